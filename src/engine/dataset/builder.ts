@@ -1,0 +1,200 @@
+/**
+ * Builds a columnar {@link Dataset} one value at a time, with no row objects: ingest, the sample
+ * generator and incremental appends all write through this one builder.
+ *
+ * Usage: declare a table with the fields the feed has, then per row push exactly one value into every
+ * declared column and call `endRow()`.
+ */
+import { Dictionary, GrowableColumn } from './growable.js';
+import { TABLES, type FieldKind, type FieldSpec } from './schema.js';
+import { NO_DAY, type CategoryColumn, type Dataset, type TableName } from './types.js';
+import { dayFromEpochMs } from './days.js';
+
+let lastVersion = 0;
+
+/** A fresh, process-unique Dataset version number. */
+export function nextDatasetVersion(): number {
+  return ++lastVersion;
+}
+
+/** Writes one column. Push exactly one value per row. */
+export class ColumnBuilder {
+  readonly numbers?: GrowableColumn<Float64Array>;
+  readonly ints?: GrowableColumn<Int32Array>;
+  readonly flags?: GrowableColumn<Int8Array>;
+  /** Day numbers that go with a `time` column. */
+  readonly days?: GrowableColumn<Int32Array>;
+  readonly dictionary?: Dictionary;
+  readonly texts?: (string | undefined)[];
+
+  constructor(
+    readonly spec: FieldSpec,
+    customers: Dictionary,
+    capacity: number,
+  ) {
+    switch (spec.kind) {
+      case 'customer':
+        this.ints = new GrowableColumn(Int32Array, capacity);
+        this.dictionary = customers;
+        break;
+      case 'category':
+        this.ints = new GrowableColumn(Int32Array, capacity);
+        this.dictionary = new Dictionary();
+        break;
+      case 'day':
+        this.ints = new GrowableColumn(Int32Array, capacity);
+        break;
+      case 'time':
+        this.numbers = new GrowableColumn(Float64Array, capacity);
+        this.days = new GrowableColumn(Int32Array, capacity);
+        break;
+      case 'number':
+        this.numbers = new GrowableColumn(Float64Array, capacity);
+        break;
+      case 'flag':
+        this.flags = new GrowableColumn(Int8Array, capacity);
+        break;
+      case 'text':
+        this.texts = [];
+        break;
+    }
+  }
+
+  get kind(): FieldKind {
+    return this.spec.kind;
+  }
+
+  /**
+   * Push a numeric value: a day number (`day`, NO_DAY when missing), epoch ms (`time`), a number
+   * (NaN when missing), a flag (1, 0, -1), or a customer/category code already obtained from
+   * {@link ColumnBuilder.code}.
+   */
+  push(value: number): void {
+    switch (this.spec.kind) {
+      case 'time':
+        this.numbers!.push(value);
+        this.days!.push(Number.isFinite(value) ? dayFromEpochMs(value) : NO_DAY);
+        break;
+      case 'number':
+        this.numbers!.push(value);
+        break;
+      case 'flag':
+        this.flags!.push(value);
+        break;
+      case 'text':
+        this.texts!.push(undefined);
+        break;
+      default:
+        this.ints!.push(value);
+    }
+  }
+
+  /** Push a string value: a customer id, a category (undefined = missing) or free text. */
+  pushString(value: string | undefined): void {
+    if (this.texts) this.texts.push(value);
+    else this.ints!.push(value === undefined ? -1 : this.dictionary!.code(value));
+  }
+
+  /** The code of a string in this column's dictionary (customer or category columns). */
+  code(value: string): number {
+    return this.dictionary!.code(value);
+  }
+
+  /** The finished column value for the table object. */
+  finish(): Int32Array | Float64Array | Int8Array | CategoryColumn | readonly (string | undefined)[] {
+    switch (this.spec.kind) {
+      case 'category':
+        return { codes: this.ints!.toArray(), values: this.dictionary!.values.slice() };
+      case 'customer':
+      case 'day':
+        return this.ints!.toArray();
+      case 'time':
+      case 'number':
+        return this.numbers!.toArray();
+      case 'flag':
+        return this.flags!.toArray();
+      case 'text':
+        return this.texts!.slice();
+    }
+  }
+}
+
+/** Builds one canonical table from the fields a feed has. */
+export class TableBuilder {
+  readonly columns: ColumnBuilder[];
+  /** Extra numeric attributes (customers table), by name. */
+  readonly attributes: Map<string, ColumnBuilder> = new Map();
+  length = 0;
+
+  constructor(
+    readonly table: TableName,
+    fields: readonly string[],
+    customers: Dictionary,
+    capacity = 1024,
+    attributeNames: readonly string[] = [],
+  ) {
+    const spec = TABLES[table];
+    this.columns = fields.map((name) => {
+      const field = spec.fields.find((f) => f.name === name);
+      if (!field) throw new Error(`unknown field "${name}" for table ${table}`);
+      return new ColumnBuilder(field, customers, capacity);
+    });
+    for (const name of attributeNames) {
+      this.attributes.set(name, new ColumnBuilder({ name, kind: 'number', column: name }, customers, capacity));
+    }
+  }
+
+  /** The builder of a declared field, or undefined when the feed lacks it. */
+  column(field: string): ColumnBuilder | undefined {
+    return this.columns.find((c) => c.spec.name === field);
+  }
+
+  /** Marks the end of a row; every declared column must have received one value. */
+  endRow(): void {
+    this.length++;
+  }
+
+  /** The finished table object (`OrdersTable`, `CustomersTable`, ...). */
+  finish(): Record<string, unknown> {
+    const table: Record<string, unknown> = { length: this.length };
+    for (const c of this.columns) {
+      table[c.spec.column] = c.finish();
+      if (c.spec.kind === 'time') table.day = c.days!.toArray();
+    }
+    if (this.attributes.size > 0) {
+      const attrs: Record<string, Float64Array> = Object.create(null);
+      for (const [name, c] of this.attributes) attrs[name] = c.finish() as Float64Array;
+      table.attributes = attrs;
+    }
+    return table;
+  }
+}
+
+/** Builds a Dataset table by table, sharing one customer dictionary. */
+export class DatasetBuilder {
+  readonly customers = new Dictionary();
+  private readonly tables = new Map<TableName, TableBuilder>();
+
+  /** Declare a table with the canonical fields the feed provides (required ones must be among them). */
+  table(name: TableName, fields: readonly string[], capacity?: number, attributeNames?: readonly string[]): TableBuilder {
+    const missing = TABLES[name].fields.filter((f) => f.required && !fields.includes(f.name)).map((f) => f.name);
+    if (missing.length > 0) throw new Error(`table ${name} needs ${missing.join(', ')}`);
+    const builder = new TableBuilder(name, fields, this.customers, capacity, attributeNames);
+    this.tables.set(name, builder);
+    return builder;
+  }
+
+  /** The customer index of an id, adding it when new. */
+  customer(id: string): number {
+    return this.customers.code(id);
+  }
+
+  build(): Dataset {
+    const dataset: Record<string, unknown> = {
+      version: nextDatasetVersion(),
+      customerIds: this.customers.values.slice(),
+    };
+    for (const [name, builder] of this.tables) dataset[name] = builder.finish();
+    return dataset as unknown as Dataset;
+  }
+}
