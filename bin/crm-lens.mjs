@@ -1,15 +1,20 @@
 #!/usr/bin/env node
-// The `crm-lens` command. A published package runs the built CLI; a fresh clone runs the TypeScript
-// source through tsx, so `npx crm-lens` works right after `npm ci` with no build step.
+// The `crm-lens` command. In a clone (tsx installed with the dev dependencies) it runs the TypeScript
+// source, so `npx crm-lens` works right after `npm ci` with no build step; an installed package runs
+// the built CLI.
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL, fileURLToPath } from 'node:url';
 
-const built = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const source = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-if (existsSync(source)) {
-  const { register } = await import('tsx/esm/api');
-  register();
+let tsx;
+try {
+  tsx = await import('tsx/esm/api');
+} catch {
+  tsx = undefined;
+}
+if (tsx && existsSync(source)) {
+  tsx.register();
   await import(pathToFileURL(source).href);
 } else {
-  await import(pathToFileURL(built).href);
+  await import(new URL('../dist/cli/main.js', import.meta.url).href);
 }

@@ -1,0 +1,112 @@
+/**
+ * The ingest contract: any reasonable feed in, a columnar Dataset and an honest IngestReport out.
+ */
+import type { Dataset, TableName } from '../dataset/types.js';
+
+/** Source formats ingest reads. `auto` sniffs from the content (and a file name when given). */
+export type FeedFormat = 'auto' | 'csv' | 'json' | 'ndjson';
+
+/**
+ * A field mapping for one table: canonical field name -> source column (header name, or 1-based
+ * column position for headerless files). `amount` may instead be derived as quantity x unit price
+ * through `derive`.
+ */
+export type FieldMapping = Readonly<Record<string, string | number>>;
+
+/** How negative amounts (refunds, cancellations) are treated. */
+export type RefundPolicy =
+  /** Keep them as negative orders: they lower monetary value and count as order rows (default). */
+  | 'keep'
+  /** Reject them with reason `refund` (counted in the report). */
+  | 'drop';
+
+/** Options for reading one table. */
+export interface TableIngestOptions {
+  /** Which canonical table the source holds (default `orders`). */
+  readonly table?: TableName;
+  readonly format?: FeedFormat;
+  /** CSV separator: a character, `whitespace` for runs of blanks, or `auto` (default: sniffed). */
+  readonly delimiter?: string;
+  /** Whether the first CSV row is a header (default true). */
+  readonly header?: boolean;
+  /** Explicit mapping; fields not given are detected from the headers. */
+  readonly map?: FieldMapping;
+  /** Derived amount: `{ amount: ['Quantity', 'UnitPrice'] }` multiplies the two source columns. */
+  readonly derive?: Readonly<Record<string, readonly [string | number, string | number]>>;
+  /** File name, used to sniff format and gzip. */
+  readonly fileName?: string;
+}
+
+/** Options for a whole ingest. */
+export interface IngestOptions extends TableIngestOptions {
+  /** Refund policy for orders (default `keep`). */
+  readonly refunds?: RefundPolicy;
+  /** How many example rows to keep per rejection reason (default 5). */
+  readonly examplesPerReason?: number;
+  /** Called with the share (0..1) of input read, for progress on large feeds. */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+/** Why a row was rejected. */
+export type RejectReason =
+  | 'missing-customer-id'
+  | 'missing-date'
+  | 'unparseable-date'
+  | 'missing-amount'
+  | 'non-numeric-amount'
+  | 'non-numeric-value'
+  | 'out-of-range'
+  | 'refund'
+  | 'ragged-row'
+  | 'invalid-record';
+
+/** One rejected row, kept as an example. */
+export interface RejectExample {
+  /** 1-based row number in the source (the header is row 1 when there is one; data rows follow). */
+  readonly row: number;
+  /** Canonical field that failed. */
+  readonly field: string;
+  /** Source column it came from. */
+  readonly column?: string;
+  /** The raw value, truncated to 200 characters. */
+  readonly value: string;
+  readonly reason: RejectReason;
+}
+
+/** What happened to one table's rows. */
+export interface TableReport {
+  readonly table: TableName;
+  /** Data rows read (not counting a header). accepted + rejected = rows, always. */
+  readonly rows: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  /** Rejections by reason. */
+  readonly reasons: Readonly<Partial<Record<RejectReason, number>>>;
+  /** The first examples of each reason. */
+  readonly examples: readonly RejectExample[];
+  /** The mapping used: canonical field -> source column name. */
+  readonly mapping: Readonly<Record<string, string>>;
+  /** Source columns that were not mapped to anything. */
+  readonly unmapped: readonly string[];
+  /** Format and separator actually used. */
+  readonly format: Exclude<FeedFormat, 'auto'>;
+  readonly delimiter?: string;
+  /** Non-fatal observations (e.g. `gzip`, `bom`, `thousands separators seen`). */
+  readonly notes: readonly string[];
+}
+
+/** The ingest report: totals over all tables plus each table's details. */
+export interface IngestReport {
+  readonly rows: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly reasons: Readonly<Partial<Record<RejectReason, number>>>;
+  readonly examples: readonly RejectExample[];
+  readonly tables: readonly TableReport[];
+}
+
+/** Dataset plus report. */
+export interface IngestResult {
+  readonly dataset: Dataset;
+  readonly report: IngestReport;
+}
