@@ -1,5 +1,9 @@
-// `npm test`: every test, engine (Node) and components (real Chromium), in one vitest run.
+// `npm test`: every test, engine (Node) and components (real Chromium), in one vitest run, closing with
+// one plain "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findChromium, howToGetChromium } from './chromium.mjs';
 
 const chromium = findChromium();
@@ -7,8 +11,18 @@ if (!chromium) {
   console.error(howToGetChromium);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, CHROME_PATH: chromium },
-});
+const dir = mkdtempSync(join(tmpdir(), 'crm-lens-test-'));
+const report = join(dir, 'results.json');
+const result = spawnSync(
+  process.execPath,
+  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromium } },
+);
+try {
+  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'));
+  console.log(`\n${numPassedTests} passed, ${numFailedTests} failed${numPendingTests ? `, ${numPendingTests} skipped` : ''}`);
+} catch {
+  console.log('\nno test results were written');
+}
+rmSync(dir, { recursive: true, force: true });
 process.exit(result.status ?? 1);
