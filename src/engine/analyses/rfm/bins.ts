@@ -1,0 +1,56 @@
+/**
+ * Bin edges and bin numbers for one RFM dimension. Edges are returned whole (k + 1 values: the lowest
+ * lower bound, the inner edges, the highest upper bound) so they read like R's threshold table.
+ */
+import { quantileSorted, sortedCopy } from '../../stats/quantile.js';
+
+/** How a dimension was binned: the full edge list and the number of bins. */
+export interface Binning {
+  readonly edges: number[];
+  readonly bins: number;
+  readonly rightClosed: boolean;
+}
+
+/**
+ * Inner edges at probabilities 1/k .. (k-1)/k (type-7 quantiles) plus `shift`, or the fixed ones given.
+ * R `rfm` adds 1 to each quantile, so with its half-open bins a whole-number value equal to a quantile
+ * stays in the lower bin.
+ */
+function innerEdges(sorted: Float64Array, bins: number, shift: number, fixed: readonly number[] | undefined): number[] {
+  if (fixed) return [...fixed];
+  const inner: number[] = [];
+  for (let i = 1; i < bins; i++) inner.push(quantileSorted(sorted, i / bins) + shift);
+  return inner;
+}
+
+/**
+ * Edges of one dimension. R convention: [min, quantiles + 1..., max + 1] with half-open bins (tied
+ * edges leave an empty bin). qcut convention: [min, inner..., max] right-closed, repeated edges dropped.
+ */
+export function binEdges(values: ArrayLike<number>, bins: number, binning: 'r-rfm' | 'qcut', fixed?: readonly number[]): Binning {
+  const sorted = sortedCopy(values);
+  const min = sorted[0];
+  const max = sorted[sorted.length - 1];
+  if (binning === 'r-rfm') {
+    const inner = innerEdges(sorted, bins, 1, fixed);
+    return { edges: [min, ...inner, max + 1], bins: inner.length + 1, rightClosed: false };
+  }
+  const inner = innerEdges(sorted, bins, 0, fixed);
+  const edges = [min, ...inner, max].filter((e, i, all) => i === 0 || e !== all[i - 1]);
+  return { edges, bins: Math.max(1, edges.length - 1), rightClosed: true };
+}
+
+/**
+ * Bin number (1..bins) of a value. Half-open: 1 + the number of inner edges <= value.
+ * Right-closed: the number of edges < value, at least 1 (the lowest bin includes its lower edge).
+ */
+export function binOf(value: number, binning: Binning): number {
+  const { edges, bins } = binning;
+  let count = 0;
+  if (binning.rightClosed) {
+    for (let i = 0; i < edges.length && edges[i] < value; i++) count++;
+    return Math.min(bins, Math.max(1, count));
+  }
+  for (let i = 1; i < edges.length - 1 && edges[i] <= value; i++) count++;
+  return count + 1;
+}
