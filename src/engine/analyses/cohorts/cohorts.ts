@@ -1,0 +1,142 @@
+/**
+ * First-purchase cohorts and their retention (METRICS.md section 3).
+ *
+ * A purchase is an order row with amount >= 0 dated on or before the analysis date; refunds (amount
+ * < 0) neither start a cohort nor make a customer active, but they do count in cohort revenue.
+ */
+import { z } from 'zod';
+import type { Dataset } from '../../dataset/types.js';
+import { isoDate } from '../../dataset/days.js';
+import { checkRequirements, available, unavailable, type Maybe } from '../availability.js';
+import { resolveAsOf } from '../../stats/as-of.js';
+import { groupRows } from '../../stats/group.js';
+import { parseOptions } from '../../stats/parse-options.js';
+import { periodEndDay, periodLabel, periodOfDay, periodStartDay } from '../../stats/periods.js';
+
+/** Schema of {@link CohortOptions}. */
+export const CohortOptionsSchema = z
+  .object({
+    /** Analysis day number; default the day after the last order. */
+    asOf: z.number().int().optional(),
+    /** Cohort and offset period: calendar month (default), Monday week or quarter. */
+    period: z.enum(['month', 'week', 'quarter']).default('month'),
+  })
+  .strict();
+
+/** Cohort options as given. */
+export type CohortOptions = z.input<typeof CohortOptionsSchema>;
+
+/** One first-purchase cohort; arrays are indexed by offset k = 0 (the cohort's own period), 1, ... */
+export interface CohortRow {
+  /** Period label: `1997-01`, `1997-Q1`, or a week's Monday `1997-01-06`. */
+  readonly cohort: string;
+  /** First day number of the cohort period. */
+  readonly start: number;
+  /** Customers whose first purchase fell in the period. */
+  readonly size: number;
+  /** Cohort customers with a purchase in period cohort + k. */
+  readonly active: number[];
+  /** "Return on": active[k] / size (1 at k = 0). */
+  readonly retention: number[];
+  /** "Return on or after": share with a purchase in any period >= cohort + k (non-increasing). */
+  readonly retentionOnOrAfter: number[];
+  /** Net revenue (refunds included) of cohort customers in period cohort + k. */
+  readonly revenue: number[];
+  /** Whether period cohort + k was not yet complete at the analysis date. */
+  readonly partial: boolean[];
+}
+
+/** Result of {@link cohorts}. */
+export interface CohortResult {
+  readonly period: 'month' | 'week' | 'quarter';
+  readonly asOf: number;
+  readonly asOfDate: string;
+  /** Cohorts with at least one customer, oldest first. */
+  readonly cohorts: readonly CohortRow[];
+}
+
+const NOT_SEEN = 2147483647;
+
+/**
+ * First-purchase cohorts with "return on" and "return on or after" retention and revenue per offset.
+ * Unavailable without orders or without purchases by the analysis date.
+ */
+export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<CohortResult> {
+  const opts = parseOptions('cohorts', CohortOptionsSchema, options);
+  const needs = [{ table: 'orders' as const, fields: ['customer_id', 'date', 'amount'] }];
+  const missing = checkRequirements(dataset, needs);
+  if (missing) return missing;
+  const orders = dataset.orders!;
+  const unit = opts.period;
+  const asOf = resolveAsOf(orders, opts.asOf);
+  const isPurchase = (row: number) => orders.day[row] <= asOf && orders.amount[row] >= 0;
+
+  const customerCount = dataset.customerIds.length;
+  const first = new Int32Array(customerCount).fill(NOT_SEEN);
+  const last = new Int32Array(customerCount).fill(-NOT_SEEN);
+  const rowPeriod = new Int32Array(orders.length);
+  let firstPeriod = NOT_SEEN;
+  for (let row = 0; row < orders.length; row++) {
+    const p = periodOfDay(unit, orders.day[row]);
+    rowPeriod[row] = p;
+    if (!isPurchase(row)) continue;
+    const c = orders.customer[row];
+    if (p < first[c]) first[c] = p;
+    if (p > last[c]) last[c] = p;
+    if (p < firstPeriod) firstPeriod = p;
+  }
+  if (firstPeriod === NOT_SEEN) return unavailable('no-rows', `no purchases on or before ${isoDate(asOf)}`, needs);
+  const lastPeriod = periodOfDay(unit, asOf);
+  const cohortCount = lastPeriod - firstPeriod + 1;
+  const offsetsOf = (cohort: number) => cohortCount - cohort;
+
+  const size = new Float64Array(cohortCount);
+  const active = Array.from({ length: cohortCount }, (_, k) => new Float64Array(offsetsOf(k)));
+  const lastOffsets = Array.from({ length: cohortCount }, (_, k) => new Float64Array(offsetsOf(k)));
+  const revenue = Array.from({ length: cohortCount }, (_, k) => new Float64Array(offsetsOf(k)));
+
+  // Count each (customer, period) once: a per-period stamp holds the last customer seen in it.
+  const groups = groupRows(orders.customer, customerCount, isPurchase);
+  const stamp = new Int32Array(cohortCount).fill(-1);
+  for (let c = 0; c < customerCount; c++) {
+    if (first[c] === NOT_SEEN) continue;
+    const cohort = first[c] - firstPeriod;
+    size[cohort]++;
+    lastOffsets[cohort][last[c] - first[c]]++;
+    for (let g = groups.offsets[c]; g < groups.offsets[c + 1]; g++) {
+      const at = rowPeriod[groups.rows[g]] - firstPeriod;
+      if (stamp[at] === c) continue;
+      stamp[at] = c;
+      active[cohort][at - cohort]++;
+    }
+  }
+  for (let row = 0; row < orders.length; row++) {
+    const c = orders.customer[row];
+    if (orders.day[row] > asOf || first[c] === NOT_SEEN || rowPeriod[row] < first[c]) continue;
+    revenue[first[c] - firstPeriod][rowPeriod[row] - first[c]] += orders.amount[row];
+  }
+
+  const rows: CohortRow[] = [];
+  for (let k = 0; k < cohortCount; k++) {
+    if (size[k] === 0) continue;
+    const n = offsetsOf(k);
+    const onOrAfter = new Array<number>(n);
+    let atOrBeyond = 0;
+    for (let o = n - 1; o >= 0; o--) {
+      atOrBeyond += lastOffsets[k][o];
+      onOrAfter[o] = atOrBeyond / size[k];
+    }
+    const period = firstPeriod + k;
+    rows.push({
+      cohort: periodLabel(unit, period),
+      start: periodStartDay(unit, period),
+      size: size[k],
+      active: [...active[k]],
+      retention: [...active[k]].map((a) => a / size[k]),
+      retentionOnOrAfter: onOrAfter,
+      revenue: [...revenue[k]],
+      partial: Array.from({ length: n }, (_, o) => periodEndDay(unit, period + o) > asOf),
+    });
+  }
+  return available({ period: unit, asOf, asOfDate: isoDate(asOf), cohorts: rows });
+}
