@@ -1,0 +1,312 @@
+/**
+ * Unconstrained minimisers for the few-parameter likelihoods of the CLV models: BFGS with central
+ * finite-difference gradients (fast near the optimum) and Nelder-Mead (derivative-free, robust from a
+ * poor start). Both are deterministic: the same function and start give the same iterates.
+ */
+
+/** An objective over a parameter vector; non-finite values count as +Infinity (outside the domain). */
+export type Objective = (x: Float64Array) => number;
+
+/** Where a minimiser stopped and why. */
+export interface Minimum {
+  readonly x: Float64Array;
+  readonly value: number;
+  readonly iterations: number;
+  /** Objective evaluations, gradients included. */
+  readonly evaluations: number;
+  /** Whether the stopping rule was met (small gradient / collapsed simplex), not the iteration cap. */
+  readonly converged: boolean;
+}
+
+/** Options of {@link bfgs}. */
+export interface BfgsOptions {
+  /** Stop when every gradient component is below this (default 1e-7). */
+  readonly gradientTolerance?: number;
+  readonly maxIterations?: number;
+  /** Finite-difference step (default 1e-5, suited to log-parameters). */
+  readonly step?: number;
+}
+
+function finite(value: number): number {
+  return Number.isFinite(value) ? value : Infinity;
+}
+
+/** Central-difference gradient of f at x into `out`; returns the number of evaluations (2n). */
+export function numericalGradient(f: Objective, x: Float64Array, out: Float64Array, step = 1e-5): number {
+  const probe = x.slice();
+  for (let i = 0; i < x.length; i++) {
+    const h = step * Math.max(1, Math.abs(x[i]));
+    probe[i] = x[i] + h;
+    const up = f(probe);
+    probe[i] = x[i] - h;
+    const down = f(probe);
+    probe[i] = x[i];
+    out[i] = (up - down) / (2 * h);
+  }
+  return 2 * x.length;
+}
+
+/** Central-difference Hessian of f at x (row-major n x n). */
+export function numericalHessian(f: Objective, x: Float64Array, step = 1e-4): Float64Array {
+  const n = x.length;
+  const hess = new Float64Array(n * n);
+  const probe = x.slice();
+  const f0 = f(x);
+  const h = Array.from(x, (v) => step * Math.max(1, Math.abs(v)));
+  const at = (i: number, di: number, j: number, dj: number): number => {
+    probe[i] += di;
+    probe[j] += dj;
+    const value = f(probe);
+    probe[i] = x[i];
+    probe[j] = x[j];
+    return value;
+  };
+  for (let i = 0; i < n; i++) {
+    hess[i * n + i] = (at(i, h[i], i, 0) - 2 * f0 + at(i, -h[i], i, 0)) / (h[i] * h[i]);
+    for (let j = 0; j < i; j++) {
+      const value =
+        (at(i, h[i], j, h[j]) - at(i, h[i], j, -h[j]) - at(i, -h[i], j, h[j]) + at(i, -h[i], j, -h[j])) /
+        (4 * h[i] * h[j]);
+      hess[i * n + j] = value;
+      hess[j * n + i] = value;
+    }
+  }
+  return hess;
+}
+
+/** Inverse of a symmetric positive-definite matrix (Gauss-Jordan); null when singular. */
+export function invertMatrix(matrix: Float64Array, n: number): Float64Array | null {
+  const a = matrix.slice();
+  const inv = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) inv[i * n + i] = 1;
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(a[r * n + col]) > Math.abs(a[pivot * n + col])) pivot = r;
+    const p = a[pivot * n + col];
+    if (!Number.isFinite(p) || Math.abs(p) < 1e-300) return null;
+    if (pivot !== col) {
+      for (let k = 0; k < n; k++) {
+        [a[col * n + k], a[pivot * n + k]] = [a[pivot * n + k], a[col * n + k]];
+        [inv[col * n + k], inv[pivot * n + k]] = [inv[pivot * n + k], inv[col * n + k]];
+      }
+    }
+    for (let k = 0; k < n; k++) {
+      a[col * n + k] /= p;
+      inv[col * n + k] /= p;
+    }
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const factor = a[r * n + col];
+      if (factor === 0) continue;
+      for (let k = 0; k < n; k++) {
+        a[r * n + k] -= factor * a[col * n + k];
+        inv[r * n + k] -= factor * inv[col * n + k];
+      }
+    }
+  }
+  return inv;
+}
+
+/**
+ * BFGS quasi-Newton minimisation with numerical gradients and a backtracking (Armijo) line search.
+ * The inverse-Hessian estimate starts as the identity and skips updates that would lose positive
+ * definiteness.
+ */
+export function bfgs(objective: Objective, start: ArrayLike<number>, options: BfgsOptions = {}): Minimum {
+  const f: Objective = (x) => finite(objective(x));
+  const tolerance = options.gradientTolerance ?? 1e-7;
+  const maxIterations = options.maxIterations ?? 500;
+  const step = options.step ?? 1e-5;
+  const n = start.length;
+  let x = Float64Array.from(start);
+  let value = f(x);
+  let evaluations = 1;
+  let grad = new Float64Array(n);
+  evaluations += numericalGradient(f, x, grad, step);
+  const h = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) h[i * n + i] = 1;
+  const direction = new Float64Array(n);
+  const s = new Float64Array(n);
+  const y = new Float64Array(n);
+  const hy = new Float64Array(n);
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIterations) {
+    if (maxAbs(grad) < tolerance) {
+      converged = true;
+      break;
+    }
+    iterations++;
+    for (let i = 0; i < n; i++) {
+      let d = 0;
+      for (let j = 0; j < n; j++) d -= h[i * n + j] * grad[j];
+      direction[i] = d;
+    }
+    let slope = dot(direction, grad);
+    if (!(slope < 0)) {
+      // Not a descent direction: restart from steepest descent.
+      h.fill(0);
+      for (let i = 0; i < n; i++) {
+        h[i * n + i] = 1;
+        direction[i] = -grad[i];
+      }
+      slope = dot(direction, grad);
+    }
+    let t = 1;
+    let next = x;
+    let nextValue = Infinity;
+    for (let k = 0; k < 60; k++) {
+      next = x.map((v, i) => v + t * direction[i]);
+      nextValue = f(next);
+      evaluations++;
+      if (nextValue <= value + 1e-4 * t * slope) break;
+      t *= 0.5;
+    }
+    if (!(nextValue <= value + 1e-4 * t * slope)) break;
+    const nextGrad = new Float64Array(n);
+    evaluations += numericalGradient(f, next, nextGrad, step);
+    for (let i = 0; i < n; i++) {
+      s[i] = next[i] - x[i];
+      y[i] = nextGrad[i] - grad[i];
+    }
+    const sy = dot(s, y);
+    if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) updateInverseHessian(h, s, y, hy, sy);
+    const decrease = value - nextValue;
+    x = next;
+    value = nextValue;
+    grad = nextGrad;
+    if (decrease === 0 && maxAbs(s) === 0) break;
+  }
+  return { x, value, iterations, evaluations, converged };
+}
+
+/** H <- (I - ρ s yᵀ) H (I - ρ y sᵀ) + ρ s sᵀ, ρ = 1/(yᵀs). */
+function updateInverseHessian(h: Float64Array, s: Float64Array, y: Float64Array, hy: Float64Array, sy: number): void {
+  const n = s.length;
+  const rho = 1 / sy;
+  for (let i = 0; i < n; i++) {
+    let v = 0;
+    for (let j = 0; j < n; j++) v += h[i * n + j] * y[j];
+    hy[i] = v;
+  }
+  const yhy = dot(y, hy);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      h[i * n + j] += -rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
+    }
+  }
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
+  return sum;
+}
+
+function maxAbs(a: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
+  return Number.isNaN(m) ? Infinity : m;
+}
+
+/** Options of {@link nelderMead}. */
+export interface NelderMeadOptions {
+  /** Stop when the simplex's values and vertices differ by less than this (default 1e-10). */
+  readonly tolerance?: number;
+  readonly maxIterations?: number;
+  /** Size of the initial simplex along each axis (default 0.5). */
+  readonly initialStep?: number;
+}
+
+/** Nelder-Mead simplex minimisation (standard coefficients 1, 2, 0.5, 0.5). */
+export function nelderMead(objective: Objective, start: ArrayLike<number>, options: NelderMeadOptions = {}): Minimum {
+  const f: Objective = (x) => finite(objective(x));
+  const tolerance = options.tolerance ?? 1e-10;
+  const maxIterations = options.maxIterations ?? 5000;
+  const initialStep = options.initialStep ?? 0.5;
+  const n = start.length;
+  const simplex: Float64Array[] = [Float64Array.from(start)];
+  for (let i = 0; i < n; i++) {
+    const vertex = Float64Array.from(start);
+    vertex[i] += initialStep;
+    simplex.push(vertex);
+  }
+  const values = simplex.map(f);
+  let evaluations = n + 1;
+  let iterations = 0;
+  let converged = false;
+  const centroid = new Float64Array(n);
+  const along = (coefficient: number, worst: Float64Array): Float64Array =>
+    centroid.map((c, i) => c + coefficient * (worst[i] - c));
+  while (iterations < maxIterations) {
+    const order = values.map((_, i) => i).sort((i, j) => values[i] - values[j]);
+    const sorted = order.map((i) => simplex[i]);
+    const sortedValues = order.map((i) => values[i]);
+    for (let i = 0; i <= n; i++) {
+      simplex[i] = sorted[i];
+      values[i] = sortedValues[i];
+    }
+    if (simplexSpread(simplex, values) < tolerance) {
+      converged = true;
+      break;
+    }
+    iterations++;
+    centroid.fill(0);
+    for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) centroid[k] += simplex[i][k] / n;
+    const worst = simplex[n];
+    const reflected = along(-1, worst);
+    const reflectedValue = f(reflected);
+    evaluations++;
+    if (reflectedValue < values[0]) {
+      const expanded = along(-2, worst);
+      const expandedValue = f(expanded);
+      evaluations++;
+      [simplex[n], values[n]] = expandedValue < reflectedValue ? [expanded, expandedValue] : [reflected, reflectedValue];
+    } else if (reflectedValue < values[n - 1]) {
+      simplex[n] = reflected;
+      values[n] = reflectedValue;
+    } else {
+      const outside = reflectedValue < values[n];
+      const contracted = along(outside ? -0.5 : 0.5, worst);
+      const contractedValue = f(contracted);
+      evaluations++;
+      if (contractedValue < (outside ? reflectedValue : values[n])) {
+        simplex[n] = contracted;
+        values[n] = contractedValue;
+      } else {
+        for (let i = 1; i <= n; i++) {
+          simplex[i] = simplex[i].map((v, k) => simplex[0][k] + 0.5 * (v - simplex[0][k]));
+          values[i] = f(simplex[i]);
+        }
+        evaluations += n;
+      }
+    }
+  }
+  let best = 0;
+  for (let i = 1; i <= n; i++) if (values[i] < values[best]) best = i;
+  return { x: simplex[best], value: values[best], iterations, evaluations, converged };
+}
+
+function simplexSpread(simplex: readonly Float64Array[], values: readonly number[]): number {
+  let spread = Math.abs(values[values.length - 1] - values[0]);
+  for (let i = 1; i < simplex.length; i++) {
+    for (let k = 0; k < simplex[0].length; k++) spread = Math.max(spread, Math.abs(simplex[i][k] - simplex[0][k]));
+  }
+  return spread;
+}
+
+/**
+ * BFGS from `start`; when it stalls short of a small gradient, Nelder-Mead from where it stopped and
+ * BFGS again from the simplex's best point. Iterations and evaluations add up over the stages.
+ */
+export function minimize(objective: Objective, start: ArrayLike<number>, options: BfgsOptions = {}): Minimum {
+  const first = bfgs(objective, start, options);
+  if (first.converged) return first;
+  const simplex = nelderMead(objective, first.x);
+  const last = bfgs(objective, simplex.x, options);
+  return {
+    ...last,
+    iterations: first.iterations + simplex.iterations + last.iterations,
+    evaluations: first.evaluations + simplex.evaluations + last.evaluations,
+  };
+}

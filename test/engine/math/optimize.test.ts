@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { bfgs, invertMatrix, minimize, nelderMead, numericalHessian } from '../../../src/engine/math/optimize.js';
+
+const rosenbrock = (v: Float64Array) => 100 * (v[1] - v[0] * v[0]) ** 2 + (1 - v[0]) ** 2;
+const quadratic = (v: Float64Array) => (v[0] - 3) ** 2 + 10 * (v[1] + 1) ** 2 + (v[0] - 3) * (v[1] + 1);
+
+describe('optimisers', () => {
+  it('BFGS finds the Rosenbrock minimum (1, 1) and says it converged', () => {
+    const found = bfgs(rosenbrock, [-1.2, 1]);
+    expect(found.converged).toBe(true);
+    expect(found.x[0]).toBeCloseTo(1, 4);
+    expect(found.x[1]).toBeCloseTo(1, 4);
+    expect(found.iterations).toBeGreaterThan(0);
+  });
+
+  it('Nelder-Mead finds the minimum of a tilted quadratic', () => {
+    const found = nelderMead(quadratic, [0, 0]);
+    expect(found.converged).toBe(true);
+    expect(found.x[0]).toBeCloseTo(3, 4);
+    expect(found.x[1]).toBeCloseTo(-1, 4);
+  });
+
+  it('treats values outside the domain as +Infinity and stays inside', () => {
+    // -ln(x) + x has its minimum at x = 1; NaN below 0 must not derail the search.
+    const found = minimize((v) => -Math.log(v[0]) + v[0], [5]);
+    expect(found.converged).toBe(true);
+    expect(found.x[0]).toBeCloseTo(1, 5);
+  });
+
+  it('is deterministic', () => {
+    expect(Array.from(bfgs(rosenbrock, [-1.2, 1]).x)).toEqual(Array.from(bfgs(rosenbrock, [-1.2, 1]).x));
+  });
+
+  it('numerical Hessian and its inverse match the analytic ones of a quadratic', () => {
+    // Hessian of the quadratic: [[2, 1], [1, 20]]; inverse = [[20, -1], [-1, 2]] / 39.
+    const hessian = numericalHessian(quadratic, Float64Array.of(3, -1));
+    expect(Array.from(hessian).map((v) => Math.round(v * 1e4) / 1e4)).toEqual([2, 1, 1, 20]);
+    const inverse = invertMatrix(hessian, 2)!;
+    expect(inverse[0]).toBeCloseTo(20 / 39, 5);
+    expect(inverse[1]).toBeCloseTo(-1 / 39, 5);
+    expect(invertMatrix(Float64Array.of(1, 2, 2, 4), 2)).toBeNull();
+  });
+});
