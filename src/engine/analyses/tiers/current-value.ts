@@ -1,0 +1,51 @@
+/**
+ * Who the tiers cover at an analysis date, and their current value: revenue or margin of their
+ * orders in the window ending at that date.
+ */
+import { NO_DAY, type Dataset } from '../../dataset/types.js';
+import { addMonths } from '../../sample/profile.js';
+
+/** The customers known by the analysis date and their current value. */
+export interface CurrentValues {
+  /** 1 for customers known by the analysis date: an order on or before it, or a customers row whose signup is on or before it (or not given). */
+  readonly known: Uint8Array;
+  /** Sum of the chosen measure over the customer's orders in the window (0 when none). */
+  readonly value: Float64Array;
+  /** First day of the window (inclusive). */
+  readonly windowStart: number;
+  /** Orders in the window whose margin is missing (they add nothing to a margin-based value). */
+  readonly missingMargins: number;
+}
+
+/** First day of a window of `months` calendar months ending at `asOf`: the day after the same date that many months earlier. */
+export function windowStartDay(asOf: number, months: number | null): number {
+  return months === null ? NO_DAY : addMonths(asOf, -months) + 1;
+}
+
+/** Current value per Dataset customer over orders dated windowStart..asOf; the orders table must exist. */
+export function currentValues(dataset: Dataset, asOf: number, windowStart: number, measure: 'revenue' | 'margin'): CurrentValues {
+  const orders = dataset.orders!;
+  const n = dataset.customerIds.length;
+  const known = new Uint8Array(n);
+  const value = new Float64Array(n);
+  const amounts = measure === 'margin' ? orders.margin! : orders.amount;
+  let missingMargins = 0;
+  for (let i = 0; i < orders.length; i++) {
+    const day = orders.day[i];
+    if (day > asOf) continue;
+    const c = orders.customer[i];
+    known[c] = 1;
+    if (day < windowStart) continue;
+    const v = amounts[i];
+    if (Number.isNaN(v)) missingMargins++;
+    else value[c] += v;
+  }
+  const customers = dataset.customers;
+  if (customers) {
+    for (let r = 0; r < customers.length; r++) {
+      const signup = customers.signupDay ? customers.signupDay[r] : NO_DAY;
+      if (signup === NO_DAY || signup <= asOf) known[customers.customer[r]] = 1;
+    }
+  }
+  return { known, value, windowStart, missingMargins };
+}

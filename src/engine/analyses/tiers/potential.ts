@@ -1,0 +1,58 @@
+/** Raw potential value per Dataset customer, from the source the options name. */
+import type { Dataset } from '../../dataset/types.js';
+import { checkRequirements, unavailable, type Unavailable } from '../availability.js';
+import { normaliseScores, type Normalisation } from './normalise.js';
+import type { PotentialSource } from './options.js';
+
+/** One value per Dataset customer from a customers-table column (the customer's last row wins; NaN where absent). */
+function byCustomer(dataset: Dataset, column: Float64Array): Float64Array {
+  const customers = dataset.customers!;
+  const values = new Float64Array(dataset.customerIds.length).fill(NaN);
+  for (let r = 0; r < customers.length; r++) values[customers.customer[r]] = column[r];
+  return values;
+}
+
+/** Weighted mean of the attributes' 0-100 scores over the attributes each customer has. */
+function weightedAttributes(dataset: Dataset, weights: Record<string, number>, known: Uint8Array, method: Normalisation): Float64Array | Unavailable {
+  const names = Object.keys(weights).filter((name) => weights[name] > 0);
+  const attributes = dataset.customers?.attributes ?? {};
+  const missing = names.filter((name) => !Object.hasOwn(attributes, name));
+  if (missing.length > 0) {
+    return unavailable('missing-field', `needs customer attributes ${missing.join(', ')}`, [{ table: 'customers', fields: missing }]);
+  }
+  const n = dataset.customerIds.length;
+  const sum = new Float64Array(n);
+  const weight = new Float64Array(n);
+  for (const name of names) {
+    const scores = normaliseScores(byCustomer(dataset, attributes[name]), known, method);
+    const w = weights[name];
+    for (let c = 0; c < n; c++) {
+      if (Number.isNaN(scores[c])) continue;
+      sum[c] += w * scores[c];
+      weight[c] += w;
+    }
+  }
+  for (let c = 0; c < n; c++) sum[c] = weight[c] > 0 ? sum[c] / weight[c] : NaN;
+  return sum;
+}
+
+/**
+ * Raw potential value per Dataset customer (NaN = unknown), or why it cannot be had: a missing
+ * customers table, field or attribute, or a values array of the wrong length.
+ */
+export function potentialValues(dataset: Dataset, source: PotentialSource, known: Uint8Array, method: Normalisation): Float64Array | Unavailable {
+  switch (source.source) {
+    case 'values':
+      if (source.values.length !== dataset.customerIds.length) {
+        return unavailable(
+          'invalid-data',
+          `potential values cover ${source.values.length} customers, the data has ${dataset.customerIds.length}`,
+        );
+      }
+      return source.values;
+    case 'field':
+      return checkRequirements(dataset, [{ table: 'customers', fields: ['customer_id', 'potential'] }]) ?? byCustomer(dataset, dataset.customers!.potential!);
+    case 'attributes':
+      return checkRequirements(dataset, [{ table: 'customers', fields: ['customer_id'] }]) ?? weightedAttributes(dataset, source.weights, known, method);
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * Value tiers, the value quadrant's analysis (METRICS.md section 5): a current-value score and a
+ * potential-value score per customer, each 0-100, a weighted composite, and four tiers split by a
+ * threshold on each axis.
+ */
+import type { Dataset } from '../../dataset/types.js';
+import { isoDate } from '../../dataset/days.js';
+import { NO_DAY } from '../../dataset/types.js';
+import { available, checkRequirements, unavailable, type Maybe } from '../availability.js';
+import { resolveAsOf } from '../../stats/as-of.js';
+import { median } from '../../stats/quantile.js';
+import { parseOptions } from '../../stats/parse-options.js';
+import { currentValues, windowStartDay } from './current-value.js';
+import { potentialValues } from './potential.js';
+import { normaliseScores } from './normalise.js';
+import { NO_TIER, TIER_IDS, ValueTierOptionsSchema, type PotentialSource, type TierId, type ValueTierOptions } from './options.js';
+
+/**
+ * Per-customer results, one entry per Dataset customer index. Customers outside the tiers (not
+ * known by the analysis date, or without a potential value) have NaN values and tier {@link NO_TIER}.
+ */
+export interface ValueTierCustomers {
+  /** Revenue or margin in the window. */
+  readonly currentValue: Float64Array;
+  /** Raw potential value from the source (for attributes: their weighted 0-100 score). */
+  readonly potentialValue: Float64Array;
+  /** Current-value score 0-100. */
+  readonly current: Float64Array;
+  /** Potential-value score 0-100. */
+  readonly potential: Float64Array;
+  /** weights.current x current + weights.potential x potential. */
+  readonly composite: Float64Array;
+  /** Tier code: index into {@link TIER_IDS}, or {@link NO_TIER}. */
+  readonly tier: Int8Array;
+}
+
+/** Totals of one tier. */
+export interface TierSummary {
+  readonly tier: TierId;
+  readonly customers: number;
+  /** Share of the tiered customers. */
+  readonly customerShare: number;
+  /** Sum of the tier's raw current values. */
+  readonly currentValue: number;
+  /** Sum of the tier's raw potential values. */
+  readonly potentialValue: number;
+  /** The tier's share of the total current value; null when the total is 0. */
+  readonly valueShare: number | null;
+  /** The tier's share of the total potential value; null when the total is 0. */
+  readonly potentialShare: number | null;
+  /** Mean composite score; null for an empty tier. */
+  readonly meanComposite: number | null;
+}
+
+/** Result of {@link valueTiers}. */
+export interface ValueTiersResult {
+  readonly asOf: number;
+  readonly asOfDate: string;
+  /** First day of the current-value window; null when the window is all history. */
+  readonly windowStartDate: string | null;
+  readonly currentValueMeasure: 'revenue' | 'margin';
+  readonly potentialSource: PotentialSource['source'];
+  readonly normalisation: 'percentile' | 'min-max';
+  /** Composite weights after normalising them to sum to 1. */
+  readonly weights: { readonly current: number; readonly potential: number };
+  /** Thresholds used, in score units, and whether each was the median or given. */
+  readonly thresholds: {
+    readonly current: number;
+    readonly potential: number;
+    readonly currentFrom: 'median' | 'given';
+    readonly potentialFrom: 'median' | 'given';
+  };
+  readonly customers: ValueTierCustomers;
+  /** One summary per tier, in {@link TIER_IDS} order. */
+  readonly tiers: readonly TierSummary[];
+  readonly totals: { readonly customers: number; readonly currentValue: number; readonly potentialValue: number };
+  /** Customers known by the analysis date but left out for want of a potential value. */
+  readonly unscored: number;
+  /** Orders in the window without a margin (margin-based current value only). */
+  readonly missingMargins: number;
+}
+
+/**
+ * Whether a score is on the high side of its axis: at or above the threshold (ties at the threshold
+ * are high), except that the axis minimum is never high. Without that exception a median that falls
+ * on the lowest value (more than half the customers bought nothing in the window, say) would call
+ * everyone high.
+ */
+export function isHigh(score: number, threshold: number, axisMin: number): boolean {
+  return score >= threshold && score > axisMin;
+}
+
+function minOf(scores: Float64Array, members: Int32Array): number {
+  let min = Infinity;
+  for (let i = 0; i < members.length; i++) min = Math.min(min, scores[members[i]]);
+  return min;
+}
+
+function summarise(customers: ValueTierCustomers, members: Int32Array): { tiers: TierSummary[]; totals: ValueTiersResult['totals'] } {
+  const count = new Float64Array(4);
+  const current = new Float64Array(4);
+  const potential = new Float64Array(4);
+  const composite = new Float64Array(4);
+  for (let i = 0; i < members.length; i++) {
+    const c = members[i];
+    const t = customers.tier[c];
+    count[t]++;
+    current[t] += customers.currentValue[c];
+    potential[t] += customers.potentialValue[c];
+    composite[t] += customers.composite[c];
+  }
+  const totals = { customers: members.length, currentValue: current.reduce((a, b) => a + b, 0), potentialValue: potential.reduce((a, b) => a + b, 0) };
+  const tiers = TIER_IDS.map((tier, t) => ({
+    tier,
+    customers: count[t],
+    customerShare: count[t] / members.length,
+    currentValue: current[t],
+    potentialValue: potential[t],
+    valueShare: totals.currentValue !== 0 ? current[t] / totals.currentValue : null,
+    potentialShare: totals.potentialValue !== 0 ? potential[t] / totals.potentialValue : null,
+    meanComposite: count[t] > 0 ? composite[t] / count[t] : null,
+  }));
+  return { tiers, totals };
+}
+
+/**
+ * Value tiers of every customer known by the analysis date that has a potential value.
+ *
+ * Scores: current value = revenue (or margin) of the customer's orders in the window; potential from
+ * the chosen source; each normalised to 0-100 among the tiered customers. Composite = weights.current
+ * x current + weights.potential x potential, weights normalised to sum to 1 ({3, 2} is {0.6, 0.4}).
+ * Thresholds: the median score of each axis (type-7 quantile) unless given. A customer is high on an
+ * axis when its score is >= the threshold and above the axis minimum ({@link isHigh}).
+ *
+ * Unavailable without an orders table (customer_id, date, amount, and margin for a margin-based
+ * value), without the potential source's table or fields, or with no customer to tier.
+ * Throws a RangeError for invalid options.
+ */
+export function valueTiers(dataset: Dataset, options: ValueTierOptions): Maybe<ValueTiersResult> {
+  const o = parseOptions('value tiers', ValueTierOptionsSchema, options);
+  const orderFields = ['customer_id', 'date', 'amount', ...(o.currentValue === 'margin' ? ['margin'] : [])];
+  const missing = checkRequirements(dataset, [{ table: 'orders', fields: orderFields }]);
+  if (missing) return missing;
+  const asOf = resolveAsOf(dataset.orders!, o.asOf);
+  const windowStart = windowStartDay(asOf, o.windowMonths);
+  const base = currentValues(dataset, asOf, windowStart, o.currentValue);
+  const potentialValue = potentialValues(dataset, o.potential, base.known, o.normalisation);
+  if (!(potentialValue instanceof Float64Array)) return potentialValue;
+
+  const n = dataset.customerIds.length;
+  const scored = new Uint8Array(n);
+  let known = 0;
+  let m = 0;
+  for (let c = 0; c < n; c++) {
+    known += base.known[c];
+    if (base.known[c] && Number.isFinite(potentialValue[c])) {
+      scored[c] = 1;
+      m++;
+    }
+  }
+  if (m === 0) {
+    return unavailable('no-rows', `no customer known by ${isoDate(asOf)} has a potential value`, [
+      { table: 'orders', fields: orderFields },
+    ]);
+  }
+  const members = new Int32Array(m);
+  for (let c = 0, i = 0; c < n; c++) if (scored[c]) members[i++] = c;
+
+  const current = normaliseScores(base.value, scored, o.normalisation);
+  const potential = normaliseScores(potentialValue, scored, o.normalisation);
+  const weightSum = o.weights.current + o.weights.potential;
+  const weights = { current: o.weights.current / weightSum, potential: o.weights.potential / weightSum };
+  const memberScores = (scores: Float64Array) => Float64Array.from(members, (c) => scores[c]);
+  const thresholds = {
+    current: o.thresholds.current ?? median(memberScores(current)),
+    potential: o.thresholds.potential ?? median(memberScores(potential)),
+    currentFrom: o.thresholds.current === undefined ? ('median' as const) : ('given' as const),
+    potentialFrom: o.thresholds.potential === undefined ? ('median' as const) : ('given' as const),
+  };
+  const currentMin = minOf(current, members);
+  const potentialMin = minOf(potential, members);
+
+  const composite = new Float64Array(n).fill(NaN);
+  const tier = new Int8Array(n).fill(NO_TIER);
+  const currentValue = new Float64Array(n).fill(NaN);
+  const potentialRaw = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < m; i++) {
+    const c = members[i];
+    composite[c] = weights.current * current[c] + weights.potential * potential[c];
+    const highCurrent = isHigh(current[c], thresholds.current, currentMin);
+    const highPotential = isHigh(potential[c], thresholds.potential, potentialMin);
+    // Code = index in TIER_IDS: strategic 0, growth 1, profit 2, basic 3.
+    tier[c] = (highCurrent ? 0 : 1) + (highPotential ? 0 : 2);
+    currentValue[c] = base.value[c];
+    potentialRaw[c] = potentialValue[c];
+  }
+  const customers: ValueTierCustomers = { currentValue, potentialValue: potentialRaw, current, potential, composite, tier };
+  const { tiers, totals } = summarise(customers, members);
+  return available({
+    asOf,
+    asOfDate: isoDate(asOf),
+    windowStartDate: windowStart === NO_DAY ? null : isoDate(windowStart),
+    currentValueMeasure: o.currentValue,
+    potentialSource: o.potential.source,
+    normalisation: o.normalisation,
+    weights,
+    thresholds,
+    customers,
+    tiers,
+    totals,
+    unscored: known - m,
+    missingMargins: base.missingMargins,
+  });
+}
