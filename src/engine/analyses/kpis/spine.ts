@@ -1,0 +1,69 @@
+/**
+ * The period spine KPIs share: periods from the earliest dated row of any table up to the one holding
+ * the analysis date, with each period's snapshot day and whether it is complete.
+ */
+import type { Dataset } from '../../dataset/types.js';
+import { periodEndDay, periodLabel, periodOfDay, periodStartDay, type PeriodUnit } from '../../stats/periods.js';
+
+/** The periods KPIs are computed over. */
+export interface Spine {
+  readonly unit: PeriodUnit;
+  readonly asOf: number;
+  /** Period index of spine position 0. */
+  readonly first: number;
+  readonly length: number;
+  readonly labels: string[];
+  readonly starts: Int32Array;
+  /** Snapshot day of each period: its last day, or the analysis date for the period holding it. */
+  readonly ends: Int32Array;
+  readonly partial: boolean[];
+  /** Position of the current period: the last complete one (the last one when none is complete). */
+  readonly current: number;
+}
+
+function dayColumns(dataset: Dataset): Int32Array[] {
+  return [dataset.orders?.day, dataset.feedback?.day, dataset.spend?.day, dataset.events?.day].filter(
+    (d): d is Int32Array => d !== undefined,
+  );
+}
+
+/** The analysis day: the given one, else the day after the last order (the last dated row without orders). */
+export function kpiAsOf(dataset: Dataset, asOf: number | undefined): number | undefined {
+  if (asOf !== undefined) return asOf;
+  const columns = dataset.orders && dataset.orders.length > 0 ? [dataset.orders.day] : dayColumns(dataset);
+  let last: number | undefined;
+  for (const days of columns) for (let i = 0; i < days.length; i++) if (last === undefined || days[i] > last) last = days[i];
+  return last === undefined ? undefined : last + 1;
+}
+
+/** The spine for an analysis date, or undefined when no table has a row on or before it. */
+export function buildSpine(dataset: Dataset, unit: PeriodUnit, asOf: number): Spine | undefined {
+  let firstDay: number | undefined;
+  for (const days of dayColumns(dataset)) {
+    for (let i = 0; i < days.length; i++) if (days[i] <= asOf && (firstDay === undefined || days[i] < firstDay)) firstDay = days[i];
+  }
+  if (firstDay === undefined) return undefined;
+  const first = periodOfDay(unit, firstDay);
+  const length = periodOfDay(unit, asOf) - first + 1;
+  const starts = new Int32Array(length);
+  const ends = new Int32Array(length);
+  const labels: string[] = [];
+  const partial: boolean[] = [];
+  let current = length - 1;
+  for (let p = 0; p < length; p++) {
+    starts[p] = periodStartDay(unit, first + p);
+    const end = periodEndDay(unit, first + p);
+    ends[p] = Math.min(end, asOf);
+    labels.push(periodLabel(unit, first + p));
+    partial.push(end > asOf);
+  }
+  while (current > 0 && partial[current]) current--;
+  return { unit, asOf, first, length, labels, starts, ends, partial, current };
+}
+
+/** Spine position of a day, or -1 outside the spine. */
+export function positionOf(spine: Spine, day: number): number {
+  if (day > spine.asOf) return -1;
+  const p = periodOfDay(spine.unit, day) - spine.first;
+  return p >= 0 && p < spine.length ? p : -1;
+}
