@@ -25,9 +25,9 @@ export interface TableIngestOptions {
   /** Which canonical table the source holds (default `orders`). */
   readonly table?: TableName;
   readonly format?: FeedFormat;
-  /** CSV separator: a character, `whitespace` for runs of blanks, or `auto` (default: sniffed). */
+  /** CSV separator: a character, `tab`, `whitespace` for runs of blanks, or `auto` (default: sniffed). */
   readonly delimiter?: string;
-  /** Whether the first CSV row is a header (default true). */
+  /** Whether the first CSV row is a header (default true). Without one, map columns by 1-based position. */
   readonly header?: boolean;
   /** Explicit mapping; fields not given are detected from the headers. */
   readonly map?: FieldMapping;
@@ -35,6 +35,18 @@ export interface TableIngestOptions {
   readonly derive?: Readonly<Record<string, readonly [string | number, string | number]>>;
   /** File name, used to sniff format and gzip. */
   readonly fileName?: string;
+  /**
+   * Decimal separator of the numbers (default `.`, with `,` allowed as a thousands separator in
+   * groups of three). With `,` the thousands separator is `.` or a space (`1.234,56`, `1 234,56`).
+   */
+  readonly decimal?: '.' | ',';
+  /** Read slash dates as day/month/year (`5/1/2024` = 5 January) instead of month/day/year. */
+  readonly dayFirst?: boolean;
+  /**
+   * `customers` only: source columns kept as numeric attributes. By default every unmapped column
+   * whose first 100 non-empty values are all numbers.
+   */
+  readonly attributes?: readonly string[];
 }
 
 /** Options for a whole ingest. */
@@ -43,8 +55,15 @@ export interface IngestOptions extends TableIngestOptions {
   readonly refunds?: RefundPolicy;
   /** How many example rows to keep per rejection reason (default 5). */
   readonly examplesPerReason?: number;
-  /** Called with the share (0..1) of input read, for progress on large feeds. */
-  readonly onProgress?: (fraction: number) => void;
+  /**
+   * Called as input is read: the share (0..1) read so far and the bytes read. The share is NaN when the
+   * total is unknown (a stream without `totalBytes`). The last call has the share 1.
+   */
+  readonly onProgress?: (fraction: number, bytesRead: number) => void;
+  /** Total size of a stream in bytes, for `onProgress` (ingestBytes knows it). */
+  readonly totalBytes?: number;
+  /** Per-table options when the source is a multi-table feed (`{ "orders": [...], "customers": [...] }`). */
+  readonly tables?: Partial<Record<TableName, TableIngestOptions>>;
 }
 
 /** Why a row was rejected. */
@@ -53,22 +72,29 @@ export type RejectReason =
   | 'missing-date'
   | 'unparseable-date'
   | 'missing-amount'
+  /** A required field other than customer id, date and amount is empty (event type, summary x ...). */
+  | 'missing-value'
   | 'non-numeric-amount'
   | 'non-numeric-value'
   | 'out-of-range'
+  /** A yes/no field holds something else. */
+  | 'invalid-flag'
   | 'refund'
   | 'ragged-row'
+  /** Not a record: a JSON value that is not an object, an unreadable NDJSON line, broken CSV quoting. */
   | 'invalid-record';
 
 /** One rejected row, kept as an example. */
 export interface RejectExample {
+  /** Table of the row. */
+  readonly table: TableName;
   /** 1-based row number in the source (the header is row 1 when there is one; data rows follow). */
   readonly row: number;
   /** Canonical field that failed. */
   readonly field: string;
   /** Source column it came from. */
   readonly column?: string;
-  /** The raw value, truncated to 200 characters. */
+  /** The raw value, truncated to 200 characters (the whole record for `invalid-record`). */
   readonly value: string;
   readonly reason: RejectReason;
 }
@@ -91,7 +117,7 @@ export interface TableReport {
   /** Format and separator actually used. */
   readonly format: Exclude<FeedFormat, 'auto'>;
   readonly delimiter?: string;
-  /** Non-fatal observations (e.g. `gzip`, `bom`, `thousands separators seen`). */
+  /** Non-fatal observations (e.g. `gzip`, `bom`, extra cells ignored, duplicate headers). */
   readonly notes: readonly string[];
 }
 

@@ -1,0 +1,251 @@
+/**
+ * Table readers: CSV text, NDJSON lines and JSON records, each turning one source into one table of
+ * the Dataset being built. CSV and NDJSON readers take text in pieces (`feed`), so a stream never
+ * needs the whole file as one string or a row object per line.
+ */
+import type { DatasetBuilder } from '../dataset/builder.js';
+import type { TableName } from '../dataset/types.js';
+import { CollectingSink, CsvTokenizer, delimiterCode, delimiterName, sniffDelimiter } from './csv.js';
+import { planTable, type TablePlan } from './mapping.js';
+import { looksNumeric } from './numbers.js';
+import { TableWriter } from './table-writer.js';
+import type { IngestOptions, TableIngestOptions, TableReport } from './types.js';
+
+/** Rows looked at to detect numeric attribute columns and the average row size. */
+const SAMPLE_ROWS = 100;
+/** JSON records whose keys make up the column list. */
+const KEY_SAMPLE = 1000;
+/** A CSV reader waits for this many lines (or characters) before sniffing the separator. */
+const SNIFF_LINES = 10;
+const SNIFF_CHARS = 65_536;
+
+/** Options shared by every table of an ingest. */
+export type SharedOptions = Pick<IngestOptions, 'refunds' | 'examplesPerReason'>;
+
+/** A source read in pieces. */
+export interface TableSource {
+  /** Reads the complete rows of `text`; returns the index of the first character not read. */
+  feed(text: string, final: boolean): number;
+  /** The table's report (after the final `feed`); `notes` are added to the writer's own. */
+  finish(notes: readonly string[]): TableReport;
+}
+
+function createWriter(
+  builder: DatasetBuilder,
+  plan: TablePlan,
+  options: TableIngestOptions,
+  shared: SharedOptions,
+  capacity: number,
+): TableWriter {
+  return new TableWriter(builder, plan, {
+    refunds: shared.refunds ?? 'keep',
+    examplesPerReason: shared.examplesPerReason ?? 5,
+    decimalComma: options.decimal === ',',
+    dayFirst: options.dayFirst ?? false,
+    capacity: Math.min(Math.max(1024, Math.ceil(capacity)), 1 << 24),
+  });
+}
+
+/** Which columns become numeric attributes: the named ones, or those whose sample looks numeric. */
+function attributePredicate(
+  options: TableIngestOptions,
+  headers: readonly string[],
+  sample: (index: number) => unknown[],
+): (index: number) => boolean {
+  const named = options.attributes;
+  if (named) return (i) => named.includes(headers[i]);
+  return (i) => looksNumeric(sample(i), options.decimal === ',');
+}
+
+function report(writer: TableWriter, format: TableReport['format'], notes: readonly string[], delimiter?: string): TableReport {
+  return writer.counter.finish({
+    mapping: writer.plan.mapping,
+    unmapped: writer.plan.unmapped,
+    format,
+    ...(delimiter === undefined ? {} : { delimiter }),
+    notes: [...notes, ...writer.notes()],
+  });
+}
+
+function hasLines(text: string, lines: number): boolean {
+  let at = -1;
+  for (let k = 0; k < lines; k++) if ((at = text.indexOf('\n', at + 1)) < 0) return false;
+  return true;
+}
+
+/** Reads delimited text into one table. */
+export class CsvTableReader implements TableSource {
+  private tokenizer?: CsvTokenizer;
+  private writer?: TableWriter;
+
+  /** `expectedChars` (the whole source's length, when known) sizes the columns once. */
+  constructor(
+    private readonly builder: DatasetBuilder,
+    private readonly table: TableName,
+    private readonly options: TableIngestOptions,
+    private readonly shared: SharedOptions,
+    private readonly expectedChars?: number,
+  ) {}
+
+  feed(text: string, final: boolean): number {
+    let pos = 0;
+    if (!this.writer) {
+      if (!final && text.length < SNIFF_CHARS && !hasLines(text, SNIFF_LINES)) return 0;
+      pos = this.start(text, final);
+      if (pos < 0) return 0;
+    }
+    return this.tokenizer!.run(text, pos, final, this.writer!);
+  }
+
+  /** Sniffs, reads the header and plans the mapping; returns where the data rows start (-1: wait). */
+  private start(text: string, final: boolean): number {
+    const options = this.options;
+    const tsv = /\.tsv(\.gz)?$/i.test(options.fileName ?? '');
+    const delimiter = delimiterCode(options.delimiter) ?? (tsv ? 9 : sniffDelimiter(text));
+    const tokenizer = new CsvTokenizer(delimiter);
+    const hasHeader = options.header !== false;
+    let headers: string[] = [];
+    let pos = 0;
+    if (hasHeader) {
+      const head = new CollectingSink();
+      pos = tokenizer.run(text, 0, final, head, 1);
+      if (head.rows.length === 0) {
+        if (!final) return -1;
+        throw new Error(`the ${this.table} source is empty`);
+      }
+      headers = head.rows[0].map((h) => h ?? '');
+    }
+    const sample = new CollectingSink();
+    const sampleEnd = new CsvTokenizer(delimiter).run(text, pos, final, sample, SAMPLE_ROWS);
+    const numeric = attributePredicate(options, headers, (i) => sample.rows.map((r) => r[i]));
+    const plan = planTable(this.table, headers, options, hasHeader, numeric);
+    const rowChars = sample.rows.length > 0 ? (sampleEnd - pos) / sample.rows.length : 0;
+    const capacity = this.expectedChars && rowChars > 0 ? (this.expectedChars / rowChars) * 1.05 : 0;
+    const writer = createWriter(this.builder, plan, options, this.shared, capacity);
+    writer.row = hasHeader ? 1 : 0;
+    if (hasHeader) writer.headerCells = headers.length;
+    this.writer = writer;
+    this.tokenizer = tokenizer;
+    return pos;
+  }
+
+  finish(notes: readonly string[]): TableReport {
+    return report(this.writer!, 'csv', notes, delimiterName(this.tokenizer!.delimiter));
+  }
+}
+
+/** The column list of JSON records: the keys of the first records, in first-seen order. */
+function recordKeys(records: readonly unknown[]): string[] {
+  const keys = new Set<string>();
+  const n = Math.min(records.length, KEY_SAMPLE);
+  for (let i = 0; i < n; i++) {
+    const r = records[i];
+    if (r !== null && typeof r === 'object' && !Array.isArray(r)) for (const k of Object.keys(r)) keys.add(k);
+  }
+  return [...keys];
+}
+
+/** Plans a table read from JSON records (objects, or arrays whose first one is the header). */
+function planRecords(
+  builder: DatasetBuilder,
+  table: TableName,
+  records: readonly unknown[],
+  options: TableIngestOptions,
+  shared: SharedOptions,
+  capacity: number,
+): { writer: TableWriter; keys: string[]; arrays: boolean; first: number } {
+  const arrays = Array.isArray(records.find((r) => r !== null && r !== undefined));
+  const hasHeader = !arrays || options.header !== false;
+  const first = arrays && hasHeader ? 1 : 0;
+  const keys = arrays ? (hasHeader && records.length > 0 ? (records[0] as unknown[]).map((h) => String(h ?? '').trim()) : []) : recordKeys(records);
+  const sample = records.slice(first, first + SAMPLE_ROWS);
+  const valueAt = (i: number) => (r: unknown) =>
+    r !== null && typeof r === 'object' ? (arrays ? (r as unknown[])[i] : (r as Record<string, unknown>)[keys[i]]) : undefined;
+  const numeric = attributePredicate(options, keys, (i) => sample.map(valueAt(i)));
+  const plan = planTable(table, keys, options, hasHeader, numeric);
+  const writer = createWriter(builder, plan, options, shared, capacity);
+  if (arrays && hasHeader) {
+    writer.row = 1;
+    writer.headerCells = keys.length;
+  }
+  return { writer, keys, arrays, first };
+}
+
+/** Reads an array of JSON records (the `.data` property, a JSON array, one table of a feed). */
+export function readRecords(
+  builder: DatasetBuilder,
+  table: TableName,
+  records: readonly unknown[],
+  options: TableIngestOptions,
+  shared: SharedOptions,
+  notes: readonly string[],
+): TableReport {
+  const { writer, keys, arrays, first } = planRecords(builder, table, records, options, shared, records.length);
+  for (let i = first; i < records.length; i++) writer.record(records[i], keys, arrays);
+  return report(writer, 'json', notes);
+}
+
+/** One NDJSON line waiting for the column list: the record, or the text of a line that is not JSON. */
+type PendingLine = { readonly value: unknown } | { readonly invalid: string };
+
+/** Reads NDJSON (one JSON object per line) into one table. */
+export class NdjsonTableReader implements TableSource {
+  private writer?: TableWriter;
+  private keys: string[] = [];
+  private pending: PendingLine[] = [];
+
+  constructor(
+    private readonly builder: DatasetBuilder,
+    private readonly table: TableName,
+    private readonly options: TableIngestOptions,
+    private readonly shared: SharedOptions,
+  ) {}
+
+  feed(text: string, final: boolean): number {
+    let pos = 0;
+    const n = text.length;
+    while (pos < n) {
+      const newline = text.indexOf('\n', pos);
+      if (newline < 0 && !final) break;
+      const end = newline < 0 ? n : newline;
+      const line = text.slice(pos, end).trim();
+      pos = end + 1;
+      if (line !== '') this.line(line);
+    }
+    if (final || this.pending.length >= KEY_SAMPLE) this.flush(final);
+    return Math.min(pos, n);
+  }
+
+  private line(line: string): void {
+    let entry: PendingLine;
+    try {
+      entry = { value: JSON.parse(line) };
+    } catch {
+      entry = { invalid: line };
+    }
+    if (!this.writer) this.pending.push(entry);
+    else this.write(entry);
+  }
+
+  private write(entry: PendingLine): void {
+    if ('invalid' in entry) this.writer!.rejectRecord(() => entry.invalid);
+    else this.writer!.record(entry.value, this.keys, false);
+  }
+
+  private flush(final: boolean): void {
+    if (!this.writer) {
+      const values = this.pending.flatMap((p) => ('value' in p ? [p.value] : []));
+      if (values.length === 0 && !final) return;
+      const planned = planRecords(this.builder, this.table, values, { ...this.options, header: true }, this.shared, 0);
+      if (planned.arrays) throw new Error(`NDJSON ${this.table} lines must be JSON objects`);
+      this.writer = planned.writer;
+      this.keys = planned.keys;
+    }
+    for (const entry of this.pending) this.write(entry);
+    this.pending = [];
+  }
+
+  finish(notes: readonly string[]): TableReport {
+    return report(this.writer!, 'ndjson', notes);
+  }
+}

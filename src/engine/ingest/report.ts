@@ -1,0 +1,72 @@
+/** Collects what happened to the rows of one table, and sums table reports into the ingest report. */
+import type { TableName } from '../dataset/types.js';
+import type { IngestReport, RejectExample, RejectReason, TableReport } from './types.js';
+
+/** Longest raw value kept in an example. */
+const MAX_EXAMPLE_LENGTH = 200;
+
+/** Counts rows by outcome and keeps the first examples of each rejection reason. */
+export class RejectionCounter {
+  rows = 0;
+  accepted = 0;
+  readonly reasons: Partial<Record<RejectReason, number>> = {};
+  readonly examples: RejectExample[] = [];
+
+  constructor(
+    readonly table: TableName,
+    private readonly examplesPerReason: number,
+  ) {}
+
+  /** Whether the next rejection for `reason` would still be kept as an example. */
+  wantsExample(reason: RejectReason): boolean {
+    return (this.reasons[reason] ?? 0) < this.examplesPerReason;
+  }
+
+  /** Counts a rejected row; `value` is only read when an example is still wanted. */
+  reject(reason: RejectReason, row: number, field: string, column: string | undefined, value: () => string): void {
+    this.rows++;
+    if (this.wantsExample(reason)) {
+      const raw = value();
+      this.examples.push({
+        table: this.table,
+        row,
+        field,
+        ...(column === undefined ? {} : { column }),
+        value: raw.length > MAX_EXAMPLE_LENGTH ? `${raw.slice(0, MAX_EXAMPLE_LENGTH - 1)}…` : raw,
+        reason,
+      });
+    }
+    this.reasons[reason] = (this.reasons[reason] ?? 0) + 1;
+  }
+
+  accept(): void {
+    this.rows++;
+    this.accepted++;
+  }
+
+  /** The table's report, given how the source was read. */
+  finish(details: Omit<TableReport, 'table' | 'rows' | 'accepted' | 'rejected' | 'reasons' | 'examples'>): TableReport {
+    return {
+      table: this.table,
+      rows: this.rows,
+      accepted: this.accepted,
+      rejected: this.rows - this.accepted,
+      reasons: { ...this.reasons },
+      examples: this.examples.slice(),
+      ...details,
+    };
+  }
+}
+
+/** The ingest report over several tables: totals plus each table's details. */
+export function combineReports(tables: readonly TableReport[]): IngestReport {
+  const reasons: Partial<Record<RejectReason, number>> = {};
+  let rows = 0;
+  let accepted = 0;
+  for (const t of tables) {
+    rows += t.rows;
+    accepted += t.accepted;
+    for (const [reason, count] of Object.entries(t.reasons) as [RejectReason, number][]) reasons[reason] = (reasons[reason] ?? 0) + count;
+  }
+  return { rows, accepted, rejected: rows - accepted, reasons, examples: tables.flatMap((t) => t.examples), tables };
+}

@@ -1,0 +1,408 @@
+/**
+ * Writes one table's rows into a {@link DatasetBuilder}: cells (CSV bounds or JSON values) are parsed
+ * into per-input scratch slots, then `endRow` either commits every field or rejects the whole row
+ * with one reason. Nothing reaches the builder before the row is known to be good, so accepted rows
+ * are exactly what the source said.
+ */
+import type { ColumnBuilder, DatasetBuilder, TableBuilder } from '../dataset/builder.js';
+import type { FieldSpec } from '../dataset/schema.js';
+import { NO_DAY } from '../dataset/types.js';
+import { dayFromEpochMs } from '../dataset/days.js';
+import { cellText, MALFORMED, type CellSink } from './csv.js';
+import { parseDate, type ParsedDate } from './dates.js';
+import type { TablePlan } from './mapping.js';
+import { isBlank, MAX_MAGNITUDE, parseNumber } from './numbers.js';
+import { RejectionCounter } from './report.js';
+import type { RefundPolicy, RejectReason } from './types.js';
+
+/** Cell states. */
+const ABSENT = 0; // the row ended before this column
+const EMPTY = 1;
+const OK = 2;
+const BAD = 3;
+
+/** Field kinds as small ints for the hot switch. */
+const CUSTOMER = 0;
+const STRING = 1; // category or text
+const DAY = 2;
+const TIME = 3;
+const NUMBER = 4;
+const FLAG = 5;
+
+const KIND_CODES = { customer: CUSTOMER, category: STRING, text: STRING, day: DAY, time: TIME, number: NUMBER, flag: FLAG } as const;
+
+const FLAG_VALUES: Readonly<Record<string, number>> = {
+  '1': 1, '0': 0, true: 1, false: 0, yes: 1, no: 0, y: 1, n: 0, t: 1, f: 0, 是: 1, 否: 0, 有: 1, 无: 0,
+};
+
+/** One output column and the inputs it is computed from. */
+interface Slot {
+  readonly spec: FieldSpec;
+  readonly kind: number;
+  readonly column: ColumnBuilder;
+  /** Input indexes (two for a derived product). */
+  readonly inputs: readonly number[];
+  readonly labels: readonly string[];
+  readonly refundCheck: boolean;
+}
+
+/** Parsing options the writer needs. */
+export interface WriterOptions {
+  readonly refunds: RefundPolicy;
+  readonly examplesPerReason: number;
+  readonly decimalComma: boolean;
+  readonly dayFirst: boolean;
+  /** Expected row count, to size the columns once. */
+  readonly capacity: number;
+}
+
+/** Parses and commits the rows of one table; as a {@link CellSink} it takes CSV rows directly. */
+export class TableWriter implements CellSink {
+  readonly counter: RejectionCounter;
+  /** Number of the last row read (1-based; set to 1 first when the source has a header row). */
+  row = 0;
+  /** Cells of the header row: rows with more are counted in {@link extraCellRows}. */
+  headerCells = Infinity;
+  /** Rows that had more cells than the header (the extra cells are ignored). */
+  extraCellRows = 0;
+  /** Source columns by index: the first input reading it, or -1; `next` chains further inputs. */
+  readonly columnInput: Int32Array;
+  private readonly inputNext: Int32Array;
+  private readonly inputKind: Uint8Array;
+  private readonly status: Uint8Array;
+  private readonly num: Float64Array;
+  private readonly ms: Float64Array;
+  private readonly str: (string | undefined)[];
+  private readonly rawText: string[];
+  private readonly rawStart: Int32Array;
+  private readonly rawEnd: Int32Array;
+  private readonly malformed: Uint8Array;
+  private readonly slots: Slot[] = [];
+  private readonly table: TableBuilder;
+  private readonly parsed: ParsedDate = { day: 0, ms: 0 };
+  private lastCustomer: string | undefined = undefined;
+  private lastCustomerCode = -1;
+
+  constructor(
+    private readonly builder: DatasetBuilder,
+    readonly plan: TablePlan,
+    private readonly options: WriterOptions,
+  ) {
+    this.counter = new RejectionCounter(plan.table, options.examplesPerReason);
+    this.table = builder.table(
+      plan.table,
+      plan.fields.map((f) => f.spec.name),
+      options.capacity,
+      plan.attributes.map((a) => a.name),
+    );
+    const sources: number[] = [];
+    const kinds: number[] = [];
+    const addInput = (source: number, kind: number): number => {
+      sources.push(source);
+      kinds.push(kind);
+      return sources.length - 1;
+    };
+    for (const f of plan.fields) {
+      const kind = KIND_CODES[f.spec.kind];
+      this.slots.push({
+        spec: f.spec,
+        kind,
+        column: this.table.column(f.spec.name)!,
+        inputs: f.sources.map((s) => addInput(s, kind)),
+        labels: f.label.split(' * '),
+        refundCheck: plan.table === 'orders' && f.spec.name === 'amount' && options.refunds === 'drop',
+      });
+    }
+    for (const a of plan.attributes) {
+      this.slots.push({
+        spec: { name: a.name, kind: 'number', column: a.name },
+        kind: NUMBER,
+        column: this.table.attributes.get(a.name)!,
+        inputs: [addInput(a.source, NUMBER)],
+        labels: [a.name],
+        refundCheck: false,
+      });
+    }
+    const columns = Math.max(0, ...sources) + 1;
+    this.columnInput = new Int32Array(columns).fill(-1);
+    this.inputNext = new Int32Array(sources.length).fill(-1);
+    for (let k = sources.length - 1; k >= 0; k--) {
+      this.inputNext[k] = this.columnInput[sources[k]];
+      this.columnInput[sources[k]] = k;
+    }
+    const n = sources.length;
+    this.inputKind = Uint8Array.from(kinds);
+    this.status = new Uint8Array(n);
+    this.num = new Float64Array(n);
+    this.ms = new Float64Array(n);
+    this.str = new Array<string | undefined>(n).fill(undefined);
+    this.rawText = new Array<string>(n).fill('');
+    this.rawStart = new Int32Array(n);
+    this.rawEnd = new Int32Array(n);
+    this.malformed = new Uint8Array(n);
+  }
+
+  /** Starts a row: every input is absent until a cell arrives. */
+  beginRow(): void {
+    this.status.fill(ABSENT);
+  }
+
+  /** A CSV cell: source column `col` spans `text[start, end)`. */
+  cell(col: number, text: string, start: number, end: number, flags: number): void {
+    if (col >= this.columnInput.length) return;
+    for (let input = this.columnInput[col]; input >= 0; input = this.inputNext[input]) {
+      this.parseText(input, text, start, end, flags);
+    }
+  }
+
+  /** Parses the text of one input (blanks around it trimmed). */
+  parseText(input: number, text: string, start: number, end: number, flags: number): void {
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    this.rawText[input] = text;
+    this.rawStart[input] = start;
+    this.rawEnd[input] = end;
+    if (start === end && !(flags & MALFORMED)) {
+      this.status[input] = EMPTY;
+      return;
+    }
+    this.malformed[input] = flags & MALFORMED ? 1 : 0;
+    if (flags & MALFORMED) {
+      this.status[input] = BAD;
+      return;
+    }
+    let ok = true;
+    switch (this.inputKind[input]) {
+      case CUSTOMER:
+      case STRING:
+        this.str[input] = cellText(text, start, end, flags);
+        break;
+      case DAY:
+      case TIME:
+        ok = parseDate(text, start, end, this.parsed, this.options.dayFirst);
+        this.num[input] = this.parsed.day;
+        this.ms[input] = this.parsed.ms;
+        break;
+      case NUMBER: {
+        const value = parseNumber(text, start, end, this.options.decimalComma);
+        ok = value === value;
+        this.num[input] = value;
+        break;
+      }
+      case FLAG: {
+        const flag = FLAG_VALUES[text.substring(start, end).toLowerCase()];
+        ok = flag !== undefined;
+        this.num[input] = flag ?? -1;
+        break;
+      }
+    }
+    this.status[input] = ok ? OK : BAD;
+  }
+
+  /** A JSON value for one input (records, NDJSON, the `.data` property). */
+  value(input: number, value: unknown): void {
+    if (value === null || value === undefined) {
+      this.status[input] = EMPTY;
+      return;
+    }
+    if (typeof value === 'string') {
+      this.parseText(input, value, 0, value.length, 0);
+      return;
+    }
+    const kind = this.inputKind[input];
+    let instant = NaN;
+    if (value instanceof Date) instant = value.getTime();
+    else if (typeof value === 'number' && (kind === DAY || kind === TIME) && value >= 1e11) instant = value;
+    if (instant === instant) {
+      const ok = (kind === DAY || kind === TIME) && Math.abs(instant) <= 8.64e15;
+      this.setRaw(input, String(value));
+      this.num[input] = ok ? dayFromEpochMs(instant) : NO_DAY;
+      this.ms[input] = instant;
+      this.status[input] = ok ? OK : BAD;
+      return;
+    }
+    if (typeof value === 'number' && kind === NUMBER) {
+      this.setRaw(input, String(value));
+      this.num[input] = value;
+      this.status[input] = Number.isFinite(value) && Math.abs(value) <= MAX_MAGNITUDE ? OK : BAD;
+      return;
+    }
+    if (typeof value === 'boolean' && kind === FLAG) {
+      this.num[input] = value ? 1 : 0;
+      this.status[input] = OK;
+      return;
+    }
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+      const text = String(value);
+      this.parseText(input, text, 0, text.length, 0);
+      return;
+    }
+    this.setRaw(input, safeJson(value));
+    this.malformed[input] = 1;
+    this.status[input] = BAD;
+  }
+
+  private setRaw(input: number, text: string): void {
+    this.rawText[input] = text;
+    this.rawStart[input] = 0;
+    this.rawEnd[input] = text.length;
+    this.malformed[input] = 0;
+  }
+
+  /**
+   * A JSON record: an object read by key (`keys[col]` names source column `col`), or with `arrays`
+   * an array read by position. Anything else is rejected as `invalid-record`.
+   */
+  record(record: unknown, keys: readonly string[], arrays: boolean): void {
+    if (record === null || typeof record !== 'object' || Array.isArray(record) !== arrays || record instanceof Date) {
+      this.rejectRecord(() => safeJson(record));
+      return;
+    }
+    this.beginRow();
+    const cells = arrays ? (record as readonly unknown[]).length : 0;
+    for (let col = 0; col < this.columnInput.length; col++) {
+      const first = this.columnInput[col];
+      if (first < 0 || (arrays && col >= cells)) continue;
+      const value = arrays ? (record as readonly unknown[])[col] : (record as Record<string, unknown>)[keys[col]];
+      for (let input = first; input >= 0; input = this.inputNext[input]) this.value(input, value);
+    }
+    this.endRow(cells);
+  }
+
+  /** Ends a row of `cells` cells (0 for JSON records): commits it or counts its rejection. */
+  endRow(cells: number): void {
+    const row = ++this.row;
+    if (cells > this.headerCells) this.extraCellRows++;
+    const slots = this.slots;
+    const status = this.status;
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k];
+      const inputs = slot.inputs;
+      let state = OK;
+      let at = 0;
+      for (let j = 0; j < inputs.length; j++) {
+        const s = status[inputs[j]];
+        // the worst state of the inputs decides: absent, then bad, then empty
+        if (s === ABSENT || (s === BAD && state !== ABSENT) || (s === EMPTY && state === OK)) {
+          state = s;
+          at = j;
+        }
+      }
+      if (state === OK) {
+        if (slot.spec.range || slot.refundCheck) {
+          const value = this.slotNumber(slot);
+          if (slot.spec.range && (value < slot.spec.range[0] || value > slot.spec.range[1])) return this.rejectAt(row, slot, at, 'out-of-range');
+          if (slot.refundCheck && value < 0) return this.rejectAt(row, slot, at, 'refund');
+        }
+        continue;
+      }
+      if (state === ABSENT) return this.rejectAt(row, slot, at, 'ragged-row');
+      if (state === BAD) return this.rejectAt(row, slot, at, this.badReason(slot, inputs[at]));
+      if (slot.spec.required) return this.rejectAt(row, slot, at, missingReason(slot.spec));
+    }
+    this.commit();
+    this.counter.accept();
+  }
+
+  /** Rejects a whole row that is not a record at all. */
+  rejectRecord(raw: () => string): void {
+    this.counter.reject('invalid-record', ++this.row, '*', undefined, raw);
+  }
+
+  /** Observations for the report: duplicate headers, rows with extra cells. */
+  notes(): string[] {
+    const notes: string[] = [];
+    if (this.plan.duplicates.length > 0) notes.push(`duplicate column names ${this.plan.duplicates.join(', ')}: the first column of each name is used`);
+    if (this.extraCellRows > 0) notes.push(`${this.extraCellRows} rows had more cells than the header; the extra cells were ignored`);
+    return notes;
+  }
+
+  private badReason(slot: Slot, input: number): RejectReason {
+    if (this.malformed[input]) return 'invalid-record';
+    switch (slot.kind) {
+      case DAY:
+      case TIME:
+        return 'unparseable-date';
+      case NUMBER:
+        return slot.spec.name === 'amount' ? 'non-numeric-amount' : 'non-numeric-value';
+      case FLAG:
+        return 'invalid-flag';
+      default:
+        return 'invalid-record';
+    }
+  }
+
+  private rejectAt(row: number, slot: Slot, at: number, reason: RejectReason): void {
+    const input = slot.inputs[at];
+    const absent = this.status[input] === ABSENT;
+    this.counter.reject(reason, row, slot.spec.name, slot.labels[at], () =>
+      absent ? '' : this.rawText[input].substring(this.rawStart[input], this.rawEnd[input]),
+    );
+  }
+
+  /** The number a numeric slot holds (a product for a derived one). */
+  private slotNumber(slot: Slot): number {
+    const inputs = slot.inputs;
+    return inputs.length === 1 ? this.num[inputs[0]] : this.num[inputs[0]] * this.num[inputs[1]];
+  }
+
+  private commit(): void {
+    const slots = this.slots;
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k];
+      const input = slot.inputs[0];
+      const ok = this.status[input] === OK;
+      const column = slot.column;
+      switch (slot.kind) {
+        case CUSTOMER: {
+          const id = this.str[input]!;
+          if (id !== this.lastCustomer) {
+            this.lastCustomer = id;
+            this.lastCustomerCode = this.builder.customer(id);
+          }
+          column.push(this.lastCustomerCode);
+          break;
+        }
+        case STRING:
+          column.pushString(ok ? this.str[input] : undefined);
+          break;
+        case DAY:
+          column.push(ok ? this.num[input] : NO_DAY);
+          break;
+        case TIME:
+          // the day as written, not the UTC day of the instant (docs/feed-format.md)
+          column.numbers!.push(ok ? this.ms[input] : NaN);
+          column.days!.push(ok ? this.num[input] : NO_DAY);
+          break;
+        case NUMBER:
+          column.push(slot.inputs.length === 1 ? (ok ? this.num[input] : NaN) : this.derived(slot));
+          break;
+        case FLAG:
+          column.push(ok ? this.num[input] : -1);
+          break;
+      }
+    }
+    this.table.endRow();
+  }
+
+  private derived(slot: Slot): number {
+    for (const input of slot.inputs) if (this.status[input] !== OK) return NaN;
+    return this.slotNumber(slot);
+  }
+}
+
+function missingReason(spec: FieldSpec): RejectReason {
+  if (spec.kind === 'customer') return 'missing-customer-id';
+  if (spec.kind === 'day' || spec.kind === 'time') return 'missing-date';
+  if (spec.name === 'amount') return 'missing-amount';
+  return 'missing-value';
+}
+
+/** JSON of a value for an example, never throwing (cycles, BigInt). */
+export function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
