@@ -1,0 +1,127 @@
+/**
+ * What every model fit shares: input checks that name the problem instead of producing NaN, the
+ * maximisation over log-parameters, and standard errors from the numerical Hessian.
+ */
+import { minimize, numericalHessian, invertMatrix } from '../../math/optimize.js';
+import { unavailable, type Unavailable } from '../availability.js';
+import type { CustomerSummary } from './summary.js';
+
+/** How a fit went. Deterministic: the same data give the same numbers. */
+export interface FitDiagnostics {
+  /** Maximised log-likelihood, on the data's own time scale. */
+  readonly logLikelihood: number;
+  readonly iterations: number;
+  readonly evaluations: number;
+  /** Whether the optimiser met its gradient criterion. */
+  readonly converged: boolean;
+  /** Customers (or cohort members) the fit used. */
+  readonly customers: number;
+  /** Asymptotic standard errors by parameter name (NaN where the Hessian is not invertible). */
+  readonly standardErrors: Readonly<Record<string, number>>;
+}
+
+/** Default least number of repeat buyers a fit needs. */
+export const MIN_REPEAT_BUYERS = 10;
+
+/**
+ * Checks summary rows for the purchase models: finite, x >= 0, 0 <= t_x <= T, some time observed and
+ * at least `minRepeatBuyers` customers with x > 0. Returns why not, or null.
+ */
+export function checkSummary(summary: CustomerSummary, minRepeatBuyers = MIN_REPEAT_BUYERS): Unavailable | null {
+  const { x, tx, T } = summary;
+  let repeatBuyers = 0;
+  let maxT = 0;
+  for (let i = 0; i < summary.length; i++) {
+    if (!(x[i] >= 0 && tx[i] >= 0 && T[i] >= 0 && Number.isFinite(x[i] + tx[i] + T[i]))) {
+      return unavailable('invalid-data', `customer row ${i + 1}: x, t_x and T must be finite and non-negative`);
+    }
+    if (tx[i] > T[i] * (1 + 1e-9) + 1e-9) {
+      return unavailable('invalid-data', `customer row ${i + 1}: t_x (${tx[i]}) is after T (${T[i]})`);
+    }
+    if (x[i] > 0) repeatBuyers++;
+    if (T[i] > maxT) maxT = T[i];
+  }
+  if (summary.length === 0) return unavailable('no-rows', 'no customers to fit');
+  if (maxT === 0) return unavailable('invalid-data', 'every customer was acquired on the calibration end: no time observed');
+  if (repeatBuyers < minRepeatBuyers) {
+    return unavailable(
+      'invalid-data',
+      `too few repeat buyers to fit: ${repeatBuyers} customer(s) with a repeat purchase, at least ${minRepeatBuyers} needed`,
+    );
+  }
+  return null;
+}
+
+/** Largest T of a summary (the time scale the fits condition on). */
+export function maxTime(T: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < T.length; i++) if (T[i] > m) m = T[i];
+  return m;
+}
+
+/** Largest |log-parameter| accepted: beyond it a parameter ran off to 0 or infinity. */
+const LOG_PARAMETER_BOUND = 25;
+
+/** A maximum-likelihood solution in log-parameters. */
+export interface LogParameterFit {
+  /** The log-parameters at the optimum. */
+  readonly theta: Float64Array;
+  readonly iterations: number;
+  readonly evaluations: number;
+  readonly converged: boolean;
+  /** Standard errors of the log-parameters. */
+  readonly logStandardErrors: Float64Array;
+}
+
+/**
+ * Maximises a log-likelihood over log-parameters (so every parameter stays positive). `logLikelihood`
+ * returns the summed LL; the optimiser works on its per-observation mean for scale-free tolerances.
+ */
+export function fitLogParameters(
+  model: string,
+  names: readonly string[],
+  logLikelihood: (theta: Float64Array) => number,
+  start: readonly number[],
+  observations: number,
+): LogParameterFit | Unavailable {
+  const objective = (theta: Float64Array): number => -logLikelihood(theta) / observations;
+  const found = minimize(objective, start);
+  if (!Number.isFinite(found.value)) {
+    return unavailable('invalid-data', `the ${model} likelihood cannot be evaluated on these data`);
+  }
+  for (let i = 0; i < names.length; i++) {
+    if (Math.abs(found.x[i]) > LOG_PARAMETER_BOUND) {
+      return unavailable(
+        'invalid-data',
+        `the ${model} fit diverged (${names[i]} -> ${found.x[i] > 0 ? 'infinity' : '0'}): the data do not identify the model`,
+      );
+    }
+  }
+  const hessian = numericalHessian((theta) => -logLikelihood(theta), found.x);
+  const covariance = invertMatrix(hessian, names.length);
+  const logStandardErrors = new Float64Array(names.length).fill(NaN);
+  if (covariance) {
+    for (let i = 0; i < names.length; i++) {
+      const v = covariance[i * names.length + i];
+      if (v > 0) logStandardErrors[i] = Math.sqrt(v);
+    }
+  }
+  return {
+    theta: found.x,
+    iterations: found.iterations,
+    evaluations: found.evaluations,
+    converged: found.converged,
+    logStandardErrors,
+  };
+}
+
+/** Standard errors of the parameters from those of their logarithms (delta method). */
+export function standardErrors(
+  names: readonly string[],
+  values: readonly number[],
+  logStandardErrors: Float64Array,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  names.forEach((name, i) => (out[name] = values[i] * logStandardErrors[i]));
+  return out;
+}

@@ -1,0 +1,128 @@
+/**
+ * Gamma-Gamma model of spend per transaction (Fader & Hardie, "The Gamma-Gamma model of monetary
+ * value", 2013; Colombo & Jiang 1999): a customer's transaction values are gamma(p, nu) with
+ * nu ~ gamma(q, gamma) across customers. Fitted on repeat buyers from x and their mean repeat spend.
+ */
+import { lnGamma } from '../../math/special.js';
+import { available, unavailable, type Maybe } from '../availability.js';
+import { fitLogParameters, MIN_REPEAT_BUYERS, standardErrors, type FitDiagnostics } from './fit.js';
+import type { CustomerSummary } from './summary.js';
+
+/** Gamma-Gamma parameters (the third one is the scale `gamma`, often written v). */
+export interface GammaGammaParams {
+  readonly p: number;
+  readonly q: number;
+  readonly gamma: number;
+}
+
+/** A fitted Gamma-Gamma model. */
+export interface GammaGammaFit extends FitDiagnostics {
+  readonly model: 'gamma-gamma';
+  readonly params: GammaGammaParams;
+  /** Mean spend of a customer with no repeat history: gamma p / (q - 1). */
+  readonly populationMean: number;
+  /** Repeat buyers left out because their mean spend is missing or not positive. */
+  readonly excluded: number;
+}
+
+const NAMES = ['p', 'q', 'gamma'] as const;
+
+/** Log-likelihood of one repeat buyer with x repeat purchases of mean value m (x > 0, m > 0). */
+export function gammaGammaCustomerLogLikelihood(params: GammaGammaParams, x: number, m: number): number {
+  const { p, q, gamma } = params;
+  const px = p * x;
+  return (
+    lnGamma(px + q) -
+    lnGamma(px) -
+    lnGamma(q) +
+    q * Math.log(gamma) +
+    (px - 1) * Math.log(m) +
+    px * Math.log(x) -
+    (px + q) * Math.log(x * m + gamma)
+  );
+}
+
+function totalLogLikelihood(params: GammaGammaParams, x: Float64Array, m: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += gammaGammaCustomerLogLikelihood(params, x[i], m[i]);
+  return sum;
+}
+
+/** Options of {@link fitGammaGamma}. */
+export interface GammaGammaFitOptions {
+  /** Least number of usable repeat buyers (default 10). */
+  readonly minRepeatBuyers?: number;
+}
+
+/**
+ * Maximum-likelihood Gamma-Gamma fit on the customers with x > 0 and a positive mean repeat spend.
+ * Spend is divided by its mean while fitting (gamma scaled back) for conditioning.
+ */
+export function fitGammaGamma(summary: CustomerSummary, options: GammaGammaFitOptions = {}): Maybe<GammaGammaFit> {
+  const minRepeatBuyers = options.minRepeatBuyers ?? MIN_REPEAT_BUYERS;
+  const xs: number[] = [];
+  const ms: number[] = [];
+  let excluded = 0;
+  for (let i = 0; i < summary.length; i++) {
+    if (!(summary.x[i] > 0)) continue;
+    const m = summary.monetary[i];
+    if (m > 0 && Number.isFinite(m)) {
+      xs.push(summary.x[i]);
+      ms.push(m);
+    } else {
+      excluded++;
+    }
+  }
+  if (xs.length < minRepeatBuyers) {
+    return unavailable(
+      'invalid-data',
+      `too few repeat buyers with a positive mean spend to fit Gamma-Gamma: ${xs.length}, at least ${minRepeatBuyers} needed`,
+      [{ table: 'orders', fields: ['amount'] }],
+    );
+  }
+  const x = Float64Array.from(xs);
+  const m = Float64Array.from(ms);
+  const scale = m.reduce((sum, v) => sum + v, 0) / m.length;
+  const scaledM = m.map((v) => v / scale);
+  const fromTheta = (theta: Float64Array): GammaGammaParams => ({
+    p: Math.exp(theta[0]),
+    q: Math.exp(theta[1]),
+    gamma: Math.exp(theta[2]),
+  });
+  const fit = fitLogParameters('Gamma-Gamma', NAMES, (theta) => totalLogLikelihood(fromTheta(theta), x, scaledM), [0, 0, 0], x.length);
+  if ('available' in fit) return fit;
+  const scaled = fromTheta(fit.theta);
+  const params: GammaGammaParams = { ...scaled, gamma: scaled.gamma * scale };
+  if (params.q <= 1) {
+    return unavailable('invalid-data', `the fitted spend distribution has no finite mean (q = ${params.q.toFixed(3)} <= 1)`);
+  }
+  return available({
+    model: 'gamma-gamma' as const,
+    params,
+    populationMean: (params.gamma * params.p) / (params.q - 1),
+    excluded,
+    logLikelihood: totalLogLikelihood(params, x, m),
+    iterations: fit.iterations,
+    evaluations: fit.evaluations,
+    converged: fit.converged,
+    customers: x.length,
+    standardErrors: standardErrors(NAMES, [params.p, params.q, params.gamma], fit.logStandardErrors),
+  });
+}
+
+/**
+ * E[M | x, m]: expected mean transaction value, a weighted average of the population mean and the
+ * customer's own mean. Customers with no repeat purchases (or no usable spend) get the population mean.
+ */
+export function gammaGammaExpectedSpend(params: GammaGammaParams, x: number, m: number): number {
+  const { p, q, gamma } = params;
+  if (!(x > 0) || !(m > 0)) return (gamma * p) / (q - 1);
+  return (p * (gamma + x * m)) / (p * x + q - 1);
+}
+
+/** E[M] for every customer of a summary. */
+export function expectedSpend(params: GammaGammaParams, summary: CustomerSummary): Float64Array {
+  const out = new Float64Array(summary.length);
+  for (let i = 0; i < summary.length; i++) out[i] = gammaGammaExpectedSpend(params, summary.x[i], summary.monetary[i]);
+  return out;
+}

@@ -1,0 +1,209 @@
+/**
+ * The per-customer summary the "buy till you die" models work on — x (repeat purchases), t_x (time of
+ * the last purchase since the first), T (time from the first purchase to the calibration end) and the
+ * mean repeat spend — computed from the orders table, or taken as-is from a feed's `summary` table.
+ */
+import { z } from 'zod';
+import type { Dataset, OrdersTable, SummaryTable } from '../../dataset/types.js';
+import { NO_DAY } from '../../dataset/types.js';
+import { lastOrderDay } from '../../stats/as-of.js';
+import { parseOptions } from '../../stats/parse-options.js';
+import { available, unavailable, type Maybe } from '../availability.js';
+
+/** Time unit of t_x and T: days, or weeks of 7 days (fractional). */
+export type TimeUnit = 'day' | 'week';
+
+/** Days per time unit. */
+export const UNIT_DAYS: Readonly<Record<TimeUnit, number>> = { day: 1, week: 7 };
+
+/** Repeat purchases after the calibration end, per customer. */
+export interface HoldoutSummary {
+  /** Last day of the holdout (inclusive). */
+  readonly end: number;
+  /** Holdout length in the summary's unit. */
+  readonly length: number;
+  /** Purchase days in the holdout, per customer (same order as the summary). */
+  readonly x: Float64Array;
+  /** Spend in the holdout, per customer. */
+  readonly spend: Float64Array;
+}
+
+/**
+ * Model inputs, one entry per customer, as in the feed's {@link SummaryTable} (parallel typed arrays):
+ * x counts distinct purchase days after the first (same-day orders count once); `monetary` is the mean
+ * of the repeat purchase days' totals (the first day excluded), NaN when x = 0 or unknown.
+ */
+export interface CustomerSummary extends Omit<SummaryTable, 'recency' | 'frequency'> {
+  readonly unit: TimeUnit;
+  /** Calibration end day, when computed from orders. */
+  readonly calibrationEnd?: number;
+  /** Present when a holdout end was given. */
+  readonly holdout?: HoldoutSummary;
+}
+
+/** Distinct purchase days per customer, as compressed rows: customer c owns `day[offset[c]..offset[c+1])`. */
+export interface PurchaseDays {
+  readonly offset: Int32Array;
+  /** Purchase days, ascending within each customer. */
+  readonly day: Int32Array;
+  /** Sum of the amounts of that customer's orders on that day. */
+  readonly total: Float64Array;
+}
+
+/**
+ * Groups orders up to `lastDay` (inclusive) into distinct purchase days per customer with day totals.
+ * Linear when each customer's orders come in date order (the usual feed); otherwise sorts per customer.
+ */
+export function purchaseDays(orders: OrdersTable, customerCount: number, lastDay: number): PurchaseDays {
+  const { customer, day, amount } = orders;
+  const counts = new Int32Array(customerCount + 1);
+  for (let i = 0; i < orders.length; i++) {
+    if (day[i] !== NO_DAY && day[i] <= lastDay && customer[i] >= 0) counts[customer[i] + 1]++;
+  }
+  for (let c = 0; c < customerCount; c++) counts[c + 1] += counts[c];
+  const rows = new Int32Array(counts[customerCount]);
+  const fill = counts.slice(0, customerCount);
+  for (let i = 0; i < orders.length; i++) {
+    if (day[i] !== NO_DAY && day[i] <= lastDay && customer[i] >= 0) rows[fill[customer[i]]++] = i;
+  }
+  const offset = new Int32Array(customerCount + 1);
+  const days = new Int32Array(rows.length);
+  const totals = new Float64Array(rows.length);
+  let out = 0;
+  for (let c = 0; c < customerCount; c++) {
+    const start = counts[c];
+    const end = counts[c + 1];
+    let sorted = true;
+    for (let k = start + 1; k < end && sorted; k++) sorted = day[rows[k - 1]] <= day[rows[k]];
+    if (!sorted) rows.subarray(start, end).sort((i, j) => day[i] - day[j] || i - j);
+    offset[c] = out;
+    for (let k = start; k < end; k++) {
+      const d = day[rows[k]];
+      if (out > offset[c] && days[out - 1] === d) {
+        totals[out - 1] += amount[rows[k]];
+      } else {
+        days[out] = d;
+        totals[out] = amount[rows[k]];
+        out++;
+      }
+    }
+  }
+  offset[customerCount] = out;
+  return { offset, day: days.slice(0, out), total: totals.slice(0, out) };
+}
+
+const dayNumber = z.number().int();
+
+/** Options of {@link summaryFromOrders}. */
+export const SummaryOptions = z.object({
+  /** Last day (inclusive, a day number) of the calibration period; default the last order day. */
+  calibrationEnd: dayNumber.optional(),
+  /** Last day (inclusive) of a holdout period after the calibration end. */
+  holdoutEnd: dayNumber.optional(),
+  unit: z.enum(['day', 'week']).default('week'),
+});
+export type SummaryOptions = z.input<typeof SummaryOptions>;
+
+/**
+ * The summary of every customer with a purchase on or before the calibration end. With a holdout end,
+ * also each customer's purchase days and spend after the calibration end up to it. Invalid options
+ * throw a RangeError; data that cannot be summarised come back unavailable.
+ */
+export function summaryFromOrders(dataset: Dataset, options: SummaryOptions = {}): Maybe<CustomerSummary> {
+  const orders = dataset.orders;
+  if (!orders || orders.length === 0) {
+    return unavailable(orders ? 'no-rows' : 'missing-table', 'needs orders (customer_id, date, amount)', [
+      { table: 'orders', fields: ['customer_id', 'date', 'amount'] },
+    ]);
+  }
+  const parsed = parseOptions('customer summary', SummaryOptions, options);
+  const { unit, holdoutEnd } = parsed;
+  const calibrationEnd = parsed.calibrationEnd ?? lastOrderDay(orders)!;
+  if (holdoutEnd !== undefined && holdoutEnd <= calibrationEnd) {
+    return unavailable('invalid-data', 'the holdout end must come after the calibration end');
+  }
+  const customerCount = dataset.customerIds.length;
+  const grouped = purchaseDays(orders, customerCount, holdoutEnd ?? calibrationEnd);
+  const scale = 1 / UNIT_DAYS[unit];
+  const customer = new Int32Array(customerCount);
+  const x = new Float64Array(customerCount);
+  const tx = new Float64Array(customerCount);
+  const T = new Float64Array(customerCount);
+  const monetary = new Float64Array(customerCount);
+  const holdoutX = new Float64Array(customerCount);
+  const holdoutSpend = new Float64Array(customerCount);
+  let n = 0;
+  for (let c = 0; c < customerCount; c++) {
+    const start = grouped.offset[c];
+    const end = grouped.offset[c + 1];
+    if (end === start || grouped.day[start] > calibrationEnd) continue;
+    const first = grouped.day[start];
+    let last = first;
+    let repeats = 0;
+    let spend = 0;
+    let k = start + 1;
+    for (; k < end && grouped.day[k] <= calibrationEnd; k++) {
+      repeats++;
+      spend += grouped.total[k];
+      last = grouped.day[k];
+    }
+    for (; k < end; k++) {
+      holdoutX[n]++;
+      holdoutSpend[n] += grouped.total[k];
+    }
+    customer[n] = c;
+    x[n] = repeats;
+    tx[n] = (last - first) * scale;
+    T[n] = (calibrationEnd - first) * scale;
+    monetary[n] = repeats > 0 ? spend / repeats : NaN;
+    n++;
+  }
+  if (n === 0) return unavailable('no-rows', 'no customer has a purchase on or before the calibration end');
+  return available({
+    unit,
+    length: n,
+    customer: customer.slice(0, n),
+    x: x.slice(0, n),
+    tx: tx.slice(0, n),
+    T: T.slice(0, n),
+    monetary: monetary.slice(0, n),
+    calibrationEnd,
+    holdout:
+      holdoutEnd === undefined
+        ? undefined
+        : { end: holdoutEnd, length: (holdoutEnd - calibrationEnd) * scale, x: holdoutX.slice(0, n), spend: holdoutSpend.slice(0, n) },
+  });
+}
+
+/** A feed's own `summary` table as model input (times taken to be in `unit`, weeks by default). */
+export function summaryFromTable(dataset: Dataset, unit: TimeUnit = 'week'): Maybe<CustomerSummary> {
+  const table = dataset.summary;
+  if (!table || table.length === 0) {
+    return unavailable(table ? 'no-rows' : 'missing-table', 'needs summary rows (customer_id, x, t_x, T)', [
+      { table: 'summary', fields: ['customer_id', 'x', 't_x', 'T'] },
+    ]);
+  }
+  const monetary = table.monetary ?? new Float64Array(table.length).fill(NaN);
+  return available({
+    unit,
+    length: table.length,
+    customer: table.customer,
+    x: table.x,
+    tx: table.tx,
+    T: table.T,
+    monetary: monetary.map((m, i) => (table.x[i] > 0 ? m : NaN)),
+  });
+}
+
+/**
+ * Model input from whichever the Dataset has: the orders table (summarised at the calibration end)
+ * or, failing that, the feed's summary table.
+ */
+export function customerSummary(dataset: Dataset, options: SummaryOptions = {}): Maybe<CustomerSummary> {
+  if (dataset.orders && dataset.orders.length > 0) return summaryFromOrders(dataset, options);
+  if (dataset.summary) return summaryFromTable(dataset, options.unit ?? 'week');
+  return unavailable('missing-table', 'needs orders (customer_id, date, amount) or summary rows (customer_id, x, t_x, T)', [
+    { table: 'orders', fields: ['customer_id', 'date', 'amount'] },
+    { table: 'summary', fields: ['customer_id', 'x', 't_x', 'T'] },
+  ]);
+}
