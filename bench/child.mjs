@@ -1,0 +1,88 @@
+/**
+ * Runs one peer on one data file in its own process (so peak memory is the peer's own): a first run
+ * whose answer the parent checks against the reference, then, only if it passed, timed repeats.
+ *
+ * argv: <peer module path> <csv path> <max repeats> <min repeats> <budget ms>
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * A peer: what it is, and its steps. `load` turns the file bytes into the peer's loaded form (timed
+ * as load/parse), `compute` does the work on it (timed), `result` reshapes the output for the check
+ * (not timed). Parse-only peers have no `compute`.
+ * @typedef {object} Peer
+ * @property {string} name
+ * @property {'pipeline' | 'parse'} kind
+ * @property {() => unknown} [setup] one-time start-up (e.g. instantiating WebAssembly), timed apart
+ * @property {(bytes: Uint8Array, path: string) => unknown} load
+ * @property {(state: any) => unknown} [compute]
+ * @property {(output: any, state: any) => import('./work.mjs').WorkResult | import('./work.mjs').ParseResult} result
+ * @property {(state: any) => unknown} [dispose]
+ * @property {(state: any) => Record<string, number>} [stats] extra numbers for the report
+ */
+
+const [modulePath, csvPath, maxRepsArg, minRepsArg, budgetArg] = process.argv.slice(2);
+const gc = /** @type {() => void} */ (globalThis.gc);
+
+/** @param {unknown} message */
+function send(message) {
+  return new Promise((resolve) => process.send?.(message, resolve));
+}
+
+/** @returns {Promise<string>} */
+function reply() {
+  return new Promise((resolve) => process.once('message', (m) => resolve(String(m))));
+}
+
+function heapBytes() {
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed + m.external, rss: m.rss };
+}
+
+/** @type {Peer} */
+const peer = (await import(pathToFileURL(modulePath).href)).default;
+const bytes = new Uint8Array(readFileSync(csvPath));
+
+let t = performance.now();
+await peer.setup?.();
+const setupMs = performance.now() - t;
+
+// The checked run lives in a function so nothing of it stays reachable while the timed runs measure memory.
+async function checkedRun() {
+  const state = await peer.load(bytes, csvPath);
+  const output = await peer.compute?.(state);
+  await send({ type: 'result', name: peer.name, kind: peer.kind, result: peer.result(output, state), stats: peer.stats?.(state) });
+  await peer.dispose?.(state);
+}
+await checkedRun();
+
+if ((await reply()) === 'time') {
+  const load = [];
+  const compute = [];
+  let retained;
+  const started = performance.now();
+  const maxReps = Number(maxRepsArg);
+  const minReps = Number(minRepsArg);
+  const budget = Number(budgetArg);
+  while (load.length < maxReps && (load.length < minReps || performance.now() - started < budget)) {
+    gc();
+    const before = heapBytes();
+    t = performance.now();
+    const state = await peer.load(bytes, csvPath);
+    load.push(performance.now() - t);
+    if (!retained) {
+      gc();
+      const after = heapBytes();
+      retained = { heap: after.heap - before.heap, rss: after.rss - before.rss };
+    }
+    if (peer.compute) {
+      t = performance.now();
+      await peer.compute(state);
+      compute.push(performance.now() - t);
+    }
+    await peer.dispose?.(state);
+  }
+  await send({ type: 'timings', setupMs, load, compute, retained, maxRssKb: process.resourceUsage().maxRSS });
+}
+process.exit(0);
