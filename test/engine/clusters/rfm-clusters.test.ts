@@ -1,35 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../../src/engine/dataset/builder.js';
-import { dayFromCivil } from '../../../src/engine/dataset/days.js';
+import { isoDate } from '../../../src/engine/dataset/days.js';
 import { rfmClusters } from '../../../src/engine/analyses/clusters/rfm-clusters.js';
 import { adjustedRandIndex } from './synthetic.js';
+import { day, ordersDataset, type OrderRow } from '../stats/fixtures.js';
 
-const AS_OF = dayFromCivil(2024, 12, 31);
+const AS_OF = day('2024-12-31');
 
 /** Orders of customers in two planted groups: weekly big buyers up to now, and one small order long ago. */
 function twoGroups() {
-  const b = new DatasetBuilder();
-  const orders = b.table('orders', ['customer_id', 'date', 'amount']);
+  const rows: OrderRow[] = [];
   const truth = new Map<string, number>();
-  const push = (id: string, day: number, amount: number) => {
-    orders.column('customer_id')!.pushString(id);
-    orders.column('date')!.push(day);
-    orders.column('amount')!.push(amount);
-    orders.endRow();
-  };
   for (let c = 0; c < 30; c++) {
-    const id = `big${c}`;
-    truth.set(id, 0);
-    for (let w = 0; w < 20 + (c % 5); w++) push(id, AS_OF - 2 - (c % 3) - 7 * w, 200 + c);
+    truth.set(`big${c}`, 0);
+    for (let w = 0; w < 20 + (c % 5); w++) rows.push([`big${c}`, isoDate(AS_OF - 2 - (c % 3) - 7 * w), 200 + c]);
   }
   for (let c = 0; c < 40; c++) {
-    const id = `gone${c}`;
-    truth.set(id, 1);
-    push(id, AS_OF - 500 - 3 * c, 20 + (c % 7));
+    truth.set(`gone${c}`, 1);
+    rows.push([`gone${c}`, isoDate(AS_OF - 500 - 3 * c), 20 + (c % 7)]);
   }
   // An order after the analysis date is left out, as in RFM.
-  push('late', AS_OF + 10, 999);
-  return { dataset: b.build(), truth };
+  rows.push(['late', isoDate(AS_OF + 10), 999]);
+  return { dataset: ordersDataset(rows), truth };
 }
 
 describe('rfmClusters on a Dataset', () => {
@@ -65,13 +57,7 @@ describe('rfmClusters on a Dataset', () => {
     const none = rfmClusters(empty);
     expect(none.available).toBe(false);
     if (!none.available) expect(none.reason).toBe('missing-table');
-    const one = new DatasetBuilder();
-    const t = one.table('orders', ['customer_id', 'date', 'amount']);
-    t.column('customer_id')!.pushString('a');
-    t.column('date')!.push(AS_OF);
-    t.column('amount')!.push(10);
-    t.endRow();
-    const single = rfmClusters(one.build(), { asOf: AS_OF });
+    const single = rfmClusters(ordersDataset([['a', '2024-12-31', 10]]), { asOf: AS_OF });
     expect(single.available).toBe(false);
     if (!single.available) expect(single.reason).toBe('no-rows');
   });

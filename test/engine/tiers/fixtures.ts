@@ -1,16 +1,12 @@
 /** Small hand-made Datasets for the value-tier tests. */
 import { DatasetBuilder } from '../../../src/engine/dataset/builder.js';
-import { dayFromCivil } from '../../../src/engine/dataset/days.js';
-import type { Dataset } from '../../../src/engine/dataset/types.js';
+import { NO_DAY, type Dataset } from '../../../src/engine/dataset/types.js';
+import { day } from '../stats/fixtures.js';
+
+export { day };
 
 /** One order: customer id, ISO date, amount, optional margin. */
 export type Order = readonly [string, string, number, number?];
-
-/** A day number from `YYYY-MM-DD`. */
-export function day(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return dayFromCivil(y, m, d);
-}
 
 /** Customers-table rows: id plus named numeric values (`potential`, attributes) and signup date. */
 export interface CustomerRow {
@@ -37,7 +33,7 @@ export function dataset(orders: readonly Order[], customers?: { rows: readonly C
     for (const row of customers.rows) {
       c.column('customer_id')!.pushString(row.id);
       if (customers.fields.includes('potential')) c.column('potential')!.push(row.potential ?? NaN);
-      if (customers.fields.includes('signup_date')) c.column('signup_date')!.push(row.signup ? day(row.signup) : -2147483648);
+      if (customers.fields.includes('signup_date')) c.column('signup_date')!.push(row.signup ? day(row.signup) : NO_DAY);
       for (const name of customers.attributes ?? []) c.attributes.get(name)!.push(row.attributes?.[name] ?? NaN);
       c.endRow();
     }

@@ -76,13 +76,18 @@ function seedCentroids(points: Float64Array, n: number, dims: number, k: number,
 /** Assigns every point to its nearest centroid (lowest index on ties); returns how many moved. */
 function assign(points: Float64Array, n: number, dims: number, centroids: Float64Array, k: number, assignments: Int32Array, distances: Float64Array): number {
   let moved = 0;
-  for (let i = 0; i < n; i++) {
+  // The distance is written out here rather than calling squaredDistance: this is the hot loop.
+  for (let i = 0, p = 0; i < n; i++, p += dims) {
     let best = 0;
-    let bestDistance = squaredDistance(points, i, centroids, 0, dims);
-    for (let c = 1; c < k; c++) {
-      const d = squaredDistance(points, i, centroids, c, dims);
-      if (d < bestDistance) {
-        bestDistance = d;
+    let bestDistance = Infinity;
+    for (let c = 0, q = 0; c < k; c++, q += dims) {
+      let d2 = 0;
+      for (let d = 0; d < dims; d++) {
+        const diff = points[p + d] - centroids[q + d];
+        d2 += diff * diff;
+      }
+      if (d2 < bestDistance) {
+        bestDistance = d2;
         best = c;
       }
     }
