@@ -159,7 +159,7 @@ export function customerActivity(p: Profile, calendar: Calendar, seed: number): 
         answer(day + rng.int(0, 3), channel, { csat }, undefined);
       }
     }
-    for (let n = rng.poisson(0.004 + 0.09 * (1 - h) * (1 - h)); n > 0; n--) {
+    for (let n = rng.poisson(0.004 + 0.15 * (1 - h) * (1 - h)); n > 0; n--) {
       const channel = p.size === 2 && rng.chance(0.4) ? 'account manager' : SUPPORT_CHANNELS[rng.weighted([50, 20, 30])];
       event(week + rng.int(0, 6), workMinute(rng), 'complaint', channel);
     }

@@ -1,0 +1,75 @@
+/**
+ * The churn-risk heat map: the share of customers tripping each signal by group (segment, industry,
+ * plan, acquisition channel, or any grouping such as value tiers or RFM segments).
+ */
+import type { CategoryColumn, Dataset } from '../../dataset/types.js';
+import { available, unavailable, type Maybe } from '../availability.js';
+import { SIGNALS, type Signal } from './options.js';
+import type { ChurnRiskResult } from './risk.js';
+
+/** Customers-table category columns a heat map can group by. */
+export type CustomerCategory = 'segment' | 'industry' | 'plan' | 'channel';
+
+/** A grouping: a customers-table column, or a code per Dataset customer (-1 = none) with labels. */
+export type HeatmapGrouping = CustomerCategory | { readonly labels: readonly string[]; readonly codes: Int32Array };
+
+/** Label of customers without a group. */
+export const UNGROUPED = '(none)';
+
+/** Result of {@link riskHeatmap}: `share[r][g]` = `count[r][g]` / `customers[g]`. */
+export interface RiskHeatmap {
+  /** Available signals (the rows). */
+  readonly rows: readonly Signal[];
+  /** Group labels (the columns); `(none)` last when some customers have no group. */
+  readonly columns: readonly string[];
+  /** Scored customers per group. */
+  readonly customers: readonly number[];
+  readonly count: readonly (readonly number[])[];
+  readonly share: readonly (readonly (number | null)[])[];
+  /** Mean risk score per group (null for an empty group). */
+  readonly meanScore: readonly (number | null)[];
+}
+
+/** Group code per Dataset customer from a customers-table column. */
+function customerGroups(dataset: Dataset, column: CustomerCategory): { labels: readonly string[]; codes: Int32Array } | null {
+  const table = dataset.customers;
+  const category = table?.[column] as CategoryColumn | undefined;
+  if (!table || !category) return null;
+  const codes = new Int32Array(dataset.customerIds.length).fill(-1);
+  for (let i = 0; i < table.length; i++) codes[table.customer[i]] = category.codes[i];
+  return { labels: category.values, codes };
+}
+
+/** Signal x group shares of a churn-risk result. */
+export function riskHeatmap(dataset: Dataset, risk: ChurnRiskResult, by: HeatmapGrouping = 'segment'): Maybe<RiskHeatmap> {
+  const groups = typeof by === 'string' ? customerGroups(dataset, by) : by;
+  if (!groups) {
+    const field = by as CustomerCategory;
+    return unavailable(dataset.customers ? 'missing-field' : 'missing-table', `needs customers.${field} to group by`, [{ table: 'customers', fields: ['customer_id', field] }]);
+  }
+  const g = groups.labels.length;
+  const rows = risk.signals.filter((s) => s.available).map((s) => s.signal);
+  const bits = rows.map((s) => SIGNALS.indexOf(s));
+  const sizes = new Int32Array(g + 1);
+  const scores = new Float64Array(g + 1);
+  const counts = rows.map(() => new Int32Array(g + 1));
+  for (let i = 0; i < risk.customers.length; i++) {
+    const code = groups.codes[risk.customers[i]];
+    const col = code >= 0 && code < g ? code : g;
+    sizes[col]++;
+    scores[col] += risk.score[i];
+    bits.forEach((bit, r) => {
+      if ((risk.flags[i] >> bit) & 1) counts[r][col]++;
+    });
+  }
+  // Group columns in dictionary order, then the ungrouped column when anyone is in it.
+  const keep = Array.from({ length: sizes[g] > 0 ? g + 1 : g }, (_, col) => col);
+  return available({
+    rows,
+    columns: keep.map((col) => (col < g ? groups.labels[col] : UNGROUPED)),
+    customers: keep.map((col) => sizes[col]),
+    count: counts.map((row) => keep.map((col) => row[col])),
+    share: counts.map((row) => keep.map((col) => (sizes[col] > 0 ? row[col] / sizes[col] : null))),
+    meanScore: keep.map((col) => (sizes[col] > 0 ? scores[col] / sizes[col] : null)),
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * Churn risk per customer (METRICS.md section 6): which signals each active customer trips at the
+ * as-of day, and a risk score.
+ *
+ * Risk score = 100 x (sum of the weights of the tripped signals) / (sum of the weights of the
+ * available signals), so 0..100 whatever subset of signals the feed supports; weights default to
+ * {@link DEFAULT_WEIGHTS}. Unavailable signals are listed with the reason and never count as "not
+ * tripped".
+ */
+import type { Dataset } from '../../dataset/types.js';
+import { NO_DAY } from '../../dataset/types.js';
+import { isoDate } from '../../dataset/days.js';
+import { parseOptions } from '../../stats/parse-options.js';
+import { available, unavailable, type Maybe, type Requirement } from '../availability.js';
+import { countBetween, customerDays, lastActivityDay, type DaySource } from '../lifecycle/activity.js';
+import { ChurnRiskOptionsSchema, DEFAULT_WEIGHTS, SIGNALS, type ChurnRiskOptions, type ResolvedChurnRiskOptions, type Signal } from './options.js';
+import { EVALUATORS } from './signals.js';
+
+/** One signal's summary over the scored customers. */
+export interface SignalSummary {
+  readonly signal: Signal;
+  readonly available: boolean;
+  /** Why it is unavailable. */
+  readonly message?: string;
+  /** What would make it available. */
+  readonly needs?: readonly Requirement[];
+  readonly weight: number;
+  /** Scored customers tripping it (0 when unavailable). */
+  readonly customers: number;
+  /** customers / scored customers (null when unavailable). */
+  readonly share: number | null;
+}
+
+/** Result of {@link churnRisk}; per-customer arrays are aligned with `customers`. */
+export interface ChurnRiskResult {
+  readonly asOf: number;
+  readonly asOfDate: string;
+  /** Every signal, available or not, in {@link SIGNALS} order. */
+  readonly signals: readonly SignalSummary[];
+  /** Dataset indexes of the scored customers (active within `activeWithinDays`). */
+  readonly customers: Int32Array;
+  /** Bit i set = tripped SIGNALS[i]. */
+  readonly flags: Uint8Array;
+  /** Risk score 0..100. */
+  readonly score: Float64Array;
+  readonly options: ResolvedChurnRiskOptions;
+}
+
+/** Options of {@link churnRisk}: thresholds, plus P(alive) per Dataset customer from a fitted BG/NBD. */
+export type ChurnRiskInput = ChurnRiskOptions & { readonly pAlive?: Float64Array };
+
+/** The signals set in a flags byte. */
+export function signalsOf(flags: number): Signal[] {
+  return SIGNALS.filter((_, i) => (flags >> i) & 1);
+}
+
+/** Churn-risk signals and score per active customer. Needs orders or events; each signal states its own needs. */
+export function churnRisk(dataset: Dataset, input: ChurnRiskInput = {}): Maybe<ChurnRiskResult> {
+  const { pAlive, ...rest } = input;
+  const options = parseOptions('churn-risk', ChurnRiskOptionsSchema, rest);
+  const asOf = options.asOf ?? lastActivityDay(dataset);
+  if (asOf === NO_DAY) {
+    return unavailable('missing-table', 'needs orders or events to find active customers', [
+      { table: 'orders', fields: ['customer_id', 'date'] },
+      { table: 'events', fields: ['customer_id', 'timestamp', 'type'] },
+    ]);
+  }
+  const n = dataset.customerIds.length;
+  const sources: DaySource[] = [dataset.orders, dataset.events].filter((t) => t !== undefined).map((t) => ({ customer: t.customer, day: t.day }));
+  const activity = customerDays(n, sources, asOf);
+  const scored: number[] = [];
+  for (let c = 0; c < n; c++) if (countBetween(activity, c, asOf - options.activeWithinDays, asOf) > 0) scored.push(c);
+  const customers = Int32Array.from(scored);
+
+  const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const flags = new Uint8Array(customers.length);
+  const tripped = new Float64Array(customers.length);
+  let availableWeight = 0;
+  const outcomes = SIGNALS.map((signal, bit) => {
+    const outcome = EVALUATORS[signal]({ dataset, options, asOf, pAlive });
+    if (!('trips' in outcome)) return { signal, available: false, message: outcome.message, needs: outcome.needs, weight: weights[signal], customers: 0, share: null };
+    availableWeight += weights[signal];
+    let count = 0;
+    for (let i = 0; i < customers.length; i++) {
+      if (outcome.trips[customers[i]] === 0) continue;
+      flags[i] |= 1 << bit;
+      tripped[i] += weights[signal];
+      count++;
+    }
+    return { signal, available: true, weight: weights[signal], customers: count, share: customers.length > 0 ? count / customers.length : 0 };
+  });
+  if (availableWeight === 0) {
+    return unavailable('missing-table', 'no churn-risk signal can be evaluated on this feed', outcomes.flatMap((o) => o.needs ?? []));
+  }
+  const score = tripped.map((w) => (100 * w) / availableWeight);
+  return available({ asOf, asOfDate: isoDate(asOf), signals: outcomes, customers, flags, score, options });
+}

@@ -1,0 +1,192 @@
+/**
+ * The churn-risk signals, one evaluator each. An evaluator returns, per Dataset customer, 1 when the
+ * signal trips at the as-of day; or why it cannot be evaluated (a missing table or field, or a feed
+ * that never records the thing the signal watches: no login events is "unknown", not "no logins").
+ */
+import type { Dataset, EventsTable } from '../../dataset/types.js';
+import { NO_DAY } from '../../dataset/types.js';
+import { unavailable, type Unavailable } from '../availability.js';
+import { countBetween, customerDays, lastOnOrBefore } from '../lifecycle/activity.js';
+import type { ResolvedChurnRiskOptions, Signal } from './options.js';
+
+/** One signal's verdict for every Dataset customer, or why it is unavailable. */
+export type SignalOutcome = { readonly trips: Uint8Array } | Unavailable;
+
+/** What an evaluator reads. */
+export interface SignalInput {
+  readonly dataset: Dataset;
+  readonly options: ResolvedChurnRiskOptions;
+  readonly asOf: number;
+  readonly pAlive?: Float64Array;
+}
+
+const EVENTS_TYPE = { table: 'events', fields: ['customer_id', 'timestamp', 'type'] } as const;
+
+/** Code of `value` in a category column's dictionary, or -1. */
+function codeOf(values: readonly string[], value: string): number {
+  return values.indexOf(value);
+}
+
+/** The events table and the code of an event type it must record, or why the signal cannot run. */
+function eventsWithType(dataset: Dataset, type: string): { events: EventsTable; code: number } | Unavailable {
+  const events = dataset.events;
+  if (!events) return unavailable('missing-table', `needs the events table with "${type}" events`, [EVENTS_TYPE]);
+  const code = codeOf(events.type.values, type);
+  if (code < 0) return unavailable('invalid-data', `the events table has no "${type}" events`, [EVENTS_TYPE]);
+  return { events, code };
+}
+
+function noLogin({ dataset, options, asOf }: SignalInput): SignalOutcome {
+  const found = eventsWithType(dataset, options.loginType);
+  if (!('code' in found)) return found;
+  const { events, code: login } = found;
+  const n = dataset.customerIds.length;
+  const logins = customerDays(n, [{ customer: events.customer, day: events.day, include: (r) => events.type.codes[r] === login }], asOf);
+  const trips = new Uint8Array(n);
+  for (let c = 0; c < n; c++) {
+    const last = lastOnOrBefore(logins, c, asOf);
+    trips[c] = last === NO_DAY || asOf - last >= options.noLoginDays ? 1 : 0;
+  }
+  return { trips };
+}
+
+function lowCoreUsage({ dataset, options, asOf }: SignalInput): SignalOutcome {
+  const events = dataset.events;
+  const needs = [{ table: 'events', fields: ['customer_id', 'timestamp', 'type', 'feature'] }] as const;
+  if (!events?.feature) return unavailable(events ? 'missing-field' : 'missing-table', 'needs events.feature to measure core-feature use', needs);
+  const feature = events.feature;
+  const core = new Uint8Array(feature.values.length);
+  feature.values.forEach((v, code) => {
+    core[code] = (options.coreFeatures ? options.coreFeatures.includes(v) : /^core/i.test(v)) ? 1 : 0;
+  });
+  if (!core.includes(1)) return unavailable('invalid-data', 'no core features among events.feature (name them with the coreFeatures option)', needs);
+  const login = codeOf(events.type.values, options.loginType);
+  const featureType = codeOf(events.type.values, options.featureType);
+  const n = dataset.customerIds.length;
+  const from = asOf - options.usageWindowDays;
+  const usage = customerDays(n, [{ customer: events.customer, day: events.day, include: (r) => events.type.codes[r] === login || events.type.codes[r] === featureType || feature.codes[r] >= 0 }], asOf);
+  const coreDays = customerDays(n, [{ customer: events.customer, day: events.day, include: (r) => feature.codes[r] >= 0 && core[feature.codes[r]] === 1 }], asOf);
+  const trips = new Uint8Array(n);
+  for (let c = 0; c < n; c++) {
+    const active = countBetween(usage, c, from, asOf);
+    const share = active === 0 ? 0 : countBetween(coreDays, c, from, asOf) / active;
+    trips[c] = share < options.coreUsageBelow ? 1 : 0;
+  }
+  return { trips };
+}
+
+function renewalLate({ dataset, options, asOf }: SignalInput): SignalOutcome {
+  const customers = dataset.customers;
+  const orders = dataset.orders;
+  const needs = [
+    { table: 'customers', fields: ['customer_id', 'renewal_date'] },
+    { table: 'orders', fields: ['customer_id', 'date'] },
+  ] as const;
+  if (!customers?.renewalDay || !orders) return unavailable(customers ? 'missing-field' : 'missing-table', 'needs customers.renewal_date and orders', needs);
+  const n = dataset.customerIds.length;
+  const renewal = new Int32Array(n).fill(NO_DAY);
+  for (let i = 0; i < customers.length; i++) if (customers.renewalDay[i] !== NO_DAY) renewal[customers.customer[i]] = customers.renewalDay[i];
+  const orderDays = customerDays(n, [{ customer: orders.customer, day: orders.day }], asOf);
+  const trips = new Uint8Array(n);
+  for (let c = 0; c < n; c++) {
+    const due = renewal[c];
+    trips[c] = due !== NO_DAY && asOf - due > options.renewalLateDays && countBetween(orderDays, c, due - 1, asOf) === 0 ? 1 : 0;
+  }
+  return { trips };
+}
+
+/** Per-customer sums over the last window and the one before it. */
+function twoWindows(n: number, customer: Int32Array, day: Int32Array, value: (row: number) => number, asOf: number, window: number): [Float64Array, Float64Array] {
+  const recent = new Float64Array(n);
+  const before = new Float64Array(n);
+  for (let r = 0; r < customer.length; r++) {
+    const d = day[r];
+    if (d > asOf || d <= asOf - 2 * window) continue;
+    const v = value(r);
+    if (v === 0) continue;
+    if (d > asOf - window) recent[customer[r]] += v;
+    else before[customer[r]] += v;
+  }
+  return [recent, before];
+}
+
+function purchasesDown({ dataset, options, asOf }: SignalInput): SignalOutcome {
+  const orders = dataset.orders;
+  if (!orders) return unavailable('missing-table', 'needs the orders table', [{ table: 'orders', fields: ['customer_id', 'date', 'amount'] }]);
+  const n = dataset.customerIds.length;
+  const value = options.purchaseMeasure === 'revenue' ? (r: number) => orders.amount[r] : () => 1;
+  const [recent, before] = twoWindows(n, orders.customer, orders.day, value, asOf, options.purchaseWindowDays);
+  const trips = new Uint8Array(n);
+  for (let c = 0; c < n; c++) trips[c] = before[c] > 0 && recent[c] <= (1 - options.purchaseDrop) * before[c] ? 1 : 0;
+  return { trips };
+}
+
+function complaintsUp({ dataset, options, asOf }: SignalInput): SignalOutcome {
+  const found = eventsWithType(dataset, options.complaintType);
+  if (!('code' in found)) return found;
+  const { events, code: complaint } = found;
+  const n = dataset.customerIds.length;
+  const [recent, before] = twoWindows(n, events.customer, events.day, (r) => (events.type.codes[r] === complaint ? 1 : 0), asOf, options.complaintWindowDays);
+  const trips = new Uint8Array(n);
+  for (let c = 0; c < n; c++) trips[c] = recent[c] >= 1 && recent[c] >= (1 + options.complaintRise) * before[c] ? 1 : 0;
+  return { trips };
+}
+
+function npsFalling({ dataset, options, asOf }: SignalInput): SignalOutcome {
+  const feedback = dataset.feedback;
+  const needs = [{ table: 'feedback', fields: ['customer_id', 'date', 'nps'] }] as const;
+  if (!feedback) return unavailable('missing-table', 'needs the feedback table with NPS answers', needs);
+  const n = dataset.customerIds.length;
+  // Per customer: the latest and the previous survey day, with the sum and count of answers on each.
+  const lastDay = new Int32Array(n).fill(NO_DAY);
+  const prevDay = new Int32Array(n).fill(NO_DAY);
+  for (let r = 0; r < feedback.length; r++) {
+    const d = feedback.day[r];
+    const c = feedback.customer[r];
+    if (d > asOf || Number.isNaN(feedback.nps[r]) || d === lastDay[c]) continue;
+    if (lastDay[c] === NO_DAY || d > lastDay[c]) {
+      prevDay[c] = lastDay[c];
+      lastDay[c] = d;
+    } else if (d !== prevDay[c] && (prevDay[c] === NO_DAY || d > prevDay[c])) prevDay[c] = d;
+  }
+  const sums = new Float64Array(4 * n);
+  let answers = 0;
+  for (let r = 0; r < feedback.length; r++) {
+    const c = feedback.customer[r];
+    const d = feedback.day[r];
+    if (d > asOf || Number.isNaN(feedback.nps[r])) continue;
+    answers++;
+    const slot = d === lastDay[c] ? 0 : d === prevDay[c] ? 2 : -1;
+    if (slot < 0) continue;
+    sums[4 * c + slot] += feedback.nps[r];
+    sums[4 * c + slot + 1]++;
+  }
+  if (answers === 0) return unavailable('invalid-data', 'no NPS answers on or before the as-of date', needs);
+  const trips = new Uint8Array(n);
+  for (let c = 0; c < n; c++) {
+    if (sums[4 * c + 3] === 0) continue;
+    const latest = sums[4 * c] / sums[4 * c + 1];
+    const previous = sums[4 * c + 2] / sums[4 * c + 3];
+    trips[c] = previous - latest >= options.npsDrop ? 1 : 0;
+  }
+  return { trips };
+}
+
+function lowPAlive({ dataset, options, pAlive }: SignalInput): SignalOutcome {
+  if (!pAlive) return unavailable('missing-table', 'needs P(alive) from a fitted BG/NBD model (the pAlive input)', [{ table: 'orders', fields: ['customer_id', 'date'] }]);
+  if (pAlive.length !== dataset.customerIds.length) return unavailable('invalid-data', 'pAlive must hold one value per Dataset customer');
+  const trips = new Uint8Array(pAlive.length);
+  for (let c = 0; c < pAlive.length; c++) trips[c] = pAlive[c] < options.pAliveBelow ? 1 : 0;
+  return { trips };
+}
+
+/** Every signal's evaluator. */
+export const EVALUATORS: Readonly<Record<Signal, (input: SignalInput) => SignalOutcome>> = {
+  noLogin,
+  lowCoreUsage,
+  renewalLate,
+  purchasesDown,
+  complaintsUp,
+  npsFalling,
+  lowPAlive,
+};

@@ -1,0 +1,186 @@
+/**
+ * A conversion funnel with Mixpanel semantics (METRICS.md section 6).
+ *
+ * Per customer, an attempt starts at its first step-1 occurrence; the window runs `windowDays` from
+ * there and repeats of step 1 inside it do not restart it. Steps must happen in order: each step's
+ * first occurrence on or after the previous step's day (strictly after when it repeats the previous
+ * step's definition, so "repeat purchase" needs a second order day), and no later than the window's
+ * end. When an attempt stalls, the next step-1 occurrence after the window starts a new attempt; a
+ * customer counts once, at the furthest step any attempt reached. Conversion to step k = customers
+ * reaching step k / customers entering step 1. All dates are day numbers (day granularity).
+ */
+import { z } from 'zod';
+import type { Dataset } from '../../dataset/types.js';
+import { NO_DAY } from '../../dataset/types.js';
+import { isoDate } from '../../dataset/days.js';
+import { parseOptions } from '../../stats/parse-options.js';
+import { available, unavailable, type Maybe, type Requirement } from '../availability.js';
+import { customerDays, lastActivityDay, type CustomerDays, type DaySource } from './activity.js';
+
+/** Schema of one {@link FunnelStep}. */
+export const FunnelStepSchema = z
+  .object({
+    label: z.string().min(1),
+    /** `signup`: customers.signup_date; `order`: an order day; `event`: an event; `feedback`: a survey answer. */
+    source: z.enum(['signup', 'order', 'event', 'feedback']),
+    /** For `event`: the event type (login, feature, ticket, ...); any when omitted. */
+    eventType: z.string().optional(),
+    /** For `event`: the feature used. */
+    feature: z.string().optional(),
+    /** For `feedback`: lowest NPS answer that counts (9 = promoters). */
+    minNps: z.number().min(0).max(10).optional(),
+    /** For `feedback`: lowest CSAT answer that counts. */
+    minCsat: z.number().min(1).max(5).optional(),
+  })
+  .strict();
+
+/** One funnel step: which occurrences count. */
+export type FunnelStep = z.infer<typeof FunnelStepSchema>;
+
+/** Default steps: signup -> first purchase -> repeat purchase -> advocate (an NPS promoter answer). */
+export const DEFAULT_FUNNEL_STEPS: readonly FunnelStep[] = [
+  { label: 'Signed up', source: 'signup' },
+  { label: 'First purchase', source: 'order' },
+  { label: 'Repeat purchase', source: 'order' },
+  { label: 'Advocate', source: 'feedback', minNps: 9 },
+];
+
+/** Schema of {@link FunnelOptions}. */
+export const FunnelOptionsSchema = z
+  .object({
+    steps: z.array(FunnelStepSchema).min(1).default([...DEFAULT_FUNNEL_STEPS]),
+    /** Conversion window in days, counted from the attempt's first step-1 day. */
+    windowDays: z.number().int().min(0).default(365),
+    /** Day number; occurrences after it are ignored. Default the last order or event day. */
+    asOf: z.number().int().optional(),
+  })
+  .strict();
+
+/** Funnel options (all optional). */
+export type FunnelOptions = z.input<typeof FunnelOptionsSchema>;
+
+/** One step of the result. */
+export interface FunnelStepResult {
+  readonly label: string;
+  /** Customers who reached this step (within the window of one attempt). */
+  readonly customers: number;
+  /** customers / customers entering step 1. */
+  readonly conversion: number;
+  /** customers / customers reaching the previous step (1 for step 1). */
+  readonly fromPrevious: number;
+}
+
+/** Result of {@link funnel}. */
+export interface FunnelResult {
+  readonly windowDays: number;
+  readonly asOfDate: string;
+  readonly steps: readonly FunnelStepResult[];
+  /** Furthest step reached per Dataset customer (0 = never entered, k = reached step k). */
+  readonly reached: Uint8Array;
+}
+
+/** What a step reads from the Dataset, or why it cannot. */
+function stepSource(dataset: Dataset, step: FunnelStep): DaySource | Requirement {
+  switch (step.source) {
+    case 'signup': {
+      const t = dataset.customers;
+      return t?.signupDay ? { customer: t.customer, day: t.signupDay } : { table: 'customers', fields: ['customer_id', 'signup_date'] };
+    }
+    case 'order':
+      return dataset.orders ? { customer: dataset.orders.customer, day: dataset.orders.day } : { table: 'orders', fields: ['customer_id', 'date'] };
+    case 'event': {
+      const t = dataset.events;
+      if (!t || (step.feature !== undefined && !t.feature)) return { table: 'events', fields: step.feature === undefined ? ['type'] : ['type', 'feature'] };
+      const type = step.eventType === undefined ? -2 : t.type.values.indexOf(step.eventType);
+      const feature = step.feature === undefined ? -2 : t.feature!.values.indexOf(step.feature);
+      return {
+        customer: t.customer,
+        day: t.day,
+        include: (row) => (type === -2 || t.type.codes[row] === type) && (feature === -2 || t.feature!.codes[row] === feature),
+      };
+    }
+    case 'feedback': {
+      const t = dataset.feedback;
+      if (!t) return { table: 'feedback', fields: ['customer_id', 'date'] };
+      const { minNps, minCsat } = step;
+      return {
+        customer: t.customer,
+        day: t.day,
+        include: (row) => (minNps === undefined || t.nps[row] >= minNps) && (minCsat === undefined || t.csat[row] >= minCsat),
+      };
+    }
+  }
+}
+
+/** First index in [from, to) of `days` holding a day >= `day` (strictly > when `strict`), or `to`. */
+function firstAtOrAfter(days: Int32Array, from: number, to: number, day: number, strict: boolean): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (strict ? days[mid] > day : days[mid] >= day) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Furthest step (1-based; 0 = not entered) customer c reaches in any attempt. */
+export function furthestStep(steps: readonly CustomerDays[], sameAsPrevious: readonly boolean[], c: number, windowDays: number): number {
+  const entry = steps[0];
+  let best = 0;
+  let i = entry.offsets[c];
+  const entryEnd = entry.offsets[c + 1];
+  while (i < entryEnd && best < steps.length) {
+    const start = entry.days[i];
+    const end = start + windowDays;
+    let reached = 1;
+    let day = start;
+    for (let k = 1; k < steps.length; k++) {
+      const s = steps[k];
+      const j = firstAtOrAfter(s.days, s.offsets[c], s.offsets[c + 1], day, sameAsPrevious[k]);
+      if (j === s.offsets[c + 1] || s.days[j] > end) break;
+      day = s.days[j];
+      reached++;
+    }
+    if (reached > best) best = reached;
+    // The next attempt starts at the first step-1 day after this window.
+    i = firstAtOrAfter(entry.days, i, entryEnd, end, true);
+  }
+  return best;
+}
+
+/** A conversion funnel over customers. Each step needs its table; missing ones make the funnel unavailable. */
+export function funnel(dataset: Dataset, options: FunnelOptions = {}): Maybe<FunnelResult> {
+  const o = parseOptions('funnel', FunnelOptionsSchema, options);
+  const sources: DaySource[] = [];
+  for (const step of o.steps) {
+    const source = stepSource(dataset, step);
+    if ('table' in source) return unavailable('missing-table', `funnel step "${step.label}" needs ${source.table}.${source.fields.join(`, ${source.table}.`)}`, [source]);
+    sources.push(source);
+  }
+  const asOf = o.asOf ?? lastActivityDay(dataset);
+  if (asOf === NO_DAY) return unavailable('no-rows', 'no orders or events to date the funnel', [{ table: 'orders', fields: ['customer_id', 'date'] }]);
+  const n = dataset.customerIds.length;
+  const stepDays = sources.map((s) => customerDays(n, [s], asOf));
+  const definition = (s: FunnelStep): string => JSON.stringify({ ...s, label: '' });
+  const same = o.steps.map((s, k) => k > 0 && definition(s) === definition(o.steps[k - 1]));
+  const reached = new Uint8Array(n);
+  const counts = new Int32Array(o.steps.length);
+  for (let c = 0; c < n; c++) {
+    const r = furthestStep(stepDays, same, c, o.windowDays);
+    reached[c] = r;
+    for (let k = 0; k < r; k++) counts[k]++;
+  }
+  const entered = counts[0];
+  return available({
+    windowDays: o.windowDays,
+    asOfDate: isoDate(asOf),
+    steps: o.steps.map((s, k) => ({
+      label: s.label,
+      customers: counts[k],
+      conversion: entered > 0 ? counts[k] / entered : 0,
+      fromPrevious: k === 0 ? 1 : counts[k - 1] > 0 ? counts[k] / counts[k - 1] : 0,
+    })),
+    reached,
+  });
+}

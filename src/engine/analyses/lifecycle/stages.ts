@@ -1,0 +1,221 @@
+/**
+ * Lifecycle stages (METRICS.md section 6): every customer's stage at each period end, and the
+ * stage-to-stage flows between consecutive snapshots.
+ *
+ * Stage of a customer at a snapshot day E (first purchase F <= E), first rule that applies:
+ * 1. `churned`: no activity for the churn window: E - last activity day >= `churnDays`;
+ * 2. `declining`: activity days in (E - w, E] <= (1 - `declineShare`) x those in (E - 2w, E - w], with
+ *    some activity in the earlier window (w = `declineWindowDays`); or, at the last snapshot only, a given
+ *    P(alive) below `pAliveThreshold` (a fitted model speaks for its own fitting date);
+ * 3. by tenure in completed calendar months since F: `new` < `newMonths`, `growth` < `matureMonths`,
+ *    else `mature` (so exactly 3 months after the first purchase is growth, exactly 12 is mature).
+ * Activity = distinct days with an order, plus (default) any event.
+ */
+import { z } from 'zod';
+import type { Dataset } from '../../dataset/types.js';
+import { NO_DAY } from '../../dataset/types.js';
+import { civilFromDay, isoDate } from '../../dataset/days.js';
+import { parseOptions } from '../../stats/parse-options.js';
+import { periodEndDay, periodLabel, periodOfDay } from '../../stats/periods.js';
+import { available, checkRequirements, unavailable, type Maybe } from '../availability.js';
+import { countBetween, customerDays, lastActivityDay, lastOnOrBefore, type CustomerDays } from './activity.js';
+
+/** Lifecycle stages in display order. */
+export const STAGES = ['new', 'growth', 'mature', 'declining', 'churned'] as const;
+/** A lifecycle stage. */
+export type Stage = (typeof STAGES)[number];
+/** Stage codes used in typed arrays: index into {@link STAGES}; -1 = not a customer yet. */
+export const NOT_A_CUSTOMER = -1;
+/** The entry node of flows: customers acquired between two snapshots. */
+export const ACQUIRED = 'acquired';
+
+/** Schema of {@link StageOptions}: the stage thresholds (METRICS.md defaults). */
+export const StageOptionsSchema = z
+  .object({
+    /** Snapshot day number; default the last order or event day. Later rows are ignored. */
+    asOf: z.number().int().optional(),
+    /** Completed months since the first purchase below which a customer is `new`. */
+    newMonths: z.number().int().min(0).default(3),
+    /** Completed months from which a customer is `mature` (between the two: `growth`). */
+    matureMonths: z.number().int().min(1).default(12),
+    /** Length of the two activity windows compared for `declining`, in days. */
+    declineWindowDays: z.number().int().min(1).default(90),
+    /** Drop (0..1) of activity against the window before that marks `declining` (0.5 = down by half or more). */
+    declineShare: z.number().gt(0).max(1).default(0.5),
+    /** Days without activity after which a customer is `churned`. */
+    churnDays: z.number().int().min(1).default(90),
+    /** What counts as activity: orders only, or orders and every event (default when events exist). */
+    activity: z.enum(['orders', 'orders+events']).default('orders+events'),
+    /** P(alive) below which a customer is `declining` at the last snapshot (with `pAlive`). */
+    pAliveThreshold: z.number().min(0).max(1).default(0.5),
+  })
+  .strict();
+
+/** Stage thresholds (all optional). */
+export type StageOptions = z.input<typeof StageOptionsSchema>;
+/** Stage thresholds with defaults applied. */
+export type ResolvedStageOptions = z.output<typeof StageOptionsSchema>;
+
+/** Inputs a stage needs, prepared once per Dataset and options. */
+export interface StageContext {
+  readonly options: ResolvedStageOptions;
+  readonly asOf: number;
+  /** Distinct activity days per customer (on or before asOf). */
+  readonly activity: CustomerDays;
+  /** First order day per customer; NO_DAY when none on or before asOf. */
+  readonly firstPurchase: Int32Array;
+}
+
+/** Prepares the activity index and first-purchase days; null when there are no orders. */
+export function stageContext(dataset: Dataset, options: ResolvedStageOptions): StageContext | null {
+  const orders = dataset.orders;
+  if (!orders || orders.length === 0) return null;
+  const asOf = options.asOf ?? lastActivityDay(dataset);
+  const n = dataset.customerIds.length;
+  const firstPurchase = new Int32Array(n).fill(NO_DAY);
+  for (let i = 0; i < orders.length; i++) {
+    const d = orders.day[i];
+    const c = orders.customer[i];
+    if (d <= asOf && (firstPurchase[c] === NO_DAY || d < firstPurchase[c])) firstPurchase[c] = d;
+  }
+  const sources = [{ customer: orders.customer, day: orders.day }];
+  if (options.activity === 'orders+events' && dataset.events) sources.push({ customer: dataset.events.customer, day: dataset.events.day });
+  return { options, asOf, activity: customerDays(n, sources, asOf), firstPurchase };
+}
+
+/** Completed calendar months from day `from` to day `to` (a month ending on a shorter month's last day counts). */
+export function completedMonths(from: number, to: number): number {
+  const a = civilFromDay(from);
+  const b = civilFromDay(to);
+  let months = (b.year - a.year) * 12 + (b.month - a.month);
+  const lastOfMonth = civilFromDay(to + 1).day === 1;
+  if (b.day < a.day && !lastOfMonth) months--;
+  return months;
+}
+
+/**
+ * Stage code (index into {@link STAGES}) of customer c on day `day`, or {@link NOT_A_CUSTOMER}.
+ * `pAlive` (per Dataset customer, NaN = unknown) applies when given.
+ */
+export function stageOn(ctx: StageContext, c: number, day: number, pAlive?: Float64Array): number {
+  const first = ctx.firstPurchase[c];
+  if (first === NO_DAY || first > day) return NOT_A_CUSTOMER;
+  const o = ctx.options;
+  const last = lastOnOrBefore(ctx.activity, c, day);
+  if (day - last >= o.churnDays) return 4;
+  const w = o.declineWindowDays;
+  const recent = countBetween(ctx.activity, c, day - w, day);
+  const before = countBetween(ctx.activity, c, day - 2 * w, day - w);
+  if (before > 0 && recent <= (1 - o.declineShare) * before) return 3;
+  if (pAlive && pAlive[c] < o.pAliveThreshold) return 3;
+  const months = completedMonths(first, day);
+  return months < o.newMonths ? 0 : months < o.matureMonths ? 1 : 2;
+}
+
+/** Customers per stage at one snapshot. */
+export interface StageSnapshot {
+  /** Period label (`2024-03`). */
+  readonly period: string;
+  /** Snapshot date (the period's last day, or the as-of date for the last, partial period). */
+  readonly date: string;
+  /** Whether the period was still running at the as-of date. */
+  readonly partial: boolean;
+  readonly counts: Readonly<Record<Stage, number>>;
+  /** Customers at the snapshot (sum of counts). */
+  readonly customers: number;
+}
+
+/** Customers moving from one stage (or {@link ACQUIRED}) at the previous snapshot to a stage at `period`. */
+export interface StageFlow {
+  readonly period: string;
+  readonly from: Stage | typeof ACQUIRED;
+  readonly to: Stage;
+  readonly customers: number;
+}
+
+/** Result of {@link lifecycleStages}. */
+export interface LifecycleStagesResult {
+  readonly asOf: number;
+  readonly asOfDate: string;
+  readonly unit: 'week' | 'month' | 'quarter';
+  readonly stages: readonly Stage[];
+  readonly snapshots: readonly StageSnapshot[];
+  /**
+   * Flows into every snapshot after the first. Each customer of snapshot t contributes one flow: from
+   * its stage at t - 1 (or `acquired`) to its stage at t, so flows into a snapshot sum to its counts
+   * and flows out of a snapshot sum to its counts (customers never vanish: churned customers stay
+   * churned, or come back).
+   */
+  readonly flows: readonly StageFlow[];
+  /** Stage code per Dataset customer at the last snapshot (index into `stages`; -1 = not a customer). */
+  readonly current: Int8Array;
+  readonly options: ResolvedStageOptions;
+}
+
+/** Schema of {@link LifecycleStagesOptions}. */
+export const LifecycleStagesOptionsSchema = StageOptionsSchema.extend({
+    /** Snapshot period. */
+    unit: z.enum(['week', 'month', 'quarter']).default('month'),
+    /** Keep only the last N snapshots (default all, from the period of the first purchase). */
+    periods: z.number().int().min(1).optional(),
+  });
+
+/** Options of {@link lifecycleStages}. */
+export type LifecycleStagesOptions = z.input<typeof LifecycleStagesOptionsSchema> & {
+  /** P(alive) per Dataset customer from a fitted model (NaN = unknown); used at the last snapshot. */
+  readonly pAlive?: Float64Array;
+};
+
+/** Stage snapshots at every period end and the flows between them. Needs orders (customer_id, date). */
+export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOptions = {}): Maybe<LifecycleStagesResult> {
+  const missing = checkRequirements(dataset, [{ table: 'orders', fields: ['customer_id', 'date'] }]);
+  if (missing) return missing;
+  const { pAlive, ...rest } = options;
+  const { unit, periods, ...stageOptions } = parseOptions('lifecycle', LifecycleStagesOptionsSchema, rest);
+  const ctx = stageContext(dataset, stageOptions)!;
+  let firstAll = NO_DAY;
+  for (const d of ctx.firstPurchase) if (d !== NO_DAY && (firstAll === NO_DAY || d < firstAll)) firstAll = d;
+  if (firstAll === NO_DAY) return unavailable('no-rows', 'no orders on or before the as-of date', [{ table: 'orders', fields: ['customer_id', 'date'] }]);
+
+  const lastPeriod = periodOfDay(unit, ctx.asOf);
+  const firstPeriod = Math.max(periodOfDay(unit, firstAll), periods ? lastPeriod - periods + 1 : -Infinity);
+  const n = dataset.customerIds.length;
+  let previous = new Int8Array(n).fill(NOT_A_CUSTOMER);
+  let current = previous;
+  const snapshots: StageSnapshot[] = [];
+  const flows: StageFlow[] = [];
+  const flowCounts = new Int32Array((STAGES.length + 1) * STAGES.length);
+  for (let period = firstPeriod; period <= lastPeriod; period++) {
+    const day = Math.min(periodEndDay(unit, period), ctx.asOf);
+    const last = period === lastPeriod;
+    current = new Int8Array(n);
+    const counts = new Int32Array(STAGES.length);
+    flowCounts.fill(0);
+    for (let c = 0; c < n; c++) {
+      const s = stageOn(ctx, c, day, last ? pAlive : undefined);
+      current[c] = s;
+      if (s === NOT_A_CUSTOMER) continue;
+      counts[s]++;
+      // Row 0 of flowCounts is `acquired`, rows 1.. the previous stage.
+      flowCounts[(previous[c] + 1) * STAGES.length + s]++;
+    }
+    const label = periodLabel(unit, period);
+    if (period > firstPeriod) {
+      for (let from = 0; from <= STAGES.length; from++) {
+        for (let to = 0; to < STAGES.length; to++) {
+          const customers = flowCounts[from * STAGES.length + to];
+          if (customers > 0) flows.push({ period: label, from: from === 0 ? ACQUIRED : STAGES[from - 1], to: STAGES[to], customers });
+        }
+      }
+    }
+    snapshots.push({
+      period: label,
+      date: isoDate(day),
+      partial: day < periodEndDay(unit, period),
+      counts: Object.fromEntries(STAGES.map((s, i) => [s, counts[i]])) as Record<Stage, number>,
+      customers: counts.reduce((a, b) => a + b, 0),
+    });
+    previous = current;
+  }
+  return available({ asOf: ctx.asOf, asOfDate: isoDate(ctx.asOf), unit, stages: STAGES, snapshots, flows, current, options: stageOptions });
+}
