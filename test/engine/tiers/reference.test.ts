@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { tierTransitions, valueTiers, type ValueTiersResult } from '../../../src/engine/analyses/tiers/index.js';
+import { predictCustomerValue } from '../../../src/engine/analyses/clv/future-value.js';
+import { loadSampleOrders } from '../clv/cdnow.js';
 import { referenceFile } from '../../support/data.js';
 import { day, ordersDataset } from '../stats/fixtures.js';
 
@@ -47,5 +49,29 @@ describe.skipIf(!file)('value tiers on R rfm orders', () => {
       expect(t.matrix.reduce((a, row) => a + row[s], 0) + t.entered[s]).toBe(to.tiers[s].customers);
     }
     expect(t.tieredAtBoth + t.entered.reduce((a, b) => a + b, 0)).toBe(to.totals.customers);
+  });
+});
+
+const sample = referenceFile('cdnow/CDNOW_sample.txt');
+describe.skipIf(!sample)('value tiers on the CDNOW sample', () => {
+  it('take the model-predicted future value as the default potential', () => {
+    const dataset = loadSampleOrders(sample!);
+    const asOf = day('1997-09-30');
+    const r = valueTiers(dataset, { asOf });
+    if (!r.available) throw new Error(r.message);
+    expect(r.potentialSource).toBe('model');
+    const prediction = predictCustomerValue(dataset, { asOf });
+    if (!prediction.available) throw new Error(prediction.message);
+    expect(r.totals.customers).toBe(2357);
+    for (let i = 0; i < prediction.customer.length; i++) {
+      expect(r.customers.potentialValue[prediction.customer[i]]).toBe(prediction.clv[i]);
+    }
+    expect(r.tiers.reduce((s, t) => s + t.potentialShare!, 0)).toBeCloseTo(1, 12);
+    // High-potential tiers hold more of the predicted value than the low ones.
+    const [strategic, growth, profit, basic] = r.tiers.map((t) => t.potentialShare!);
+    expect(strategic + growth).toBeGreaterThan(profit + basic);
+    const longer = valueTiers(dataset, { asOf, potential: { source: 'model', horizonMonths: 36 } });
+    if (!longer.available) throw new Error(longer.message);
+    expect(longer.totals.potentialValue).toBeGreaterThan(r.totals.potentialValue);
   });
 });

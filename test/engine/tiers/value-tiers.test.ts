@@ -253,6 +253,19 @@ describe('value tiers: potential sources', () => {
     expect(['X', 'Y', 'Z', 'W'].map((id) => of(ds, r.customers.potential, id))).toEqual([25, 50, 75, 100]);
   });
 
+  it('passes on why the lifetime models cannot give the default potential', () => {
+    // Three customers, one repeat buyer: too few to fit BG/NBD.
+    const ds = dataset([
+      ['a', '2024-02-01', 1],
+      ['a', '2024-03-01', 1],
+      ['b', '2024-02-01', 1],
+      ['c', '2024-02-01', 1],
+    ]);
+    const r = valueTiers(ds, { asOf: AS_OF });
+    expect(r.available).toBe(false);
+    if (!r.available) expect(r.message).toMatch(/repeat/);
+  });
+
   it('is unavailable for an unknown attribute, a missing customers table, or values of the wrong length', () => {
     const ds = dataset([['a', '2024-02-01', 1]], { fields: [], attributes: ['growth'], rows: [{ id: 'a', attributes: { growth: 1 } }] });
     const attr = valueTiers(ds, { potential: { source: 'attributes', weights: { growth: 1, size: 2 } } });

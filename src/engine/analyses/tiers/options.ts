@@ -18,6 +18,19 @@ const score = z.number().min(0).max(100);
 
 /** Where the potential value of each customer comes from. */
 export const PotentialSourceSchema = z.discriminatedUnion('source', [
+  /**
+   * The default: model-predicted future value, BG/NBD expected purchases x Gamma-Gamma spend,
+   * discounted over the horizon (`predictCustomerValue` of the CLV analysis, calibrated on the orders
+   * up to `asOf`). Options left out take the CLV analysis's defaults (12 months, 1 % a month, weeks).
+   */
+  z
+    .object({
+      source: z.literal('model'),
+      horizonMonths: z.number().int().min(1).max(1200).optional(),
+      discountRate: z.number().min(0).max(1).optional(),
+      unit: z.enum(['day', 'week']).optional(),
+    })
+    .strict(),
   /** Per-customer values by Dataset customer index (NaN = unknown), e.g. model-predicted future value. */
   z.object({ source: z.literal('values'), values: z.custom<Float64Array>((v) => v instanceof Float64Array, 'expected a Float64Array') }).strict(),
   /** The customers table's `potential` field. */
@@ -52,7 +65,7 @@ export const ValueTierOptionsSchema = z
     windowMonths: z.number().int().min(1).nullable().default(12),
     /** Current value: sum of order `amount` (revenue) or of order `margin` in the window. */
     currentValue: z.enum(['revenue', 'margin']).default('revenue'),
-    potential: PotentialSourceSchema,
+    potential: PotentialSourceSchema.default({ source: 'model' }),
     /**
      * How raw values become 0-100 scores: `percentile` = 100 x average rank / n (pandas
      * `rank(pct=True)`; ties share a score, the largest value scores 100); `min-max` =

@@ -1,6 +1,7 @@
 /** Raw potential value per Dataset customer, from the source the options name. */
 import type { Dataset } from '../../dataset/types.js';
 import { checkRequirements, unavailable, type Unavailable } from '../availability.js';
+import { predictCustomerValue } from '../clv/future-value.js';
 import { normaliseScores, type Normalisation } from './normalise.js';
 import type { PotentialSource } from './options.js';
 
@@ -36,12 +37,25 @@ function weightedAttributes(dataset: Dataset, weights: Record<string, number>, k
   return sum;
 }
 
+/** Model-predicted future value (discounted CLV over the horizon) per Dataset customer; NaN for customers the models do not cover. */
+function modelValues(dataset: Dataset, source: Extract<PotentialSource, { source: 'model' }>, asOf: number): Float64Array | Unavailable {
+  const { horizonMonths, discountRate, unit } = source;
+  const prediction = predictCustomerValue(dataset, { asOf, horizonMonths, discountRate, unit });
+  if (!prediction.available) return prediction;
+  const values = new Float64Array(dataset.customerIds.length).fill(NaN);
+  for (let i = 0; i < prediction.customer.length; i++) values[prediction.customer[i]] = prediction.clv[i];
+  return values;
+}
+
 /**
  * Raw potential value per Dataset customer (NaN = unknown), or why it cannot be had: a missing
- * customers table, field or attribute, or a values array of the wrong length.
+ * customers table, field or attribute, a values array of the wrong length, or data the lifetime
+ * models cannot fit.
  */
-export function potentialValues(dataset: Dataset, source: PotentialSource, known: Uint8Array, method: Normalisation): Float64Array | Unavailable {
+export function potentialValues(dataset: Dataset, source: PotentialSource, asOf: number, known: Uint8Array, method: Normalisation): Float64Array | Unavailable {
   switch (source.source) {
+    case 'model':
+      return modelValues(dataset, source, asOf);
     case 'values':
       if (source.values.length !== dataset.customerIds.length) {
         return unavailable(

@@ -127,16 +127,17 @@ function summarise(customers: ValueTierCustomers, members: Int32Array): { tiers:
  * Value tiers of every customer known by the analysis date that has a potential value.
  *
  * Scores: current value = revenue (or margin) of the customer's orders in the window; potential from
- * the chosen source; each normalised to 0-100 among the tiered customers. Composite = weights.current
+ * the chosen source (by default the model-predicted future value); each normalised to 0-100 among the tiered customers. Composite = weights.current
  * x current + weights.potential x potential, weights normalised to sum to 1 ({3, 2} is {0.6, 0.4}).
  * Thresholds: the median score of each axis (type-7 quantile) unless given. A customer is high on an
  * axis when its score is >= the threshold and above the axis minimum ({@link isHigh}).
  *
  * Unavailable without an orders table (customer_id, date, amount, and margin for a margin-based
- * value), without the potential source's table or fields, or with no customer to tier.
+ * value), without the potential source's table or fields, when the lifetime models cannot be fitted
+ * (default source), or with no customer to tier.
  * Throws a RangeError for invalid options.
  */
-export function valueTiers(dataset: Dataset, options: ValueTierOptions): Maybe<ValueTiersResult> {
+export function valueTiers(dataset: Dataset, options: ValueTierOptions = {}): Maybe<ValueTiersResult> {
   const o = parseOptions('value tiers', ValueTierOptionsSchema, options);
   const orderFields = ['customer_id', 'date', 'amount', ...(o.currentValue === 'margin' ? ['margin'] : [])];
   const missing = checkRequirements(dataset, [{ table: 'orders', fields: orderFields }]);
@@ -144,7 +145,7 @@ export function valueTiers(dataset: Dataset, options: ValueTierOptions): Maybe<V
   const asOf = resolveAsOf(dataset.orders!, o.asOf);
   const windowStart = windowStartDay(asOf, o.windowMonths);
   const base = currentValues(dataset, asOf, windowStart, o.currentValue);
-  const potentialValue = potentialValues(dataset, o.potential, base.known, o.normalisation);
+  const potentialValue = potentialValues(dataset, o.potential, asOf, base.known, o.normalisation);
   if (!(potentialValue instanceof Float64Array)) return potentialValue;
 
   const n = dataset.customerIds.length;
