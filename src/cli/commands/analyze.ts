@@ -48,6 +48,8 @@ Options:
   --period month|quarter|year   KPI period (default month)
   --cohort month|week  cohort period (default month)
   --rules vignette|test|rfgrid  RFM segment rules (default vignette, the R rfm vignette's)
+  --frequency rows|orders  RFM frequency: order rows (default, as R rfm) or distinct order_id values
+                       (for line-item files such as invoices; needs order_id mapped)
   --format table|json  output format (default table; json is described in docs/cli.md)
   --out FILE           write the output to FILE instead of stdout
   --locale en|zh-CN    number formatting of the table output (default en)
@@ -72,6 +74,7 @@ interface Args {
   readonly period: 'month' | 'quarter' | 'year';
   readonly cohort: 'month' | 'week';
   readonly rules: RuleSetName;
+  readonly frequency: 'rows' | 'orders';
   readonly format: 'table' | 'json';
   readonly out?: string;
   readonly locale: 'en' | 'zh-CN';
@@ -132,6 +135,7 @@ function parseCli(argv: string[]): Args {
         period: { type: 'string' },
         cohort: { type: 'string' },
         rules: { type: 'string' },
+        frequency: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
         locale: { type: 'string' },
@@ -157,6 +161,7 @@ function parseCli(argv: string[]): Args {
     period: oneOf('period', v.period, ['month', 'quarter', 'year'], 'month'),
     cohort: oneOf('cohort', v.cohort, ['month', 'week'], 'month'),
     rules: oneOf('rules', v.rules, RULE_NAMES, 'vignette'),
+    frequency: oneOf('frequency', v.frequency, ['rows', 'orders'], 'rows'),
     format: oneOf('format', v.format, ['table', 'json'], 'table'),
     out: v.out,
     locale: oneOf('locale', v.locale, ['en', 'zh-CN'], 'en'),
@@ -235,12 +240,13 @@ const ingestSection = section<IngestJson>({
 const rfmSection = section<RfmJson | UnavailableJson>({
   key: 'rfm',
   compute: ({ dataset, asOf, args }) => {
-    const result = rfm(dataset, { asOf, rules: [...RULE_SETS[args.rules]] });
+    const result = rfm(dataset, { asOf, rules: [...RULE_SETS[args.rules]], frequency: args.frequency });
     if (!result.available) return unavailableJson(result);
     return {
       available: true,
       asOf: result.asOfDate,
       rules: args.rules,
+      frequency: args.frequency,
       thresholds: result.thresholds,
       customers: rfmCustomerRows(result, dataset.customerIds),
       segments: result.segments,

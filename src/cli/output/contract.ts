@@ -32,6 +32,8 @@ export interface RfmJson {
   readonly asOf: string;
   /** Rule set name. */
   readonly rules: string;
+  /** What frequency counts: `rows` (order rows) or `orders` (distinct order ids). */
+  readonly frequency: 'rows' | 'orders';
   /** Full bin edges per dimension: lowest lower bound, inner edges, highest upper bound. */
   readonly thresholds: { readonly recency: number[]; readonly frequency: number[]; readonly monetary: number[] };
   readonly customers: readonly RfmCustomerRow[];

@@ -134,3 +134,31 @@ describe('dates, refunds and availability', () => {
     expect(rfm(ds, { asOf: day('2023-01-01') })).toMatchObject({ available: false, reason: 'no-rows' });
   });
 });
+
+describe('frequency as distinct orders', () => {
+  it('counts distinct order ids per customer, a row without one as its own order', () => {
+    const b = new DatasetBuilder();
+    const t = b.table('orders', ['customer_id', 'date', 'amount', 'order_id']);
+    const lines = [
+      ['a', '2024-01-01', 'o1'],
+      ['b', '2024-01-02', 'o3'],
+      ['a', '2024-01-01', 'o1'],
+      ['a', '2024-01-05', 'o2'],
+      ['b', '2024-01-06', undefined],
+      ['b', '2024-01-07', undefined],
+    ] as const;
+    for (const [id, iso, order] of lines) {
+      t.column('customer_id')!.pushString(id);
+      t.column('date')!.push(day(iso));
+      t.column('amount')!.push(5);
+      t.column('order_id')!.pushString(order);
+      t.endRow();
+    }
+    const ds = b.build();
+    const byOrders = rfm(ds, { frequency: 'orders' }) as RfmResult;
+    expect([...byOrders.customers.frequency]).toEqual([2, 3]);
+    expect([...byOrders.customers.monetary]).toEqual([15, 15]);
+    expect([...(rfm(ds) as RfmResult).customers.frequency]).toEqual([3, 3]);
+    expect(rfm(dataset, { frequency: 'orders' })).toMatchObject({ available: false, reason: 'missing-field' });
+  });
+});

@@ -20,6 +20,11 @@ export const RfmOptionsSchema = z
      * the lowest including the minimum, repeated edges dropped (pandas `qcut(duplicates='drop')`).
      */
     binning: z.enum(['r-rfm', 'qcut']).default('r-rfm'),
+    /**
+     * What frequency counts: `rows` order rows (R `rfm`, the default) or `orders` distinct order ids
+     * (needs orders.order_id; for line-item feeds where one order spans many rows).
+     */
+    frequency: z.enum(['rows', 'orders']).default('rows'),
     /** `first`: bin frequency by its rank with ties broken by customer order (pandas `rank(method='first')`). */
     frequencyRank: z.enum(['none', 'first']).default('none'),
     /** Fixed inner bin edges per dimension (ascending) instead of quantiles; bins = edges + 1. */

@@ -8,6 +8,7 @@ import { isoDate } from '../../dataset/days.js';
 import { checkRequirements, available, unavailable, type Maybe } from '../availability.js';
 import { resolveAsOf } from '../../stats/as-of.js';
 import { rank } from '../../stats/rank.js';
+import { groupRows } from '../../stats/group.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { RfmOptionsSchema, type RfmOptions, type ResolvedRfmOptions } from './options.js';
 import { binEdges, binOf, type Binning } from './bins.js';
@@ -19,7 +20,7 @@ export interface RfmCustomers {
   readonly index: Int32Array;
   /** Whole days from the last order to the analysis date. */
   readonly recency: Int32Array;
-  /** Order rows. */
+  /** Order rows (or distinct order ids with the `frequency: 'orders'` option). */
   readonly frequency: Int32Array;
   /** Sum of order amounts (refunds lower it). */
   readonly monetary: Float64Array;
@@ -74,30 +75,53 @@ export interface RfmResult {
 
 const NONE = -2147483648;
 
+/**
+ * Distinct order ids per customer over the rows kept; a row without an order id counts as one order.
+ * Rows are grouped by customer first so a per-order stamp dedupes however the rows interleave.
+ */
+function distinctOrders(dataset: Dataset, keep: (row: number) => boolean): Int32Array {
+  const orders = dataset.orders!;
+  const codes = orders.orderId!.codes;
+  const n = dataset.customerIds.length;
+  const groups = groupRows(orders.customer, n, keep);
+  const stamp = new Int32Array(orders.orderId!.values.length).fill(-1);
+  const count = new Int32Array(n);
+  for (let c = 0; c < n; c++) {
+    for (let g = groups.offsets[c]; g < groups.offsets[c + 1]; g++) {
+      const code = codes[groups.rows[g]];
+      if (code >= 0 && stamp[code] === c) continue;
+      if (code >= 0) stamp[code] = c;
+      count[c]++;
+    }
+  }
+  return count;
+}
+
 /** Per-customer recency, frequency and monetary over orders on or before `asOf` (typed, one pass). */
-function perCustomer(dataset: Dataset, asOf: number) {
+function perCustomer(dataset: Dataset, asOf: number, countBy: 'rows' | 'orders') {
   const orders = dataset.orders!;
   const n = dataset.customerIds.length;
   const last = new Int32Array(n).fill(NONE);
-  const count = new Int32Array(n);
+  const rows = new Int32Array(n);
   const sum = new Float64Array(n);
   for (let i = 0; i < orders.length; i++) {
     const day = orders.day[i];
     if (day > asOf) continue;
     const c = orders.customer[i];
-    count[c]++;
+    rows[c]++;
     sum[c] += orders.amount[i];
     if (day > last[c]) last[c] = day;
   }
+  const count = countBy === 'orders' ? distinctOrders(dataset, (i) => orders.day[i] <= asOf) : rows;
   let k = 0;
-  for (let c = 0; c < n; c++) if (count[c] > 0) k++;
+  for (let c = 0; c < n; c++) if (rows[c] > 0) k++;
   const index = new Int32Array(k);
   const recency = new Int32Array(k);
   const frequency = new Int32Array(k);
   const monetary = new Float64Array(k);
   k = 0;
   for (let c = 0; c < n; c++) {
-    if (count[c] === 0) continue;
+    if (rows[c] === 0) continue;
     index[k] = c;
     recency[k] = asOf - last[c];
     frequency[k] = count[c];
@@ -178,10 +202,11 @@ export function assignSegments(rules: readonly SegmentRule[], r: Uint8Array, f: 
  */
 export function rfm(dataset: Dataset, options: RfmOptions = {}): Maybe<RfmResult> {
   const opts = parseOptions('rfm', RfmOptionsSchema, options);
-  const missing = checkRequirements(dataset, [{ table: 'orders', fields: ['customer_id', 'date', 'amount'] }]);
+  const fields = ['customer_id', 'date', 'amount', ...(opts.frequency === 'orders' ? ['order_id'] : [])];
+  const missing = checkRequirements(dataset, [{ table: 'orders', fields }]);
   if (missing) return missing;
   const asOf = resolveAsOf(dataset.orders!, opts.asOf);
-  const base = perCustomer(dataset, asOf);
+  const base = perCustomer(dataset, asOf, opts.frequency);
   if (base.index.length === 0) {
     return unavailable('no-rows', `no orders on or before ${isoDate(asOf)}`, [
       { table: 'orders', fields: ['customer_id', 'date', 'amount'] },
