@@ -62,6 +62,13 @@ function validDate(year: number, month: number, day: number): boolean {
  * a real calendar date in a supported format (so `2023-02-30` fails).
  */
 export function parseDate(text: string, start: number, end: number, out: ParsedDate, dayFirst = false): boolean {
+  if (end - start === 10 && text.charCodeAt(start + 4) === DASH && text.charCodeAt(start + 7) === DASH) {
+    // the common `YYYY-MM-DD`, read at fixed places
+    const year = fixedDigits(text, start, 4);
+    const month = fixedDigits(text, start + 5, 2);
+    const day = fixedDigits(text, start + 8, 2);
+    return year >= 0 && month >= 0 && day >= 0 && setDay(out, year, month, day);
+  }
   pos = start;
   const first = readDigits(text, end, 16);
   const firstDigits = digitCount;
@@ -105,16 +112,34 @@ export function parseDate(text: string, start: number, end: number, out: ParsedD
     month = dayFirst ? second : first;
     day = dayFirst ? first : second;
   } else return false;
-  if (!validDate(year, month, day)) return false;
-  out.day = dayFromCivil(year, month, day);
-  out.ms = out.day * MS_PER_DAY;
+  if (!setDay(out, year, month, day)) return false;
   return pos === end || parseTime(text, end, out);
 }
 
+/** The value of exactly `count` digits at `start`, or -1. */
+function fixedDigits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/** Feeds repeat dates a lot: the last date converted is remembered. */
+let lastCivil = -1;
+let lastDay = 0;
+
 function setDay(out: ParsedDate, year: number, month: number, day: number): boolean {
-  if (!validDate(year, month, day)) return false;
-  out.day = dayFromCivil(year, month, day);
-  out.ms = out.day * MS_PER_DAY;
+  const civil = year * 10000 + month * 100 + day;
+  if (civil !== lastCivil) {
+    if (!validDate(year, month, day)) return false;
+    lastCivil = civil;
+    lastDay = dayFromCivil(year, month, day);
+  }
+  out.day = lastDay;
+  out.ms = lastDay * MS_PER_DAY;
   return true;
 }
 

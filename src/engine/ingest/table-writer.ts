@@ -8,7 +8,8 @@ import type { ColumnBuilder, DatasetBuilder, TableBuilder } from '../dataset/bui
 import type { FieldSpec } from '../dataset/schema.js';
 import { NO_DAY } from '../dataset/types.js';
 import { dayFromEpochMs } from '../dataset/days.js';
-import { cellText, MALFORMED, type CellSink } from './csv.js';
+import { cellText, ESCAPED, MALFORMED, type CellSink } from './csv.js';
+import { detach, Interner } from './interner.js';
 import { parseDate, type ParsedDate } from './dates.js';
 import type { TablePlan } from './mapping.js';
 import { isBlank, MAX_MAGNITUDE, parseNumber } from './numbers.js';
@@ -23,13 +24,14 @@ const BAD = 3;
 
 /** Field kinds as small ints for the hot switch. */
 const CUSTOMER = 0;
-const STRING = 1; // category or text
-const DAY = 2;
-const TIME = 3;
-const NUMBER = 4;
-const FLAG = 5;
+const CATEGORY = 1;
+const TEXT = 2;
+const DAY = 3;
+const TIME = 4;
+const NUMBER = 5;
+const FLAG = 6;
 
-const KIND_CODES = { customer: CUSTOMER, category: STRING, text: STRING, day: DAY, time: TIME, number: NUMBER, flag: FLAG } as const;
+const KIND_CODES = { customer: CUSTOMER, category: CATEGORY, text: TEXT, day: DAY, time: TIME, number: NUMBER, flag: FLAG } as const;
 
 const FLAG_VALUES: Readonly<Record<string, number>> = {
   '1': 1, '0': 0, true: 1, false: 0, yes: 1, no: 0, y: 1, n: 0, t: 1, f: 0, 是: 1, 否: 0, 有: 1, 无: 0,
@@ -69,7 +71,12 @@ export class TableWriter implements CellSink {
   readonly columnInput: Int32Array;
   private readonly inputNext: Int32Array;
   private readonly inputKind: Uint8Array;
+  /** Dictionary lookups of customer and category inputs. */
+  private readonly interners: (Interner | undefined)[];
   private readonly status: Uint8Array;
+  /** The row each input's state belongs to: a stale one means the cell never came (absent). */
+  private readonly seen: Uint32Array;
+  private generation = 0;
   private readonly num: Float64Array;
   private readonly ms: Float64Array;
   private readonly str: (string | undefined)[];
@@ -80,8 +87,6 @@ export class TableWriter implements CellSink {
   private readonly slots: Slot[] = [];
   private readonly table: TableBuilder;
   private readonly parsed: ParsedDate = { day: 0, ms: 0 };
-  private lastCustomer: string | undefined = undefined;
-  private lastCustomerCode = -1;
 
   constructor(
     private readonly builder: DatasetBuilder,
@@ -97,28 +102,33 @@ export class TableWriter implements CellSink {
     );
     const sources: number[] = [];
     const kinds: number[] = [];
-    const addInput = (source: number, kind: number): number => {
+    this.interners = [];
+    const customers = new Interner(builder.customers);
+    const addInput = (source: number, kind: number, column: ColumnBuilder): number => {
       sources.push(source);
       kinds.push(kind);
+      this.interners.push(kind === CUSTOMER ? customers : kind === CATEGORY ? new Interner(column.dictionary!) : undefined);
       return sources.length - 1;
     };
     for (const f of plan.fields) {
       const kind = KIND_CODES[f.spec.kind];
+      const column = this.table.column(f.spec.name)!;
       this.slots.push({
         spec: f.spec,
         kind,
-        column: this.table.column(f.spec.name)!,
-        inputs: f.sources.map((s) => addInput(s, kind)),
+        column,
+        inputs: f.sources.map((s) => addInput(s, kind, column)),
         labels: f.label.split(' * '),
         refundCheck: plan.table === 'orders' && f.spec.name === 'amount' && options.refunds === 'drop',
       });
     }
     for (const a of plan.attributes) {
+      const column = this.table.attributes.get(a.name)!;
       this.slots.push({
         spec: { name: a.name, kind: 'number', column: a.name },
         kind: NUMBER,
-        column: this.table.attributes.get(a.name)!,
-        inputs: [addInput(a.source, NUMBER)],
+        column,
+        inputs: [addInput(a.source, NUMBER, column)],
         labels: [a.name],
         refundCheck: false,
       });
@@ -133,6 +143,7 @@ export class TableWriter implements CellSink {
     const n = sources.length;
     this.inputKind = Uint8Array.from(kinds);
     this.status = new Uint8Array(n);
+    this.seen = new Uint32Array(n);
     this.num = new Float64Array(n);
     this.ms = new Float64Array(n);
     this.str = new Array<string | undefined>(n).fill(undefined);
@@ -144,7 +155,7 @@ export class TableWriter implements CellSink {
 
   /** Starts a row: every input is absent until a cell arrives. */
   beginRow(): void {
-    this.status.fill(ABSENT);
+    this.generation = (this.generation + 1) >>> 0;
   }
 
   /** A CSV cell: source column `col` spans `text[start, end)`. */
@@ -162,6 +173,7 @@ export class TableWriter implements CellSink {
     this.rawText[input] = text;
     this.rawStart[input] = start;
     this.rawEnd[input] = end;
+    this.seen[input] = this.generation;
     if (start === end && !(flags & MALFORMED)) {
       this.status[input] = EMPTY;
       return;
@@ -174,8 +186,15 @@ export class TableWriter implements CellSink {
     let ok = true;
     switch (this.inputKind[input]) {
       case CUSTOMER:
-      case STRING:
-        this.str[input] = cellText(text, start, end, flags);
+      case CATEGORY:
+        if (flags & ESCAPED) {
+          const value = cellText(text, start, end, flags);
+          this.setRaw(input, value);
+          this.num[input] = this.interners[input]!.find(value, 0, value.length);
+        } else this.num[input] = this.interners[input]!.find(text, start, end);
+        break;
+      case TEXT:
+        this.str[input] = detach(cellText(text, start, end, flags));
         break;
       case DAY:
       case TIME:
@@ -201,6 +220,7 @@ export class TableWriter implements CellSink {
 
   /** A JSON value for one input (records, NDJSON, the `.data` property). */
   value(input: number, value: unknown): void {
+    this.seen[input] = this.generation;
     if (value === null || value === undefined) {
       this.status[input] = EMPTY;
       return;
@@ -275,13 +295,15 @@ export class TableWriter implements CellSink {
     if (cells > this.headerCells) this.extraCellRows++;
     const slots = this.slots;
     const status = this.status;
+    const seen = this.seen;
+    const generation = this.generation;
     for (let k = 0; k < slots.length; k++) {
       const slot = slots[k];
       const inputs = slot.inputs;
       let state = OK;
       let at = 0;
       for (let j = 0; j < inputs.length; j++) {
-        const s = status[inputs[j]];
+        const s = seen[inputs[j]] === generation ? status[inputs[j]] : ABSENT;
         // the worst state of the inputs decides: absent, then bad, then empty
         if (s === ABSENT || (s === BAD && state !== ABSENT) || (s === EMPTY && state === OK)) {
           state = s;
@@ -334,7 +356,7 @@ export class TableWriter implements CellSink {
 
   private rejectAt(row: number, slot: Slot, at: number, reason: RejectReason): void {
     const input = slot.inputs[at];
-    const absent = this.status[input] === ABSENT;
+    const absent = this.seen[input] !== this.generation;
     this.counter.reject(reason, row, slot.spec.name, slot.labels[at], () =>
       absent ? '' : this.rawText[input].substring(this.rawStart[input], this.rawEnd[input]),
     );
@@ -354,20 +376,18 @@ export class TableWriter implements CellSink {
       const ok = this.status[input] === OK;
       const column = slot.column;
       switch (slot.kind) {
-        case CUSTOMER: {
-          const id = this.str[input]!;
-          if (id !== this.lastCustomer) {
-            this.lastCustomer = id;
-            this.lastCustomerCode = this.builder.customer(id);
-          }
-          column.push(this.lastCustomerCode);
+        case CUSTOMER:
+        case CATEGORY: {
+          let code = ok ? this.num[input] : -1;
+          if (ok && code < 0) code = this.interners[input]!.add(this.rawText[input].substring(this.rawStart[input], this.rawEnd[input]));
+          column.ints!.push(code);
           break;
         }
-        case STRING:
-          column.pushString(ok ? this.str[input] : undefined);
+        case TEXT:
+          column.texts!.push(ok ? this.str[input] : undefined);
           break;
         case DAY:
-          column.push(ok ? this.num[input] : NO_DAY);
+          column.ints!.push(ok ? this.num[input] : NO_DAY);
           break;
         case TIME:
           // the day as written, not the UTC day of the instant (docs/feed-format.md)
@@ -375,10 +395,10 @@ export class TableWriter implements CellSink {
           column.days!.push(ok ? this.num[input] : NO_DAY);
           break;
         case NUMBER:
-          column.push(slot.inputs.length === 1 ? (ok ? this.num[input] : NaN) : this.derived(slot));
+          column.numbers!.push(slot.inputs.length === 1 ? (ok ? this.num[input] : NaN) : this.derived(slot));
           break;
         case FLAG:
-          column.push(ok ? this.num[input] : -1);
+          column.flags!.push(ok ? this.num[input] : -1);
           break;
       }
     }
