@@ -33,10 +33,10 @@ describe('clusterRfm on planted clusters', () => {
       const members = data.truth.filter((_, i) => result.assignments[i] === cluster.id);
       const group = GROUPS[members[0]];
       expect(cluster.customers).toBe(group.size);
-      expect(cluster.meanRecency / group.recency).toBeGreaterThan(0.9);
-      expect(cluster.meanRecency / group.recency).toBeLessThan(1.1);
-      expect(cluster.meanMonetary / group.monetary).toBeGreaterThan(0.9);
-      expect(cluster.meanMonetary / group.monetary).toBeLessThan(1.1);
+      expect(cluster.meanRecency! / group.recency).toBeGreaterThan(0.9);
+      expect(cluster.meanRecency! / group.recency).toBeLessThan(1.1);
+      expect(cluster.meanMonetary! / group.monetary).toBeGreaterThan(0.9);
+      expect(cluster.meanMonetary! / group.monetary).toBeLessThan(1.1);
     }
   });
 
@@ -83,6 +83,15 @@ describe('clusterRfm on planted clusters', () => {
     expect(result.k).toBe(2);
     expect(result.candidates.map((c) => c.k)).toEqual([2]);
     expect(new Set(result.assignments).size).toBe(2);
+  });
+
+  it('copes with customers that are all alike: one filled cluster, silhouette undefined', () => {
+    const same = new Float64Array(10).fill(3);
+    const result = clusterRfm(same, same, same, { kMax: 3 });
+    expect(result.candidates.every((c) => Number.isNaN(c.silhouette))).toBe(true);
+    expect(result.k).toBe(2);
+    expect(result.clusters.map((c) => c.customers).sort()).toEqual([0, 10]);
+    expect(result.scaling.sd).toEqual([0, 0, 0]);
   });
 
   it('rejects invalid options and too few customers', () => {

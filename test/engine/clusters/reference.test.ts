@@ -57,8 +57,8 @@ describe.skipIf(!cdnowFile)('clusters on CDNOW master', () => {
     // The best cluster bought more recently, more often and for more than the worst.
     const best = result.clusters[0];
     const worst = result.clusters[result.k - 1];
-    expect(best.meanRecency).toBeLessThan(worst.meanRecency);
-    expect(best.meanFrequency).toBeGreaterThan(worst.meanFrequency);
-    expect(best.meanMonetary).toBeGreaterThan(worst.meanMonetary);
+    expect(best.meanRecency!).toBeLessThan(worst.meanRecency!);
+    expect(best.meanFrequency!).toBeGreaterThan(worst.meanFrequency!);
+    expect(best.meanMonetary!).toBeGreaterThan(worst.meanMonetary!);
   });
 });

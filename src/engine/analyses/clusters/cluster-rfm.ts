@@ -48,10 +48,10 @@ export interface RfmClusterProfile {
   readonly orders: number;
   /** Sum of the customers' monetary values. */
   readonly revenue: number;
-  /** Mean recency in days. */
-  readonly meanRecency: number;
-  readonly meanFrequency: number;
-  readonly meanMonetary: number;
+  /** Mean recency in days; null for an empty cluster (only when customers repeat so much that k exceeds the distinct points). */
+  readonly meanRecency: number | null;
+  readonly meanFrequency: number | null;
+  readonly meanMonetary: number | null;
   /** Centroid in standardised space: z of log(1+R), log(1+F), log(1+M). */
   readonly centroid: readonly [number, number, number];
 }
@@ -125,9 +125,9 @@ function profiles(
       customers: n,
       orders: sums[id * DIMS + 1],
       revenue: sums[id * DIMS + 2],
-      meanRecency: n > 0 ? sums[id * DIMS] / n : NaN,
-      meanFrequency: n > 0 ? sums[id * DIMS + 1] / n : NaN,
-      meanMonetary: n > 0 ? sums[id * DIMS + 2] / n : NaN,
+      meanRecency: n > 0 ? sums[id * DIMS] / n : null,
+      meanFrequency: n > 0 ? sums[id * DIMS + 1] / n : null,
+      meanMonetary: n > 0 ? sums[id * DIMS + 2] / n : null,
       centroid: [z[0], z[1], z[2]],
     };
   }
@@ -135,8 +135,7 @@ function profiles(
   return result.map((p) => {
     const count = (seen.get(p.label) ?? 0) + 1;
     seen.set(p.label, count);
-    const shared = result.filter((q) => q.label === p.label).length > 1;
-    return { ...p, name: shared && count > 1 ? `${p.label}-${count}` : p.label };
+    return { ...p, name: count > 1 ? `${p.label}-${count}` : p.label };
   });
 }
 
@@ -170,7 +169,7 @@ export function clusterRfm(
     const run = kmeans(features.points, DIMS, k, { seed: deriveSeed(o.seed, k), restarts: o.restarts, maxIterations: o.maxIterations });
     const score = k > 1 ? silhouette(features.points, DIMS, run.assignments, k, sample) : NaN;
     candidates.push({ k, silhouette: score, inertia: run.inertia });
-    if (!best || (score > best.silhouette) || (Number.isNaN(best.silhouette) && !Number.isNaN(score))) best = { run, k, silhouette: score };
+    if (!best || score > best.silhouette || (Number.isNaN(best.silhouette) && !Number.isNaN(score))) best = { run, k, silhouette: score };
   }
   const { run, k } = best!;
   const newId = canonicalOrder(run, k);
