@@ -273,7 +273,14 @@ const cohortsSection = section<CohortsJson | UnavailableJson>({
 
 const kpisSection = section<KpisJson>({
   key: 'kpis',
-  compute: ({ dataset, asOf, args }) => kpis(dataset, { asOf, period: args.period }),
+  compute: ({ dataset, asOf, args }) => {
+    const { asOf: _day, asOfDate, kpis: tiles, ...rest } = kpis(dataset, { asOf, period: args.period });
+    return {
+      ...rest,
+      asOf: asOfDate,
+      kpis: tiles.map((k) => (k.available ? { ...k, series: k.series.map(({ start: _start, ...point }) => point) } : k)),
+    };
+  },
   render: renderKpis,
 });
 

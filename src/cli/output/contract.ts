@@ -5,7 +5,7 @@
 import type { IngestReport } from '../../engine/ingest/types.js';
 import type { RfmCell, RfmSegmentSummary } from '../../engine/analyses/rfm/index.js';
 import type { RfmCustomerRow } from '../../engine/analyses/rfm/rows.js';
-import type { KpiResult } from '../../engine/analyses/kpis/index.js';
+import type { KpiPoint, KpiResult, KpiUnavailable, KpiValue } from '../../engine/analyses/kpis/index.js';
 
 /** A section that could not be computed, and why. */
 export interface UnavailableJson {
@@ -61,8 +61,12 @@ export interface CohortsJson {
   readonly cohorts: readonly CohortJson[];
 }
 
-/** `kpis`: the KPI tiles, each with value, previous, change and series. */
-export type KpisJson = KpiResult;
+/** `kpis`: the KPI tiles, each with value, previous, change and series (points without day numbers). */
+export interface KpisJson extends Omit<KpiResult, 'asOf' | 'asOfDate' | 'kpis'> {
+  /** Analysis date, null when the input had no dated rows. */
+  readonly asOf: string | null;
+  readonly kpis: readonly ((Omit<KpiValue, 'series'> & { readonly series: readonly Omit<KpiPoint, 'start'>[] }) | KpiUnavailable)[];
+}
 
 /** The whole JSON document. Sections other helpers add appear as further keys. */
 export interface AnalyzeJson {

@@ -1,6 +1,6 @@
 /** KPI tiles as a terminal table. */
 import type { Formats } from '../../format/numbers.js';
-import type { Kpi, KpiUnit } from '../../engine/analyses/kpis/index.js';
+import type { KpiUnit } from '../../engine/analyses/kpis/index.js';
 import type { KpisJson } from './contract.js';
 import { renderTable, section } from './table.js';
 
@@ -18,7 +18,7 @@ function formatValue(value: number | null, unit: KpiUnit, f: Formats): string {
   }
 }
 
-function formatChange(kpi: Kpi, f: Formats): string {
+function formatChange(kpi: KpisJson['kpis'][number], f: Formats): string {
   if (!kpi.available || kpi.change === null) return '';
   return kpi.unit === 'percent' ? `${f.signed(kpi.change * 100, 'number', 2)} pt` : f.signed(kpi.change, 'number', 2);
 }
