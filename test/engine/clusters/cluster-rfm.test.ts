@@ -78,6 +78,13 @@ describe('clusterRfm on planted clusters', () => {
     expect(b.assignments).toEqual(a.assignments);
   });
 
+  it('picks three when three groups are planted', () => {
+    const three = plantedCustomers([GROUPS[0], GROUPS[1], GROUPS[3]], 77);
+    const result = clusterRfm(three.recency, three.frequency, three.monetary, { seed: 9 });
+    expect(result.k).toBe(3);
+    expect(adjustedRandIndex(result.assignments, three.truth)).toBe(1);
+  });
+
   it('honours a given k', () => {
     const result = clusterRfm(data.recency, data.frequency, data.monetary, { k: 2, seed: 7 });
     expect(result.k).toBe(2);
