@@ -35,7 +35,12 @@ function reply() {
   return new Promise((resolve) => process.once('message', (m) => resolve(String(m))));
 }
 
-function heapBytes() {
+/** Memory in use after full collections; the pauses let V8 free array buffers off-thread. */
+async function settledMemory() {
+  for (let i = 0; i < 2; i++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
   const m = process.memoryUsage();
   return { heap: m.heapUsed + m.external, rss: m.rss };
 }
@@ -66,14 +71,12 @@ if ((await reply()) === 'time') {
   const minReps = Number(minRepsArg);
   const budget = Number(budgetArg);
   while (load.length < maxReps && (load.length < minReps || performance.now() - started < budget)) {
-    gc();
-    const before = heapBytes();
+    const before = retained ? (gc(), undefined) : await settledMemory();
     t = performance.now();
     const state = await peer.load(bytes, csvPath);
     load.push(performance.now() - t);
-    if (!retained) {
-      gc();
-      const after = heapBytes();
+    if (before) {
+      const after = await settledMemory();
       retained = { heap: after.heap - before.heap, rss: after.rss - before.rss };
     }
     if (peer.compute) {

@@ -100,7 +100,7 @@ function runPeer(key, csv, maxReps, judge) {
 }
 
 const info = machine();
-console.log(`crm-lens bench — ${info.date}, ${info.cpu} x${info.cores}, Node ${info.node}`);
+console.log(`crm-lens bench — ${info.date}, ${info.cpu} x${info.cores}, Node ${info.node}, load average ${info.load.toFixed(1)}`);
 /** @type {Array<{ label: string, data: ReturnType<typeof ensureDataset>, runs: PeerRun[] }>} */
 const results = [];
 for (const label of sizes) {

@@ -1,6 +1,6 @@
 /**
- * Arquero 7: `fromCSV` with the date column parsed to day numbers, then groupby / rollup / join
- * verbs as its documentation shows them.
+ * Arquero 7: `fromCSV` with the date column parsed to day numbers, then groupby / rollup / derive
+ * verbs as its documentation shows them (the cohort's first month as a windowed min, not a join).
  */
 import * as aq from 'arquero';
 import { AS_OF_DAY, EDGE_SHIFT, PROBS, binOf, dayOfIso, monthOfDay } from '../work.mjs';
@@ -38,7 +38,6 @@ export default {
         x: (d) => d.days - 1,
         tx: (d) => d.last - d.first,
         T: (d, $) => $.asOf - d.first,
-        cohort: aq.escape((/** @type {any} */ d) => monthOfDay(d.first)),
       });
     const edges = {
       recency: quintileEdges(customers, 'recency'),
@@ -52,12 +51,11 @@ export default {
     });
     const cohorts = orders
       .derive({ month: aq.escape((/** @type {any} */ d) => monthOfDay(d.date)) })
-      .select('customer_id', 'month')
-      .dedupe()
-      .join(customers.select('customer_id', 'cohort'), 'customer_id')
+      .groupby('customer_id')
+      .derive({ cohort: op.min('month') })
       .derive({ offset: (d) => d.month - d.cohort })
       .groupby('cohort', 'offset')
-      .count();
+      .rollup({ count: op.distinct('customer_id') });
     return { scored, edges, cohorts };
   },
 
