@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ingestText } from '../../../src/engine/ingest/index.js';
+import type { Dataset } from '../../../src/engine/dataset/types.js';
 import { cohorts, type CohortResult } from '../../../src/engine/analyses/cohorts/index.js';
 import { DatasetBuilder } from '../../../src/engine/dataset/builder.js';
 import { referenceFile } from '../../support/data.js';
@@ -67,8 +70,13 @@ describe('hand-computed monthly cohorts', () => {
 
 const cdnow = referenceFile('cdnow/CDNOW_master.txt');
 
-describe.skipIf(!cdnow)('CDNOW master, calendar months (METRICS.md section 3)', () => {
-  const result = run(readCdnowMaster(cdnow!));
+const cdnowReaders: [string, (path: string) => Dataset][] = [
+  ['a plain whitespace reader', readCdnowMaster],
+  ['ingestText', (path) => ingestText(readFileSync(path, 'utf8'), { fileName: 'CDNOW_master.txt' }).dataset],
+];
+
+describe.skipIf(!cdnow).each(cdnowReaders)('CDNOW master, calendar months (METRICS.md section 3), read by %s', (_name, read) => {
+  const result = run(read(cdnow!));
 
   it('cohort sizes and month+1, month+2 "return on" retention', () => {
     const [jan, feb, mar] = result.cohorts;

@@ -7,6 +7,8 @@ import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { rfm, TEST_RULES, type RfmResult } from '../../../src/engine/analyses/rfm/index.js';
 import { rfmCustomerRows } from '../../../src/engine/analyses/rfm/rows.js';
+import { ingestText } from '../../../src/engine/ingest/index.js';
+import type { Dataset } from '../../../src/engine/dataset/types.js';
 import { referenceFile } from '../../support/data.js';
 import { day, ordersDataset } from '../stats/fixtures.js';
 
@@ -14,9 +16,14 @@ const ordersFile = referenceFile('rfm/rfm_data_orders.csv');
 const expectedFile = referenceFile('rfm/expected_rfm_table_2006-12-31.csv');
 const thresholdsFile = referenceFile('rfm/expected_thresholds_2006-12-31.csv');
 
-describe.skipIf(!ordersFile || !expectedFile || !thresholdsFile)('R rfm reference, 2006-12-31', () => {
-  const rows = csvParse(readFileSync(ordersFile!, 'utf8'));
-  const dataset = ordersDataset(rows.map((r) => [r.customer_id!, r.order_date!, Number(r.revenue)] as const));
+/** The orders read two independent ways: a plain CSV parser into the builder, and crm-lens ingest. */
+const readers: [string, (text: string) => Dataset][] = [
+  ['d3-dsv + DatasetBuilder', (text) => ordersDataset(csvParse(text).map((r) => [r.customer_id!, r.order_date!, Number(r.revenue)] as const))],
+  ['ingestText', (text) => ingestText(text, { fileName: 'rfm_data_orders.csv' }).dataset],
+];
+
+describe.skipIf(!ordersFile || !expectedFile || !thresholdsFile).each(readers)('R rfm reference, 2006-12-31, read by %s', (_name, read) => {
+  const dataset = read(readFileSync(ordersFile!, 'utf8'));
   const asOf = day('2006-12-31');
   const result = rfm(dataset, { asOf }) as RfmResult;
   const testResult = rfm(dataset, { asOf, rules: [...TEST_RULES] }) as RfmResult;
