@@ -179,7 +179,7 @@ export function customerActivity(p: Profile, calendar: Calendar, seed: number): 
     if (p.firstPurchaseDay === NO_DAY || day < p.firstPurchaseDay + 30 || day > p.lastDay || !rng.chance(0.5)) continue;
     const respondents = p.size === 0 ? 1 : rng.int(1, p.size + 1);
     for (let r = 0; r < respondents; r++) {
-      const nps = clampRound(rng.normal(3.2 + 6.8 * healthOn(p, day), 1.2), 0, 10);
+      const nps = clampRound(rng.normal(1.5 + 8.5 * healthOn(p, day), 1.2), 0, 10);
       answer(day, 'email', { nps }, surveyComment(rng, p, nps));
     }
   }

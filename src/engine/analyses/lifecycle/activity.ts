@@ -75,10 +75,10 @@ export function firstDay(cd: CustomerDays, c: number): number {
   return cd.offsets[c + 1] > cd.offsets[c] ? cd.days[cd.offsets[c]] : NO_DAY;
 }
 
-/** The latest order or event day of a Dataset (the default "as of" of activity analyses), or NO_DAY. */
+/** The latest order, event or survey day of a Dataset (the default "as of" of activity analyses), or NO_DAY. */
 export function lastActivityDay(dataset: Dataset): number {
   let last = NO_DAY;
-  for (const table of [dataset.orders, dataset.events]) {
+  for (const table of [dataset.orders, dataset.events, dataset.feedback]) {
     if (!table) continue;
     for (let i = 0; i < table.length; i++) if (table.day[i] > last) last = table.day[i];
   }
