@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { referenceFile } from '../support/data.js';
+import { expectedRfmRow } from '../engine/rfm/expected.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/crm-lens.mjs');
 const run = promisify(execFile);
@@ -44,17 +45,7 @@ describe.skipIf(!rfmOrders || !rfmExpected)('the R rfm reference file through th
     const byId = new Map(doc.rfm.customers.map((c: { id: string }) => [c.id, c]));
     const expected = csvParse(readFileSync(rfmExpected!, 'utf8'));
     for (const e of expected.filter((_, i) => i % 97 === 0)) {
-      expect(byId.get(e.customer_id!), e.customer_id).toEqual({
-        id: e.customer_id,
-        recency: Number(e.recency_days),
-        frequency: Number(e.transaction_count),
-        monetary: Number(e.amount),
-        r: Number(e.recency_score),
-        f: Number(e.frequency_score),
-        m: Number(e.monetary_score),
-        score: Number(e.rfm_score),
-        segment: e.segment_vignette,
-      });
+      expect(byId.get(e.customer_id!), e.customer_id).toEqual(expectedRfmRow(e));
     }
     expect(doc.rfm.thresholds.recency.slice(1, 5)).toEqual([115, 181, expect.closeTo(297.4, 9), 482]);
     expect(doc.rfm.thresholds.frequency.slice(1, 5)).toEqual([4, 5, 6, 8]);

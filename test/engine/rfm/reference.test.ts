@@ -7,6 +7,7 @@ import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { rfm, TEST_RULES, type RfmResult } from '../../../src/engine/analyses/rfm/index.js';
 import { rfmCustomerRows } from '../../../src/engine/analyses/rfm/rows.js';
+import { expectedRfmRow } from './expected.js';
 import { ingestText } from '../../../src/engine/ingest/index.js';
 import type { Dataset } from '../../../src/engine/dataset/types.js';
 import { referenceFile } from '../../support/data.js';
@@ -37,22 +38,10 @@ describe.skipIf(!ordersFile || !expectedFile || !thresholdsFile).each(readers)('
     expect(byId.size).toBe(995);
     const mismatches: string[] = [];
     for (const e of expected) {
+      const want = { ...expectedRfmRow(e), test: e.segment_test };
       const got = byId.get(e.customer_id!);
-      const want = {
-        recency: Number(e.recency_days),
-        frequency: Number(e.transaction_count),
-        monetary: Number(e.amount),
-        r: Number(e.recency_score),
-        f: Number(e.frequency_score),
-        m: Number(e.monetary_score),
-        score: Number(e.rfm_score),
-        segment: e.segment_vignette,
-        test: e.segment_test,
-      };
-      const have = got && { ...got, id: undefined, test: testById.get(e.customer_id!)?.segment };
-      if (!have || JSON.stringify({ ...have, id: undefined }) !== JSON.stringify({ ...want, id: undefined })) {
-        mismatches.push(`${e.customer_id}: want ${JSON.stringify(want)} got ${JSON.stringify(have)}`);
-      }
+      const have = got && { ...got, test: testById.get(e.customer_id!)?.segment };
+      if (JSON.stringify(have) !== JSON.stringify(want)) mismatches.push(`want ${JSON.stringify(want)} got ${JSON.stringify(have)}`);
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
     expect(result.totals.orders).toBe(4906);

@@ -1,34 +1,30 @@
 /** Scalar KPI formulas (METRICS.md sections 2 and 4), shared by the per-period KPIs and by widgets. */
 import type { PeriodUnit } from '../../stats/periods.js';
 
+/** Mean of `weight(answer)` over the answers that are not NaN; NaN when there are none. */
+function meanWeight(answers: ArrayLike<number>, weight: (answer: number) => number): number {
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < answers.length; i++) {
+    const a = answers[i];
+    if (Number.isNaN(a)) continue;
+    n++;
+    sum += weight(a);
+  }
+  return n === 0 ? NaN : sum / n;
+}
+
 /**
  * Net Promoter Score of 0..10 answers: % promoters (9-10) - % detractors (0-6), in [-100, 100].
  * NaN answers (not asked) are skipped; NaN when there is no answer.
  */
 export function npsScore(answers: ArrayLike<number>): number {
-  let n = 0;
-  let net = 0;
-  for (let i = 0; i < answers.length; i++) {
-    const a = answers[i];
-    if (Number.isNaN(a)) continue;
-    n++;
-    if (a >= 9) net++;
-    else if (a <= 6) net--;
-  }
-  return n === 0 ? NaN : (100 * net) / n;
+  return 100 * meanWeight(answers, (a) => (a >= 9 ? 1 : a <= 6 ? -1 : 0));
 }
 
 /** CSAT of 1..5 answers: the share (0..1) answering 4 or 5. NaN answers skipped; NaN when none. */
 export function csatScore(answers: ArrayLike<number>): number {
-  let n = 0;
-  let satisfied = 0;
-  for (let i = 0; i < answers.length; i++) {
-    const a = answers[i];
-    if (Number.isNaN(a)) continue;
-    n++;
-    if (a >= 4) satisfied++;
-  }
-  return n === 0 ? NaN : satisfied / n;
+  return meanWeight(answers, (a) => (a >= 4 ? 1 : 0));
 }
 
 /**
