@@ -71,6 +71,13 @@ describe.skipIf(!rfmOrders || !rfmExpected)('the R rfm reference file through th
     expect(table.stdout).toContain('RFM as of 2006-12-31');
   });
 
+  it('--progress reports reading progress on stderr, up to 100 %', async () => {
+    const out = await analyze(rfmOrders!, '--progress', '--format', 'json');
+    expect(out.code).toBe(0);
+    expect(out.stderr).toMatch(/^reading rfm_data_orders\.csv 100%$/m);
+    expect(JSON.parse(out.stdout).rfm.available).toBe(true);
+  });
+
   it('--out writes the output to a file', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'crm-lens-')), 'rfm.json');
     const result = await analyze(rfmOrders!, '--format', 'json', '--out', out);
