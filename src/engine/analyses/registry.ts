@@ -1,28 +1,15 @@
 /**
  * The analysis registry: analysis name -> function over a Dataset with options. It is the one entry
  * both engine paths use (the feed's Worker and the main-thread fallback), so a widget names what it
- * wants (`'rfm'`, `'kpis'`, ...) and plain, structured-cloneable options; the registry turns
- * widget-friendly options (ISO dates, rule-set names) into each analysis's own options.
+ * wants (`'rfm'`, `'kpis'`, ...) with plain, structured-cloneable options. The registry accepts the
+ * analysis date as an ISO `YYYY-MM-DD` string as well as a day number, and RFM rule sets by name;
+ * everything else goes to the analysis, which validates it.
  */
-import { z } from 'zod';
 import type { Dataset } from '../dataset/types.js';
 import { dayFromCivil } from '../dataset/days.js';
-import { parseOptions } from '../stats/parse-options.js';
-import { rfm, RULE_SETS, SegmentRuleSchema, type RfmOptions } from './rfm/index.js';
-
-/** An analysis date given as a day number or an ISO `YYYY-MM-DD` string. */
-const AsOf = z
-  .union([z.number().int(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'as-of must be YYYY-MM-DD')])
-  .optional()
-  .transform((v) => (typeof v === 'string' ? dayFromCivil(+v.slice(0, 4), +v.slice(5, 7), +v.slice(8, 10)) : v));
-
-const RfmEntryOptions = z
-  .object({
-    asOf: AsOf,
-    /** A built-in rule set by name (`vignette`, `test`, `rfgrid`) or the rules themselves. */
-    rules: z.union([z.enum(Object.keys(RULE_SETS) as [keyof typeof RULE_SETS]), z.array(SegmentRuleSchema)]).optional(),
-  })
-  .passthrough();
+import { rfm, RULE_SETS, type RfmOptions } from './rfm/index.js';
+import { kpis, type KpiOptions } from './kpis/index.js';
+import { cohorts, type CohortOptions } from './cohorts/index.js';
 
 /** One registered analysis. */
 export interface AnalysisEntry {
@@ -31,14 +18,40 @@ export interface AnalysisEntry {
   readonly run: (dataset: Dataset, options: Record<string, unknown>) => unknown;
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Options with an ISO `asOf` turned into a day number (other values are left for the analysis to check). */
+function withDayAsOf(options: Record<string, unknown>): Record<string, unknown> {
+  const asOf = options.asOf;
+  if (typeof asOf !== 'string') return options;
+  const m = ISO_DATE.exec(asOf);
+  if (!m) throw new RangeError(`invalid analysis date "${asOf}": use YYYY-MM-DD`);
+  return { ...options, asOf: dayFromCivil(+m[1], +m[2], +m[3]) };
+}
+
+/** RFM options with `rules` given by name (`vignette`, `test`, `rfgrid`) replaced by the rules. */
+function withRuleSet(options: Record<string, unknown>): Record<string, unknown> {
+  const rules = options.rules;
+  if (typeof rules !== 'string') return options;
+  if (!Object.prototype.hasOwnProperty.call(RULE_SETS, rules)) {
+    throw new RangeError(`unknown RFM rule set "${rules}" (known: ${Object.keys(RULE_SETS).join(', ')})`);
+  }
+  return { ...options, rules: [...RULE_SETS[rules as keyof typeof RULE_SETS]] };
+}
+
 /** Every analysis the feed can run, by name. */
 export const ANALYSES = {
   rfm: {
     description: 'RFM scores, segments (rule sets by name or as data) and the R x F grid',
-    run: (dataset, options) => {
-      const { rules, ...rest } = parseOptions('rfm', RfmEntryOptions, options);
-      return rfm(dataset, { ...rest, rules: typeof rules === 'string' ? [...RULE_SETS[rules]] : rules } as RfmOptions);
-    },
+    run: (dataset, options) => rfm(dataset, withRuleSet(withDayAsOf(options)) as RfmOptions),
+  },
+  kpis: {
+    description: 'KPIs per period with the previous period, change and series',
+    run: (dataset, options) => kpis(dataset, withDayAsOf(options) as KpiOptions),
+  },
+  cohorts: {
+    description: 'first-purchase cohorts with retention per period offset',
+    run: (dataset, options) => cohorts(dataset, withDayAsOf(options) as CohortOptions),
   },
 } satisfies Record<string, AnalysisEntry>;
 

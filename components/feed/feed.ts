@@ -1,0 +1,217 @@
+/**
+ * `<crm-feed>`: loads a customer data feed once and shares it with every view inside it (or naming it
+ * by id): fetching, polling, retries with backoff, keeping the last good data when a refresh fails,
+ * one engine (Worker) that computes each analysis once.
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { TableName } from '../../src/engine/dataset/types.js';
+import type { FeedFormat, FieldMapping, RefundPolicy } from '../../src/engine/ingest/types.js';
+import { FeedController, type FeedHandle } from '../../src/feed/controller.js';
+import type { EngineClient } from '../../src/feed/engine-client.js';
+import type { InlineTable } from '../../src/feed/load.js';
+import type { FeedSelection, FeedState } from '../../src/feed/types.js';
+import { Translator } from '../../src/format/i18n.js';
+import { Formats } from '../../src/format/numbers.js';
+import { themeStyles } from '../../src/theme/styles.js';
+import { FEED_CONNECTED, FEED_REQUEST } from '../base/events.js';
+import { jsonAttribute } from '../base/json-attribute.js';
+import { resolveLang } from '../base/locale.js';
+import { failureMessage } from '../base/states.js';
+import { feedStyles } from './styles.js';
+
+const INLINE_TYPES: Readonly<Record<string, FeedFormat>> = {
+  'application/json': 'json',
+  'text/csv': 'csv',
+  'application/x-ndjson': 'ndjson',
+  'application/ndjson': 'ndjson',
+};
+
+/**
+ * @summary Loads and shares a customer data feed; no visual of its own beyond an optional status line.
+ *
+ * @attr src - URL of the feed: one table (CSV / JSON / NDJSON, gzip ok), or a JSON object with one array per table.
+ * @attr table - Table the `src` (or `.data` array) holds when it holds one: orders (default), customers, events, feedback, spend, summary.
+ * @attr format - Force the format of `src`: csv, json, ndjson (default: by content type, extension, content).
+ * @attr map - JSON field mapping, canonical field -> source column: `{"customer_id":"Cust","date":"Day"}`, or per table `{"orders":{...},"events":{...}}`.
+ * @attr as-of - Default analysis date `YYYY-MM-DD` of the views on this feed.
+ * @attr refresh - Reload every this many seconds (decimals allowed); 0 or absent: never.
+ * @attr retries - Retries of a failed load (network errors and HTTP 5xx/408/429), default 3.
+ * @attr retry-delay - First retry delay in milliseconds, doubling each retry (default 1000).
+ * @attr credentials - Fetch credentials: `same-origin` (default), `include` (opt in to cross-origin cookies), `omit`.
+ * @attr refunds - Negative amounts: `keep` (default) or `drop`.
+ * @attr no-worker - Compute on the main thread instead of a Worker.
+ * @attr show-status - Show a one-line loading / error / stale status.
+ * @prop data - Records for one table (`table`), or `{ orders: [...], customers: [...] }`; takes precedence over `src`.
+ * @prop state - The loading state (read only).
+ * @prop selection - The selection published by a view (read only; views set it).
+ * @prop engine - The engine client: `mode` ('worker' | 'main'), `computations(name)`.
+ * @fires crm-feed-state - The loading state changed (detail: FeedState).
+ * @fires crm-selection-change - A view published a selection (detail: FeedSelection or null).
+ * @fires crm-feed-connected - The feed connected (views that could not find it retry).
+ * @slot - Views, and inline tables: `<script type="application/json" data-table="orders">` or `type="text/csv"`.
+ * @csspart status - The status line.
+ */
+export class CrmFeed extends LitElement {
+  static override styles = [themeStyles, feedStyles];
+
+  static override properties = {
+    src: { type: String },
+    table: { type: String },
+    format: { type: String },
+    map: { converter: jsonAttribute<FieldMapping>('map') },
+    asOf: { type: String, attribute: 'as-of' },
+    refresh: { type: Number },
+    retries: { type: Number },
+    retryDelay: { type: Number, attribute: 'retry-delay' },
+    credentials: { type: String },
+    refunds: { type: String },
+    noWorker: { type: Boolean, attribute: 'no-worker' },
+    showStatus: { type: Boolean, attribute: 'show-status' },
+    data: { attribute: false },
+  };
+
+  declare src: string | undefined;
+  declare table: TableName | undefined;
+  declare format: FeedFormat | undefined;
+  declare map: FieldMapping | Partial<Record<TableName, FieldMapping>> | undefined;
+  declare asOf: string | undefined;
+  declare refresh: number | undefined;
+  declare retries: number | undefined;
+  declare retryDelay: number | undefined;
+  declare credentials: RequestCredentials | undefined;
+  declare refunds: RefundPolicy | undefined;
+  declare noWorker: boolean;
+  declare showStatus: boolean;
+  declare data: unknown;
+
+  private readonly controller = new FeedController();
+  private inline: InlineTable[] = [];
+  private disposeTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly childObserver = new MutationObserver(() => this.readInline());
+  private readonly onRequest = (event: CustomEvent<{ feed?: FeedHandle }>) => {
+    if (event.target === this) return;
+    event.stopPropagation();
+    event.detail.feed = this.controller;
+  };
+
+  constructor() {
+    super();
+    this.noWorker = false;
+    this.showStatus = false;
+    this.addEventListener(FEED_REQUEST, this.onRequest as EventListener);
+    this.controller.subscribe((change) => {
+      if (change === 'state') {
+        this.dispatchEvent(new CustomEvent('crm-feed-state', { detail: this.controller.state }));
+        this.requestUpdate();
+      } else if (change === 'selection') {
+        this.dispatchEvent(new CustomEvent('crm-selection-change', { detail: this.controller.selection }));
+      }
+    });
+  }
+
+  /** What views use of this feed. */
+  get feedHandle(): FeedHandle {
+    return this.controller;
+  }
+
+  /** The loading state. */
+  get state(): FeedState {
+    return this.controller.state;
+  }
+
+  /** The current selection. */
+  get selection(): FeedSelection | null {
+    return this.controller.selection;
+  }
+
+  /** The engine client. */
+  get engine(): EngineClient {
+    return this.controller.engine;
+  }
+
+  /** Loads again now (besides the `refresh` interval). */
+  reload(): Promise<void> {
+    return this.controller.reload();
+  }
+
+  /** Clears the selection. */
+  clearSelection(): void {
+    this.controller.select(null);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    clearTimeout(this.disposeTimer);
+    this.childObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    this.readInline();
+    this.configure();
+    this.controller.connect();
+    this.dispatchEvent(new CustomEvent(FEED_CONNECTED, { bubbles: true, composed: true }));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.childObserver.disconnect();
+    this.controller.disconnect();
+    // A move in the DOM reconnects in the same task; only a real removal releases the Worker.
+    this.disposeTimer = setTimeout(() => this.controller.dispose(), 0);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (this.isConnected && [...changed.keys()].some((k) => k !== 'showStatus')) this.configure();
+  }
+
+  private readInline(): void {
+    const scripts = [...this.querySelectorAll<HTMLScriptElement>(':scope > script[type]')].filter((s) => s.type in INLINE_TYPES);
+    const inline = scripts.map((s) => ({
+      table: (s.dataset.table ?? 'orders') as TableName,
+      text: s.textContent ?? '',
+      format: INLINE_TYPES[s.type],
+    }));
+    if (JSON.stringify(inline) === JSON.stringify(this.inline)) return;
+    this.inline = inline;
+    if (this.isConnected) this.configure();
+  }
+
+  private configure(): void {
+    this.controller.asOf = this.asOf || undefined;
+    this.controller.configure({
+      data: this.data,
+      src: this.src || undefined,
+      table: this.table || undefined,
+      format: this.format || undefined,
+      inline: this.inline,
+      map: this.map,
+      refunds: this.refunds,
+      credentials: this.credentials ?? 'same-origin',
+      refreshMs: this.refresh && this.refresh > 0 ? this.refresh * 1000 : 0,
+      retries: this.retries,
+      retryDelayMs: this.retryDelay,
+      worker: !this.noWorker,
+    });
+  }
+
+  protected override render(): TemplateResult {
+    return html`${this.showStatus ? this.renderStatus() : nothing}<slot></slot>`;
+  }
+
+  private renderStatus(): TemplateResult {
+    const lang = resolveLang(this);
+    const t = new Translator(lang);
+    const fmt = new Formats(lang);
+    const s = this.controller.state;
+    let text = '';
+    let kind = '';
+    if (s.status === 'loading') text = t.t('state.loading');
+    else if (s.status === 'error' && s.failure) [text, kind] = [`${t.t('error.title')} ${failureMessage(t, s.failure)}`, 'error'];
+    else if (s.stale && s.updatedAt) [text, kind] = [t.t('state.stale', { time: fmt.dateTime(s.updatedAt) }), 'stale'];
+    else if (s.updatedAt) text = t.t('state.updated', { time: fmt.dateTime(s.updatedAt) });
+    return html`<p class=${`status ${kind}`} part="status" role="status">${text}</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'crm-feed': CrmFeed;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The engine client a feed owns: ingest and analyses run in a module Worker where one can start, on
+ * the main thread otherwise, through the same {@link EngineCore}. Every analysis is computed once per
+ * (dataset version, analysis name, canonical options JSON): results are memoised and in-flight
+ * requests shared, however many widgets ask.
+ */
+import { canonicalJson } from './canonical-json.js';
+import { EngineCore } from './engine-core.js';
+import { transferables, type EngineRequest, type EngineResponse } from './protocol.js';
+import { FeedError, type DatasetSummary, type FeedInput } from './types.js';
+
+/** Where the engine runs. */
+export type EngineMode = 'worker' | 'main';
+
+/** One way of running the engine. */
+interface EngineBackend {
+  readonly mode: EngineMode;
+  ingest(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary>;
+  analyse(version: number, name: string, options: Record<string, unknown>): Promise<unknown>;
+  dispose(): void;
+}
+
+/** Runs the engine core on the main thread (no Worker, or one that cannot start, e.g. under a strict CSP). */
+class MainThreadBackend implements EngineBackend {
+  readonly mode = 'main';
+  private readonly core = new EngineCore();
+
+  ingest(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
+    return this.core.ingest(input, onProgress);
+  }
+
+  async analyse(version: number, name: string, options: Record<string, unknown>): Promise<unknown> {
+    return this.core.analyse(version, name, options);
+  }
+
+  dispose(): void {}
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  onProgress?: (fraction: number) => void;
+}
+
+/** Runs the engine core in a module Worker. */
+class WorkerBackend implements EngineBackend {
+  readonly mode = 'worker';
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly worker: Worker) {
+    worker.addEventListener('message', (event: MessageEvent<EngineResponse>) => {
+      const message = event.data;
+      if ('ready' in message) return;
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      if ('progress' in message) return pending.onProgress?.(message.progress);
+      this.pending.delete(message.id);
+      if (message.ok) pending.resolve(message.value);
+      else pending.reject(new FeedError(message.failure));
+    });
+  }
+
+  private send(request: EngineRequest, onProgress?: (fraction: number) => void): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.pending.set(request.id, { resolve, reject, onProgress });
+      // Fetched bytes are not needed on the main thread again: move them.
+      this.worker.postMessage(request, request.op === 'ingest' ? transferables(request.input) : []);
+    });
+  }
+
+  ingest(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
+    return this.send({ id: this.nextId++, op: 'ingest', input }, onProgress) as Promise<DatasetSummary>;
+  }
+
+  analyse(version: number, name: string, options: Record<string, unknown>): Promise<unknown> {
+    return this.send({ id: this.nextId++, op: 'analyse', version, name, options });
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new FeedError({ kind: 'superseded', detail: 'engine disposed' }));
+    this.pending.clear();
+  }
+}
+
+/** Starts the engine Worker and waits for its ready message; falls back to the main thread when it cannot start. */
+async function startBackend(preferWorker: boolean): Promise<EngineBackend> {
+  if (!preferWorker || typeof Worker === 'undefined') return new MainThreadBackend();
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'crm-lens-engine' });
+  } catch {
+    return new MainThreadBackend();
+  }
+  const started = await new Promise<boolean>((resolve) => {
+    worker.addEventListener('message', (e: MessageEvent<EngineResponse>) => resolve('ready' in e.data), { once: true });
+    worker.addEventListener('error', () => resolve(false), { once: true });
+  });
+  if (started) return new WorkerBackend(worker);
+  worker.terminate();
+  return new MainThreadBackend();
+}
+
+/** The engine a feed talks to: one Dataset at a time, analyses memoised per version and options. */
+export class EngineClient {
+  private readonly backend: Promise<EngineBackend>;
+  private resolvedMode: EngineMode | undefined;
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly computed = new Map<string, number>();
+
+  constructor(options: { worker?: boolean } = {}) {
+    this.backend = startBackend(options.worker ?? true).then((b) => {
+      this.resolvedMode = b.mode;
+      return b;
+    });
+  }
+
+  /** Where the engine runs, once started. */
+  get mode(): EngineMode | undefined {
+    return this.resolvedMode;
+  }
+
+  /** How many times each analysis name was actually computed (diagnostics; memo hits do not count). */
+  computations(name: string): number {
+    return this.computed.get(name) ?? 0;
+  }
+
+  /** Ingests feed input; the new Dataset becomes current and earlier memoised results are dropped. */
+  async load(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
+    const summary = await (await this.backend).ingest(input, onProgress);
+    for (const key of this.memo.keys()) if (!key.startsWith(`${summary.version}|`)) this.memo.delete(key);
+    return summary;
+  }
+
+  /** The result of an analysis on Dataset `version`, computed once per (version, name, options). */
+  analyse<T = unknown>(version: number, name: string, options: Record<string, unknown> = {}): Promise<T> {
+    const key = `${version}|${name}|${canonicalJson(options)}`;
+    let result = this.memo.get(key);
+    if (!result) {
+      this.computed.set(name, this.computations(name) + 1);
+      result = this.backend.then((b) => b.analyse(version, name, options));
+      // A failed computation is not remembered, so asking again retries it.
+      result.catch(() => this.memo.get(key) === result && this.memo.delete(key));
+      this.memo.set(key, result);
+    }
+    return result as Promise<T>;
+  }
+
+  /** Stops the Worker; pending requests reject. */
+  dispose(): void {
+    this.memo.clear();
+    void this.backend.then((b) => b.dispose());
+  }
+}

@@ -1,0 +1,32 @@
+/** Messages between the engine client (main thread) and the engine Worker. */
+import type { DatasetSummary, FeedFailure, FeedInput } from './types.js';
+
+/** Main thread -> Worker. */
+export type EngineRequest =
+  | { readonly id: number; readonly op: 'ingest'; readonly input: FeedInput }
+  | { readonly id: number; readonly op: 'analyse'; readonly version: number; readonly name: string; readonly options: Record<string, unknown> };
+
+/** Worker -> main thread. `ready` is sent once when the Worker's module has loaded. */
+export type EngineResponse =
+  | { readonly ready: true }
+  | { readonly id: number; readonly progress: number }
+  | { readonly id: number; readonly ok: true; readonly value: DatasetSummary | unknown }
+  | { readonly id: number; readonly ok: false; readonly failure: FeedFailure };
+
+/** Typed arrays' buffers in a value, to transfer instead of copy. */
+export function transferables(value: unknown, out: Transferable[] = [], seen = new Set<unknown>()): Transferable[] {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return out;
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) {
+    const buffer = value.buffer;
+    // A view over part of a shared buffer cannot be transferred without detaching its siblings.
+    if (buffer instanceof ArrayBuffer && value.byteOffset === 0 && value.byteLength === buffer.byteLength && !out.includes(buffer)) out.push(buffer);
+    return out;
+  }
+  if (value instanceof ArrayBuffer) {
+    if (!out.includes(value)) out.push(value);
+    return out;
+  }
+  for (const v of Array.isArray(value) ? value : Object.values(value)) transferables(v, out, seen);
+  return out;
+}

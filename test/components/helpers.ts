@@ -1,0 +1,103 @@
+/**
+ * Helpers for the element tests in real Chromium: routes on the loopback feed server, a seeded
+ * orders feed, mounting markup and waiting for a condition.
+ */
+import { inject } from 'vitest';
+import '../../src/index.js';
+
+/** Base URL of the loopback feed server. */
+export const feedServer = (): string => inject('feedServer');
+
+/** One response of a route (see test/support/http-server.ts). */
+export interface RouteResponse {
+  status?: number;
+  body?: string;
+  base64?: boolean;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  chunks?: number;
+  dripMs?: number;
+  dropAfterBytes?: number;
+}
+
+let routeCounter = 0;
+
+/** Registers a fresh route and returns its full URL. */
+export async function route(name: string, responses: RouteResponse[]): Promise<string> {
+  const path = `/${++routeCounter}-${Date.now()}-${name}`;
+  await fetch(`${feedServer()}/__route`, { method: 'POST', body: JSON.stringify({ path, responses }) });
+  return `${feedServer()}${path}`;
+}
+
+/** How many times a route was requested. */
+export async function hits(url: string): Promise<number> {
+  const path = new URL(url).pathname;
+  return (await (await fetch(`${feedServer()}/__hits?path=${encodeURIComponent(path)}`)).json()) as number;
+}
+
+/** A small deterministic PRNG (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * An orders CSV (`customer_id,date,amount`) of `customers` customers over 2023-2024 with varied
+ * frequency and recency; `extra` rows are appended verbatim.
+ */
+export function ordersCsv(customers = 80, seed = 7, extra: string[] = []): string {
+  const rand = random(seed);
+  const lines = ['customer_id,date,amount'];
+  const start = Date.UTC(2023, 0, 1);
+  const span = 730;
+  for (let c = 1; c <= customers; c++) {
+    const orders = 1 + Math.floor(rand() ** 2 * 12);
+    const last = Math.floor(rand() * span);
+    for (let o = 0; o < orders; o++) {
+      const day = Math.max(0, last - Math.floor(rand() * 300));
+      const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+      lines.push(`C${String(c).padStart(3, '0')},${date},${(10 + rand() * 190).toFixed(2)}`);
+    }
+  }
+  return [...lines, ...extra].join('\n');
+}
+
+/** Mounts markup in a fresh container on the page; returns the container. */
+export function mount(markup: string): HTMLElement {
+  const container = document.createElement('div');
+  container.innerHTML = markup;
+  document.body.append(container);
+  return container;
+}
+
+/** Removes every mounted container. */
+export function cleanup(): void {
+  document.body.replaceChildren();
+}
+
+/** Resolves once `check` returns a truthy value (polling), or rejects after `timeoutMs`. */
+export async function waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 8000, what = 'condition'): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    let value: T | undefined | null | false;
+    try {
+      value = check();
+    } catch {
+      value = undefined;
+    }
+    if (value) return value;
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The shadow root of an element. */
+export function shadow(el: Element): ShadowRoot {
+  return el.shadowRoot!;
+}
