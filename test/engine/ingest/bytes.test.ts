@@ -1,0 +1,72 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { ingestBytes, ingestStream, ingestText } from '../../../src/engine/ingest/index.js';
+
+const encoder = new TextEncoder();
+
+/** A byte stream delivering `bytes` in pieces of `size`. */
+function streamOf(bytes: Uint8Array, size: number): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= bytes.length) controller.close();
+      else controller.enqueue(bytes.slice(at, (at += size)));
+    },
+  });
+}
+
+/** A CSV with quoted multi-line cells, CRLF, multi-byte characters and some bad rows. */
+function sampleCsv(rows: number): string {
+  let text = 'customer_id,备注,date,amount\r\n';
+  for (let i = 0; i < rows; i++) {
+    const note = i % 7 === 0 ? '"多行\r\n备注, ""引号"""' : '普通';
+    const date = i % 11 === 0 ? '2023-02-30' : `2024-01-${String((i % 28) + 1).padStart(2, '0')}`;
+    text += `客户${i % 50},${note},${date},${(i % 13) - 2}.25\r\n`;
+  }
+  return text;
+}
+
+describe('bytes and streams', () => {
+  const text = sampleCsv(500);
+  const expected = ingestText(text);
+
+  it('reads plain bytes, dropping a BOM', async () => {
+    const { dataset, report } = await ingestBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...encoder.encode(text)]));
+    expect(report.tables[0].notes).toContain('bom');
+    expect(dataset).toEqual({ ...expected.dataset, version: dataset.version });
+    expect(report.reasons).toEqual(expected.report.reasons);
+  });
+
+  it('detects gzip by magic bytes, and by a .gz name', async () => {
+    const gz = new Uint8Array(gzipSync(encoder.encode(text)));
+    const byMagic = await ingestBytes(gz);
+    expect(byMagic.report.tables[0].notes).toContain('gzip');
+    expect(byMagic.report.accepted).toBe(expected.report.accepted);
+    expect(byMagic.dataset.customerIds).toEqual(expected.dataset.customerIds);
+    const byName = await ingestStream(streamOf(gz, 100), { fileName: 'orders.csv.gz' });
+    expect(byName.report.rows).toBe(expected.report.rows);
+  });
+
+  it('gives the same Dataset and report whatever the chunk size, with progress up to 1', async () => {
+    const bytes = encoder.encode(text);
+    for (const size of [1, 3, 17, 4096]) {
+      const seen: number[] = [];
+      const result = await ingestStream(streamOf(bytes, size), { totalBytes: bytes.length, onProgress: (f) => seen.push(f) });
+      expect(result.dataset).toEqual({ ...expected.dataset, version: result.dataset.version });
+      expect(result.report).toEqual(expected.report);
+      expect(seen.at(-1)).toBe(1);
+      expect(seen.every((f, i) => i === 0 || f >= seen[i - 1])).toBe(true);
+    }
+  });
+
+  it('streams NDJSON and reads JSON arrays once complete', async () => {
+    const ndjson = encoder.encode('{"customer_id":"a","date":"2024-01-05","amount":1}\n{"customer_id":"b","date":"2024-01-06","amount":2}\n');
+    const streamed = await ingestStream(streamOf(ndjson, 5));
+    expect(streamed.report.tables[0].format).toBe('ndjson');
+    expect(streamed.report.accepted).toBe(2);
+    const array = encoder.encode('[{"customer_id":"a","date":"2024-01-05","amount":1}]');
+    const parsed = await ingestStream(streamOf(array, 4));
+    expect(parsed.report.tables[0].format).toBe('json');
+    expect(parsed.dataset.customerIds).toEqual(['a']);
+  });
+});
