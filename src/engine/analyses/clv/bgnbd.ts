@@ -8,6 +8,7 @@ import { hyp2f1, lnBeta, lnGamma, logSumExp, logistic } from '../../math/special
 import { available, type Maybe } from '../availability.js';
 import { checkSummary, fitLogParameters, maxTime, standardErrors, type FitDiagnostics } from './fit.js';
 import type { RepeatModel } from './repeat-model.js';
+import { weightedRows, type WeightedRows } from './rows.js';
 import type { CustomerSummary, TimeUnit } from './summary.js';
 
 /** BG/NBD parameters: gamma(r, alpha) purchase rates, beta(a, b) dropout probabilities. */
@@ -43,61 +44,35 @@ export function bgnbdCustomerLogLikelihood(p: BgNbdParams, x: number, tx: number
 }
 
 /**
- * Summed log-likelihood over customers. The Γ terms depend on x alone, so they are computed once per
- * distinct x (`slots`): the per-customer work is two logarithms and one log-sum-exp.
+ * Summed log-likelihood over distinct rows. The Γ terms depend on x alone, so they are computed once
+ * per distinct x: per row there remain one or two logarithms and a log-sum-exp (none of it for the
+ * one-time buyers, whose dropout term is absent).
  */
-function totalLogLikelihood(p: BgNbdParams, data: Prepared): number {
+function totalLogLikelihood(p: BgNbdParams, rows: WeightedRows): number {
   const { r, alpha, a, b } = p;
-  const { xs, slot, x, tx, T } = data;
+  const { xs, slot, x, tx, T, weight } = rows;
   const constant = new Float64Array(xs.length);
   const dropTerm = new Float64Array(xs.length);
-  const base = lnGamma(a + b) - lnGamma(r) - lnGamma(b);
+  const base = lnGamma(a + b) - lnGamma(r) - lnGamma(b) + r * Math.log(alpha);
   for (let k = 0; k < xs.length; k++) {
     const xv = xs[k];
     constant[k] = base + lnGamma(r + xv) + lnGamma(b + xv) - lnGamma(a + b + xv);
     dropTerm[k] = xv > 0 ? Math.log(a) - Math.log(b + xv - 1) : -Infinity;
   }
-  let sum = x.length * r * Math.log(alpha);
-  for (let i = 0; i < x.length; i++) {
+  let sum = 0;
+  for (let i = 0; i < rows.length; i++) {
     const k = slot[i];
     const rx = r + x[i];
-    sum += constant[k] + logSumExp(-rx * Math.log(alpha + T[i]), dropTerm[k] - rx * Math.log(alpha + tx[i]));
+    const alive = -rx * Math.log(alpha + T[i]);
+    const term = x[i] > 0 ? logSumExp(alive, dropTerm[k] - rx * Math.log(alpha + tx[i])) : alive;
+    sum += weight[i] * (constant[k] + term);
   }
   return sum;
 }
 
-interface Prepared {
-  readonly xs: Float64Array;
-  readonly slot: Int32Array;
-  readonly x: Float64Array;
-  readonly tx: Float64Array;
-  readonly T: Float64Array;
-}
-
-/** Distinct x values and each customer's slot among them, with times divided by `scale`. */
-export function prepareRows(summary: CustomerSummary, scale: number): Prepared {
-  const slots = new Map<number, number>();
-  const slot = new Int32Array(summary.length);
-  for (let i = 0; i < summary.length; i++) {
-    let k = slots.get(summary.x[i]);
-    if (k === undefined) {
-      k = slots.size;
-      slots.set(summary.x[i], k);
-    }
-    slot[i] = k;
-  }
-  return {
-    xs: Float64Array.from(slots.keys()),
-    slot,
-    x: summary.x,
-    tx: summary.tx.map((v) => v / scale),
-    T: summary.T.map((v) => v / scale),
-  };
-}
-
 /** Summed BG/NBD log-likelihood of a summary under given parameters. */
 export function bgnbdLogLikelihood(p: BgNbdParams, summary: CustomerSummary): number {
-  return totalLogLikelihood(p, prepareRows(summary, 1));
+  return totalLogLikelihood(p, weightedRows(summary.x, summary.tx, summary.T, 1));
 }
 
 /** Options of {@link fitBgNbd}. */
@@ -114,7 +89,7 @@ export function fitBgNbd(summary: CustomerSummary, options: BgNbdFitOptions = {}
   const problem = checkSummary(summary, options.minRepeatBuyers);
   if (problem) return problem;
   const scale = maxTime(summary.T);
-  const data = prepareRows(summary, scale);
+  const data = weightedRows(summary.x, summary.tx, summary.T, scale);
   const fromTheta = (theta: Float64Array): BgNbdParams => ({
     r: Math.exp(theta[0]),
     alpha: Math.exp(theta[1]),

@@ -42,9 +42,43 @@ export function gammaGammaCustomerLogLikelihood(params: GammaGammaParams, x: num
   );
 }
 
-function totalLogLikelihood(params: GammaGammaParams, x: Float64Array, m: Float64Array): number {
+/** Repeat buyers' spend prepared for the likelihood: ln m once, and the distinct x values. */
+interface SpendRows {
+  readonly x: Float64Array;
+  readonly m: Float64Array;
+  readonly logM: Float64Array;
+  readonly xs: Float64Array;
+  readonly slot: Int32Array;
+}
+
+function spendRows(x: Float64Array, m: Float64Array): SpendRows {
+  const slots = new Map<number, number>();
+  const slot = Int32Array.from(x, (v) => {
+    let k = slots.get(v);
+    if (k === undefined) {
+      k = slots.size;
+      slots.set(v, k);
+    }
+    return k;
+  });
+  return { x, m, logM: m.map(Math.log), xs: Float64Array.from(slots.keys()), slot };
+}
+
+/** Summed log-likelihood; the Γ and x-only terms are computed once per distinct x. */
+function totalLogLikelihood(params: GammaGammaParams, rows: SpendRows): number {
+  const { p, q, gamma } = params;
+  const { x, m, logM, xs, slot } = rows;
+  const constant = new Float64Array(xs.length);
+  const base = q * Math.log(gamma) - lnGamma(q);
+  for (let k = 0; k < xs.length; k++) {
+    const px = p * xs[k];
+    constant[k] = base + lnGamma(px + q) - lnGamma(px) + px * Math.log(xs[k]);
+  }
   let sum = 0;
-  for (let i = 0; i < x.length; i++) sum += gammaGammaCustomerLogLikelihood(params, x[i], m[i]);
+  for (let i = 0; i < x.length; i++) {
+    const px = p * x[i];
+    sum += constant[slot[i]] + (px - 1) * logM[i] - (px + q) * Math.log(x[i] * m[i] + gamma);
+  }
   return sum;
 }
 
@@ -83,16 +117,16 @@ export function fitGammaGamma(summary: CustomerSummary, options: GammaGammaFitOp
   const x = Float64Array.from(xs);
   const m = Float64Array.from(ms);
   const scale = m.reduce((sum, v) => sum + v, 0) / m.length;
-  const scaledM = m.map((v) => v / scale);
+  const scaled = spendRows(x, m.map((v) => v / scale));
   const fromTheta = (theta: Float64Array): GammaGammaParams => ({
     p: Math.exp(theta[0]),
     q: Math.exp(theta[1]),
     gamma: Math.exp(theta[2]),
   });
-  const fit = fitLogParameters('Gamma-Gamma', NAMES, (theta) => totalLogLikelihood(fromTheta(theta), x, scaledM), [0, 0, 0], x.length);
+  const fit = fitLogParameters('Gamma-Gamma', NAMES, (theta) => totalLogLikelihood(fromTheta(theta), scaled), [0, 0, 0], x.length);
   if ('available' in fit) return fit;
-  const scaled = fromTheta(fit.theta);
-  const params: GammaGammaParams = { ...scaled, gamma: scaled.gamma * scale };
+  const atScale = fromTheta(fit.theta);
+  const params: GammaGammaParams = { ...atScale, gamma: atScale.gamma * scale };
   if (params.q <= 1) {
     return unavailable('invalid-data', `the fitted spend distribution has no finite mean (q = ${params.q.toFixed(3)} <= 1)`);
   }
@@ -101,7 +135,7 @@ export function fitGammaGamma(summary: CustomerSummary, options: GammaGammaFitOp
     params,
     populationMean: (params.gamma * params.p) / (params.q - 1),
     excluded,
-    logLikelihood: totalLogLikelihood(params, x, m),
+    logLikelihood: totalLogLikelihood(params, spendRows(x, m)),
     iterations: fit.iterations,
     evaluations: fit.evaluations,
     converged: fit.converged,

@@ -8,6 +8,7 @@ import { hyp2f1, lnGamma, logDiffExp, logSumExp, logistic } from '../../math/spe
 import { available, type Maybe } from '../availability.js';
 import { checkSummary, fitLogParameters, maxTime, standardErrors, type FitDiagnostics } from './fit.js';
 import type { RepeatModel } from './repeat-model.js';
+import { weightedRows, type WeightedRows } from './rows.js';
 import type { CustomerSummary, TimeUnit } from './summary.js';
 
 /** Pareto/NBD parameters: gamma(r, alpha) purchase rates, gamma(s, beta) dropout rates. */
@@ -28,18 +29,25 @@ export interface ParetoNbdFit extends FitDiagnostics {
 const NAMES = ['r', 'alpha', 's', 'beta'] as const;
 
 /**
- * ln A0 (see METRICS.md): the 2F1 difference of the likelihood, in log space. Whichever of alpha and
- * beta is larger goes in the denominators, so the 2F1 argument lies in [0, 1).
+ * One of the two terms of A0 (see METRICS.md), in log space: ln 2F1(r+s+x, b'; r+s+x+1; z) -
+ * (r+s+x) ln(max(alpha, beta) + t). Whichever of alpha and beta is larger goes in the denominator, so
+ * z = |alpha - beta| / (max + t) lies in [0, 1).
  */
-function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+function a0Term(p: ParetoNbdParams, x: number, t: number): number {
   const { r, alpha, s, beta } = p;
   const rsx = r + s + x;
-  const [big, small, b2] = alpha >= beta ? [alpha, beta, s + 1] : [beta, alpha, r + x];
-  const term = (t: number): number => Math.log(hyp2f1(rsx, b2, rsx + 1, (big - small) / (big + t))) - rsx * Math.log(big + t);
-  const atTx = term(tx);
-  const atT = term(T);
-  // A0 is an integral of a positive density over (t_x, T): zero when they coincide, never negative.
+  const big = Math.max(alpha, beta);
+  const b2 = alpha >= beta ? s + 1 : r + x;
+  return Math.log(hyp2f1(rsx, b2, rsx + 1, Math.abs(alpha - beta) / (big + t))) - rsx * Math.log(big + t);
+}
+
+/** ln A0 from its terms at t_x and T: A0 integrates a positive density over (t_x, T), so it is >= 0. */
+function logA0From(atTx: number, atT: number): number {
   return atT >= atTx ? -Infinity : logDiffExp(atTx, atT);
+}
+
+function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  return logA0From(a0Term(p, x, tx), a0Term(p, x, T));
 }
 
 /** ln of the "still alive at T" term: -(r+x) ln(alpha+T) - s ln(beta+T). */
@@ -49,19 +57,35 @@ function logAliveTerm(p: ParetoNbdParams, x: number, T: number): number {
 
 /** Log-likelihood of one customer's (x, t_x, T). */
 export function paretoNbdCustomerLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  return customerLogLikelihood(p, x, T, logA0(p, x, tx, T));
+}
+
+function customerLogLikelihood(p: ParetoNbdParams, x: number, T: number, lnA0: number): number {
   const { r, alpha, s, beta } = p;
   const constant = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
-  return constant + logSumExp(logAliveTerm(p, x, T), Math.log(s / (r + s + x)) + logA0(p, x, tx, T));
+  return constant + logSumExp(logAliveTerm(p, x, T), Math.log(s / (r + s + x)) + lnA0);
 }
 
 /** Summed Pareto/NBD log-likelihood of a summary. */
 export function paretoNbdLogLikelihood(p: ParetoNbdParams, summary: CustomerSummary): number {
-  return totalLogLikelihood(p, summary.x, summary.tx, summary.T);
+  return totalLogLikelihood(p, weightedRows(summary.x, summary.tx, summary.T, 1));
 }
 
-function totalLogLikelihood(p: ParetoNbdParams, x: Float64Array, tx: Float64Array, T: Float64Array): number {
+/**
+ * Summed log-likelihood over distinct rows. Rows are sorted by x then T, so a 2F1 term equal to the
+ * previous row's (same x and T, or same x and t_x — all one-time buyers share t_x = 0) is reused.
+ */
+function totalLogLikelihood(p: ParetoNbdParams, rows: WeightedRows): number {
+  const { x, tx, T, weight } = rows;
   let sum = 0;
-  for (let i = 0; i < x.length; i++) sum += paretoNbdCustomerLogLikelihood(p, x[i], tx[i], T[i]);
+  let atT = NaN;
+  let atTx = NaN;
+  for (let i = 0; i < rows.length; i++) {
+    const sameX = i > 0 && x[i] === x[i - 1];
+    if (!(sameX && T[i] === T[i - 1])) atT = a0Term(p, x[i], T[i]);
+    if (!(sameX && tx[i] === tx[i - 1])) atTx = a0Term(p, x[i], tx[i]);
+    sum += weight[i] * customerLogLikelihood(p, x[i], T[i], logA0From(atTx, atT));
+  }
   return sum;
 }
 
@@ -80,8 +104,7 @@ export function fitParetoNbd(summary: CustomerSummary, options: ParetoNbdFitOpti
   const problem = checkSummary(summary, options.minRepeatBuyers);
   if (problem) return problem;
   const scale = maxTime(summary.T);
-  const tx = summary.tx.map((v) => v / scale);
-  const T = summary.T.map((v) => v / scale);
+  const rows = weightedRows(summary.x, summary.tx, summary.T, scale);
   const fromTheta = (theta: Float64Array): ParetoNbdParams => ({
     r: Math.exp(theta[0]),
     alpha: Math.exp(theta[1]),
@@ -91,7 +114,7 @@ export function fitParetoNbd(summary: CustomerSummary, options: ParetoNbdFitOpti
   const fit = fitLogParameters(
     'Pareto/NBD',
     NAMES,
-    (theta) => totalLogLikelihood(fromTheta(theta), summary.x, tx, T),
+    (theta) => totalLogLikelihood(fromTheta(theta), rows),
     [0, 0, 0, 0],
     summary.length,
   );
