@@ -101,3 +101,27 @@ export async function waitFor<T>(check: () => T | undefined | null | false, time
 export function shadow(el: Element): ShadowRoot {
   return el.shadowRoot!;
 }
+
+declare global {
+  interface Window {
+    axe: {
+      run(context: Element, options?: Record<string, unknown>): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }>;
+    };
+  }
+}
+
+/** axe-core violations of an element (ids and the offending nodes), empty when clean. */
+export async function axeViolations(el: Element): Promise<string[]> {
+  await import('axe-core/axe.min.js');
+  const { violations } = await window.axe.run(el, { resultTypes: ['violations'] });
+  return violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+/** Gzips text with the browser's CompressionStream, as base64. */
+export async function gzipBase64(text: string): Promise<string> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
