@@ -59,7 +59,7 @@ export function churnRisk(dataset: Dataset, input: ChurnRiskInput = {}): Maybe<C
   const { pAlive, ...rest } = input;
   const options = parseOptions('churn-risk', ChurnRiskOptionsSchema, rest);
   const asOf = options.asOf ?? lastActivityDay(dataset);
-  if (asOf === NO_DAY) {
+  if ((!dataset.orders && !dataset.events) || asOf === NO_DAY) {
     return unavailable('missing-table', 'needs orders or events to find active customers', [
       { table: 'orders', fields: ['customer_id', 'date'] },
       { table: 'events', fields: ['customer_id', 'timestamp', 'type'] },
