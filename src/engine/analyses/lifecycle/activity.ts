@@ -70,11 +70,6 @@ export function lastOnOrBefore(cd: CustomerDays, c: number, day: number): number
   return i > cd.offsets[c] ? cd.days[i - 1] : NO_DAY;
 }
 
-/** Customer c's first day, or NO_DAY. */
-export function firstDay(cd: CustomerDays, c: number): number {
-  return cd.offsets[c + 1] > cd.offsets[c] ? cd.days[cd.offsets[c]] : NO_DAY;
-}
-
 /** The latest order, event or survey day of a Dataset (the default "as of" of activity analyses), or NO_DAY. */
 export function lastActivityDay(dataset: Dataset): number {
   let last = NO_DAY;

@@ -31,4 +31,4 @@ export {
   type TouchpointsResult,
 } from './touchpoints.js';
 export { journeyMap, type JourneyMapOptions, type JourneyMapResult } from './journey.js';
-export { customerDays, countBetween, lastOnOrBefore, firstDay, lastActivityDay, type CustomerDays, type DaySource } from './activity.js';
+export { customerDays, countBetween, lastOnOrBefore, lastActivityDay, type CustomerDays, type DaySource } from './activity.js';
