@@ -112,6 +112,7 @@ declare global {
 
 /** axe-core violations of an element (ids and the offending nodes), empty when clean. */
 export async function axeViolations(el: Element): Promise<string[]> {
+  // @ts-expect-error axe-core's browser bundle has no type declarations; it sets window.axe
   await import('axe-core/axe.min.js');
   const { violations } = await window.axe.run(el, { resultTypes: ['violations'] });
   return violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
