@@ -96,6 +96,14 @@ export interface TablePlan {
   readonly unmapped: readonly string[];
   /** Duplicate header names seen (the first column of each name is the one matched). */
   readonly duplicates: readonly string[];
+  /** The source had no header and no rows: an empty table of the required fields. */
+  readonly empty?: boolean;
+}
+
+/** The plan of a source without any data (an empty text or array): the required fields, no rows. */
+export function emptyPlan(table: TableName): TablePlan {
+  const fields = TABLES[table].fields.filter((f) => f.required).map((spec) => ({ spec, sources: [], label: '' }));
+  return { table, fields, attributes: [], mapping: {}, unmapped: [], duplicates: [], empty: true };
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { DatasetBuilder } from '../dataset/builder.js';
 import type { TableName } from '../dataset/types.js';
 import { CollectingSink, CsvTokenizer, delimiterCode, delimiterName, sniffDelimiter } from './csv.js';
-import { planTable, type TablePlan } from './mapping.js';
+import { emptyPlan, planTable, type TablePlan } from './mapping.js';
 import { looksNumeric } from './numbers.js';
 import { TableWriter } from './table-writer.js';
 import type { IngestOptions, TableIngestOptions, TableReport } from './types.js';
@@ -109,16 +109,14 @@ export class CsvTableReader implements TableSource {
     if (hasHeader) {
       const head = new CollectingSink();
       pos = tokenizer.run(text, 0, final, head, 1);
-      if (head.rows.length === 0) {
-        if (!final) return -1;
-        throw new Error(`the ${this.table} source is empty`);
-      }
-      headers = head.rows[0].map((h) => h ?? '');
+      if (head.rows.length === 0 && !final) return -1;
+      headers = head.rows.length > 0 ? head.rows[0].map((h) => h ?? '') : [];
     }
     const sample = new CollectingSink();
     const sampleEnd = new CsvTokenizer(delimiter).run(text, pos, final, sample, SAMPLE_ROWS);
     const numeric = attributePredicate(options, headers, (i) => sample.rows.map((r) => r[i]));
-    const plan = planTable(this.table, headers, options, hasHeader, numeric);
+    const empty = headers.length === 0 && sample.rows.length === 0;
+    const plan = empty ? emptyPlan(this.table) : planTable(this.table, headers, options, hasHeader, numeric);
     const rowChars = sample.rows.length > 0 ? (sampleEnd - pos) / sample.rows.length : 0;
     const capacity = this.expectedChars && rowChars > 0 ? (this.expectedChars / rowChars) * 1.05 : 0;
     const writer = createWriter(this.builder, plan, options, this.shared, capacity);
@@ -162,7 +160,7 @@ function planRecords(
   const valueAt = (i: number) => (r: unknown) =>
     r !== null && typeof r === 'object' ? (arrays ? (r as unknown[])[i] : (r as Record<string, unknown>)[keys[i]]) : undefined;
   const numeric = attributePredicate(options, keys, (i) => sample.map(valueAt(i)));
-  const plan = planTable(table, keys, options, hasHeader, numeric);
+  const plan = records.length === 0 ? emptyPlan(table) : planTable(table, keys, options, hasHeader, numeric);
   const writer = createWriter(builder, plan, options, shared, capacity);
   if (arrays && hasHeader) {
     writer.row = 1;

@@ -334,6 +334,7 @@ export class TableWriter implements CellSink {
   /** Observations for the report: duplicate headers, rows with extra cells. */
   notes(): string[] {
     const notes: string[] = [];
+    if (this.plan.empty) notes.push('the source has no data');
     if (this.plan.duplicates.length > 0) notes.push(`duplicate column names ${this.plan.duplicates.join(', ')}: the first column of each name is used`);
     if (this.extraCellRows > 0) notes.push(`${this.extraCellRows} rows had more cells than the header; the extra cells were ignored`);
     return notes;

@@ -105,3 +105,21 @@ describe('multi-table feeds', () => {
     expect(() => ingestFeed({ order: [] } as never)).toThrow('unknown table "order" in the feed; tables are orders, customers, events, feedback, spend, summary');
   });
 });
+
+describe('empty sources', () => {
+  it('give an empty table of the required fields, not an error', async () => {
+    for (const result of [ingestRecords([]), ingestText(''), ingestText('[]'), ingestText('  \n'), ingestFeed({ orders: [], events: '' })]) {
+      expect(result.report.rows).toBe(0);
+      expect(result.dataset.orders!.length).toBe(0);
+      expect(result.dataset.orders!.amount).toHaveLength(0);
+      expect(result.report.tables[0].notes).toContain('the source has no data');
+    }
+    expect(ingestFeed({ events: '' }).dataset.events!.type.values).toEqual([]);
+  });
+
+  it('with a header only, map the header and have no rows', () => {
+    const { dataset, report } = ingestText('customer_id,date,amount\n');
+    expect(report.tables[0].mapping).toEqual({ customer_id: 'customer_id', date: 'date', amount: 'amount' });
+    expect(dataset.orders!.length).toBe(0);
+  });
+});
