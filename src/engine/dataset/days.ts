@@ -39,6 +39,19 @@ export function epochMsFromDay(dayNumber: number): number {
   return dayNumber * MS_PER_DAY;
 }
 
+/**
+ * The same day of the month `k` calendar months later (earlier for negative `k`), clamped to that
+ * month's last day: 31 January + 1 month is 28 or 29 February.
+ */
+export function addMonths(day: number, k: number): number {
+  const { year, month, day: dom } = civilFromDay(day);
+  const m0 = year * 12 + month - 1 + k;
+  const y = Math.floor(m0 / 12);
+  const m = m0 - y * 12 + 1;
+  const length = dayFromCivil(y + (m === 12 ? 1 : 0), m === 12 ? 1 : m + 1, 1) - dayFromCivil(y, m, 1);
+  return dayFromCivil(y, m, Math.min(dom, length));
+}
+
 /** `YYYY-MM-DD` of a day number. */
 export function isoDate(dayNumber: number): string {
   const { year, month, day } = civilFromDay(dayNumber);

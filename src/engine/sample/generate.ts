@@ -4,9 +4,9 @@
  * through ingest like any feed. Tables can be streamed one at a time ({@link sampleRows}) for large
  * sizes, or built whole in memory ({@link generateSampleCompany}).
  */
-import { isoDate, monthIndexOfDay } from '../dataset/days.js';
+import { addMonths, isoDate, monthIndexOfDay } from '../dataset/days.js';
 import { sampleOptionsSchema, type ResolvedSampleOptions, type SampleOptions } from './options.js';
-import { ACQUISITION_CHANNELS, addMonths, calendarOf, drawProfile, type Calendar } from './profile.js';
+import { ACQUISITION_CHANNELS, calendarOf, drawProfile, type Calendar } from './profile.js';
 import { mixSeed, Random } from './random.js';
 import { SAMPLE_TABLES, type SampleCompany, type SampleSpend, type SampleTableName } from './records.js';
 import { customerActivity, customerOrders, customerRecord } from './tables.js';

@@ -4,7 +4,7 @@
  * more complaints, lower scores); referred customers and growing strategic accounts churn less.
  * Each customer's profile comes from its own seeded stream, so any table can be generated alone.
  */
-import { civilFromDay, dayFromCivil } from '../dataset/days.js';
+import { addMonths, dayFromCivil } from '../dataset/days.js';
 import { NO_DAY } from '../dataset/types.js';
 import { companyName, INDUSTRIES } from './names.js';
 import type { ResolvedSampleOptions } from './options.js';
@@ -98,16 +98,6 @@ export function calendarOf(options: ResolvedSampleOptions): Calendar {
     startYear,
     startMonth,
   };
-}
-
-/** The same day-of-month `k` months later, clamped to the month's last day. */
-export function addMonths(day: number, k: number): number {
-  const { year, month, day: dom } = civilFromDay(day);
-  const m0 = year * 12 + month - 1 + k;
-  const y = Math.floor(m0 / 12);
-  const m = m0 - y * 12 + 1;
-  const length = dayFromCivil(y + (m === 12 ? 1 : 0), m === 12 ? 1 : m + 1, 1) - dayFromCivil(y, m, 1);
-  return dayFromCivil(y, m, Math.min(dom, length));
 }
 
 /** The customer id of an index: `C10001`, `C10002`, ... */

@@ -2,12 +2,11 @@
  * Per-customer record generators of the sample company. Each reads only the customer's profile and its
  * own seeded stream, so tables can be streamed one at a time in bounded memory.
  */
-import { epochMsFromDay, isoDate, monthIndexOfDay } from '../dataset/days.js';
+import { addMonths, epochMsFromDay, isoDate, monthIndexOfDay } from '../dataset/days.js';
 import { NO_DAY } from '../dataset/types.js';
 import { COMMENTS, CORE_FEATURES, OTHER_FEATURES } from './names.js';
 import {
   ACQUISITION_CHANNELS,
-  addMonths,
   ANNUAL_DISCOUNT,
   customerStream,
   healthOn,

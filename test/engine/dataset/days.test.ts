@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { civilFromDay, dayFromCivil, isoDate, monthIndexOfDay, monthLabel, weekIndexOfDay, dayOfWeekIndex } from '../../../src/engine/dataset/days.js';
+import { addMonths, civilFromDay, dayFromCivil, isoDate, monthIndexOfDay, monthLabel, weekIndexOfDay, dayOfWeekIndex } from '../../../src/engine/dataset/days.js';
 
 describe('day numbers', () => {
   it('match Date.UTC for known dates', () => {
@@ -21,5 +21,30 @@ describe('day numbers', () => {
     expect(weekIndexOfDay(monday)).toBe(weekIndexOfDay(monday + 6));
     expect(weekIndexOfDay(monday)).toBe(weekIndexOfDay(monday - 1) + 1);
     expect(dayOfWeekIndex(weekIndexOfDay(monday + 3))).toBe(monday);
+  });
+});
+
+describe('addMonths', () => {
+  const day = (iso: string) => dayFromCivil(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10));
+  it('keeps the day of the month, clamped to the target month', () => {
+    expect(isoDate(addMonths(day('2024-01-15'), 1))).toBe('2024-02-15');
+    expect(isoDate(addMonths(day('2024-01-31'), 1))).toBe('2024-02-29');
+    expect(isoDate(addMonths(day('2023-01-31'), 1))).toBe('2023-02-28');
+    expect(isoDate(addMonths(day('2024-03-31'), -1))).toBe('2024-02-29');
+    expect(isoDate(addMonths(day('2024-08-31'), 1))).toBe('2024-09-30');
+  });
+  it('crosses year boundaries both ways and is the identity at 0', () => {
+    expect(isoDate(addMonths(day('2024-11-30'), 2))).toBe('2025-01-30');
+    expect(isoDate(addMonths(day('2024-12-31'), 1))).toBe('2025-01-31');
+    expect(isoDate(addMonths(day('2025-01-10'), -13))).toBe('2023-12-10');
+    expect(isoDate(addMonths(day('2024-02-29'), 12))).toBe('2025-02-28');
+    expect(addMonths(day('1969-12-31'), 0)).toBe(day('1969-12-31'));
+  });
+  it('agrees with Date.UTC month arithmetic where no clamping is needed', () => {
+    for (let k = -30; k <= 30; k++) {
+      const d = new Date(Date.UTC(2022, 5, 28));
+      d.setUTCMonth(d.getUTCMonth() + k);
+      expect(addMonths(day('2022-06-28'), k)).toBe(d.getTime() / 86_400_000);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * orders in the window ending at that date.
  */
 import { NO_DAY, type Dataset } from '../../dataset/types.js';
-import { addMonths } from '../../sample/profile.js';
+import { addMonths } from '../../dataset/days.js';
 
 /** The customers known by the analysis date and their current value. */
 export interface CurrentValues {
