@@ -10,6 +10,14 @@ import { dayFromCivil } from '../dataset/days.js';
 import { rfm, RULE_SETS, type RfmOptions } from './rfm/index.js';
 import { kpis, type KpiOptions } from './kpis/index.js';
 import { cohorts, type CohortOptions } from './cohorts/index.js';
+import { valueTiers, TIER_IDS, type ValueTierOptions } from './tiers/index.js';
+import { journeyMap, lastActivityDay } from './lifecycle/index.js';
+import { churnRisk, riskHeatmap, type ChurnRiskOptions, type CustomerCategory } from './churn-risk/index.js';
+import { predictCustomerValue } from './clv/future-value.js';
+import { available, unavailable, type Unavailable } from './availability.js';
+import { resolveAsOf } from '../stats/as-of.js';
+import { periodLabel, periodOfDay } from '../stats/periods.js';
+import { NO_DAY } from '../dataset/types.js';
 
 /** One registered analysis. */
 export interface AnalysisEntry {
@@ -39,6 +47,101 @@ function withRuleSet(options: Record<string, unknown>): Record<string, unknown> 
   return { ...options, rules: [...RULE_SETS[rules as keyof typeof RULE_SETS]] };
 }
 
+/**
+ * Value tiers with the potential source given by name (`model`, `field`, or `attributes` with
+ * `potentialWeights`) or `auto`: the model-predicted value, or the customers' `potential` field when
+ * the lifetime models cannot be fitted and the field exists.
+ */
+function valueTiersByName(dataset: Dataset, options: Record<string, unknown>): unknown {
+  const { potential = 'auto', potentialWeights, ...rest } = options;
+  if (typeof potential !== 'string') return valueTiers(dataset, { ...rest, potential } as ValueTierOptions);
+  if (potential === 'attributes') return valueTiers(dataset, { ...rest, potential: { source: 'attributes', weights: potentialWeights } } as ValueTierOptions);
+  if (potential !== 'auto') return valueTiers(dataset, { ...rest, potential: { source: potential } } as ValueTierOptions);
+  const model = valueTiers(dataset, { ...rest, potential: { source: 'model' } } as ValueTierOptions);
+  if (model.available || !dataset.customers?.potential) return model;
+  return valueTiers(dataset, { ...rest, potential: { source: 'field' } } as ValueTierOptions);
+}
+
+/** The journey map with stage thresholds, `unit` and `periods` at the top level of the options. */
+function journeyOf(dataset: Dataset, options: Record<string, unknown>): unknown {
+  const { funnel, touchpoints, ...stages } = options;
+  return journeyMap(dataset, { stages, touchpoints, funnel } as Parameters<typeof journeyMap>[1]);
+}
+
+/** P(alive) per Dataset customer from a BG/NBD fit at `asOf` (NaN where not covered); undefined when it cannot be fitted. */
+function modelPAlive(dataset: Dataset, asOf: number): Float64Array | undefined {
+  const prediction = dataset.orders ? predictCustomerValue(dataset, { asOf }) : undefined;
+  if (!prediction?.available) return undefined;
+  const pAlive = new Float64Array(dataset.customerIds.length).fill(NaN);
+  for (let i = 0; i < prediction.customer.length; i++) pAlive[prediction.customer[i]] = prediction.pAlive[i];
+  return pAlive;
+}
+
+/** Groups of the churn heat map: a customers-table category column, or the value tier. */
+type Groups = { readonly labels: readonly string[]; readonly codes: Int32Array };
+
+function churnGroups(dataset: Dataset, by: string, asOf: number): Groups | Unavailable {
+  if (by !== 'tier') {
+    const column = dataset.customers?.[by as CustomerCategory];
+    if (!dataset.customers || !column || !['segment', 'industry', 'plan', 'channel'].includes(by)) {
+      return unavailable(dataset.customers ? 'missing-field' : 'missing-table', `needs customers.${by} to group by`, [{ table: 'customers', fields: ['customer_id', by] }]);
+    }
+    const codes = new Int32Array(dataset.customerIds.length).fill(-1);
+    for (let i = 0; i < dataset.customers.length; i++) codes[dataset.customers.customer[i]] = column.codes[i];
+    return { labels: column.values, codes };
+  }
+  const tiers = valueTiersByName(dataset, dataset.orders ? { asOf } : {}) as ReturnType<typeof valueTiers>;
+  if (!tiers.available) return tiers;
+  return { labels: TIER_IDS, codes: Int32Array.from(tiers.customers.tier) };
+}
+
+/**
+ * Churn-risk signal x group matrix (`customers` = scored customers per column) with each scored
+ * customer (`scored`: Dataset indexes) and its signal flags, score and column, so a view can select a
+ * cell's customers. P(alive) comes from a BG/NBD fit unless `pAlive: false`.
+ */
+function churnHeatmapOf(dataset: Dataset, options: Record<string, unknown>): unknown {
+  const { groupBy = 'segment', pAlive: usePAlive = true, ...rest } = options;
+  const asOf = typeof rest.asOf === 'number' ? rest.asOf : lastActivityDay(dataset);
+  const risk = churnRisk(dataset, { ...(rest as ChurnRiskOptions), pAlive: usePAlive && asOf !== NO_DAY ? modelPAlive(dataset, asOf) : undefined });
+  if (!risk.available) return risk;
+  const groups = churnGroups(dataset, String(groupBy), risk.asOf);
+  if ('available' in groups) return groups;
+  const heatmap = riskHeatmap(dataset, risk, groups);
+  if (!heatmap.available) return heatmap;
+  const g = groups.labels.length;
+  const column = Int32Array.from(risk.customers, (c) => (groups.codes[c] >= 0 && groups.codes[c] < g ? groups.codes[c] : g));
+  return available({ ...heatmap, groupBy: String(groupBy), asOfDate: risk.asOfDate, signals: risk.signals, scored: risk.customers, flags: risk.flags, score: risk.score, column });
+}
+
+/** Dataset indexes of the customers of first-purchase cohort `cohort` (a period label) with a purchase at `offset` periods (METRICS.md section 3 purchases). */
+function cohortCustomers(dataset: Dataset, options: Record<string, unknown>): unknown {
+  const { asOf, period = 'month', cohort, offset } = options;
+  const orders = dataset.orders;
+  if (!orders) return unavailable('missing-table', 'needs the orders table', [{ table: 'orders', fields: ['customer_id', 'date', 'amount'] }]);
+  if (!['month', 'week', 'quarter'].includes(period as string) || typeof cohort !== 'string' || !Number.isInteger(offset) || (offset as number) < 0) {
+    throw new RangeError('cohortCustomers needs period (month, week, quarter), cohort (a period label) and a whole offset >= 0');
+  }
+  const unit = period as 'month' | 'week' | 'quarter';
+  const day = resolveAsOf(orders, asOf as number | undefined);
+  const first = new Int32Array(dataset.customerIds.length).fill(2147483647);
+  for (let i = 0; i < orders.length; i++) {
+    if (orders.day[i] > day || orders.amount[i] < 0) continue;
+    const p = periodOfDay(unit, orders.day[i]);
+    if (p < first[orders.customer[i]]) first[orders.customer[i]] = p;
+  }
+  const member = Uint8Array.from(first, (p) => (p !== 2147483647 && periodLabel(unit, p) === cohort ? 1 : 0));
+  const hit = new Uint8Array(dataset.customerIds.length);
+  for (let i = 0; i < orders.length; i++) {
+    const c = orders.customer[i];
+    if (orders.day[i] > day || orders.amount[i] < 0 || !member[c]) continue;
+    if (periodOfDay(unit, orders.day[i]) - first[c] === offset) hit[c] = 1;
+  }
+  const members: number[] = [];
+  for (let c = 0; c < hit.length; c++) if (hit[c]) members.push(c);
+  return available({ cohort, offset, customers: Int32Array.from(members) });
+}
+
 /** Every analysis the feed can run, by name. */
 export const ANALYSES = {
   rfm: {
@@ -52,6 +155,22 @@ export const ANALYSES = {
   cohorts: {
     description: 'first-purchase cohorts with retention per period offset',
     run: (dataset, options) => cohorts(dataset, withDayAsOf(options) as CohortOptions),
+  },
+  valueTiers: {
+    description: 'value tiers: current x potential scores, composite, four tiers (potential source by name, `auto` by default)',
+    run: (dataset, options) => valueTiersByName(dataset, withDayAsOf(options)),
+  },
+  journey: {
+    description: 'lifecycle stage snapshots and flows, touchpoints and pain points, sentiment by stage, funnel',
+    run: (dataset, options) => journeyOf(dataset, withDayAsOf(options)),
+  },
+  churnHeatmap: {
+    description: 'churn-risk signals x group (customers segment, industry, plan, channel, or value tier), with each scored customer',
+    run: (dataset, options) => churnHeatmapOf(dataset, withDayAsOf(options)),
+  },
+  cohortCustomers: {
+    description: 'customers of one first-purchase cohort with a purchase at one period offset',
+    run: (dataset, options) => cohortCustomers(dataset, withDayAsOf(options)),
   },
 } satisfies Record<string, AnalysisEntry>;
 
