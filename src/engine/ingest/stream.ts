@@ -1,5 +1,5 @@
 /**
- * Byte and stream sources: gzip (by magic bytes or a `.gz` name) through DecompressionStream, UTF-8
+ * Byte and stream sources: gzip (by its magic bytes) through DecompressionStream, UTF-8
  * decoding with the BOM dropped, and CSV / NDJSON read chunk by chunk with progress. A JSON array or
  * feed object is parsed once the whole text is in.
  */
@@ -12,8 +12,28 @@ import type { IngestOptions, IngestResult } from './types.js';
 /** Size of the pieces a byte array is streamed in when progress is wanted. */
 const CHUNK_BYTES = 1 << 20;
 
-function isGzip(bytes: Uint8Array | undefined, fileName: string | undefined): boolean {
-  return (bytes !== undefined && bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) || /\.gz$/i.test(fileName ?? '');
+function isGzip(bytes: Uint8Array | undefined): boolean {
+  return bytes !== undefined && bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * Whether to inflate, and what to note: the magic bytes decide. A `.gz` name on bytes that are not
+ * gzip (a server that already decoded `Content-Encoding: gzip`) is read as it is, with a note.
+ */
+function gzipNotes(head: Uint8Array | undefined, fileName: string | undefined): string[] {
+  if (isGzip(head)) return ['gzip'];
+  return /\.gz$/i.test(fileName ?? '') ? ['named .gz but not gzip data: read as it is'] : [];
+}
+
+/** Joins byte chunks. */
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 function hasBom(bytes: Uint8Array | undefined): boolean {
@@ -32,15 +52,16 @@ function streamOfBytes(bytes: Uint8Array): ReadableStream<Uint8Array> {
 }
 
 /**
- * Reads a feed from bytes: gzip is detected by its magic bytes or a `.gz` file name, a UTF-8 BOM is
- * dropped. Resolves to the Dataset and the report.
+ * Reads a feed from bytes: gzip is detected by its magic bytes (a `.gz` file name only helps choose
+ * the format inside), a UTF-8 BOM is dropped. Resolves to the Dataset and the report.
  */
 export async function ingestBytes(bytes: Uint8Array, options: IngestOptions = {}): Promise<IngestResult> {
-  if (isGzip(bytes, options.fileName) || options.onProgress) {
+  if (isGzip(bytes) || options.onProgress) {
     return ingestStream(streamOfBytes(bytes), { ...options, totalBytes: options.totalBytes ?? bytes.length });
   }
   const builder = new DatasetBuilder();
-  const tables = readText(builder, new TextDecoder().decode(bytes), options, hasBom(bytes) ? ['bom'] : []);
+  const notes = [...gzipNotes(bytes, options.fileName), ...(hasBom(bytes) ? ['bom'] : [])];
+  const tables = readText(builder, new TextDecoder().decode(bytes), options, notes);
   return { dataset: builder.build(), report: combineReports(tables) };
 }
 
@@ -51,10 +72,17 @@ export async function ingestBytes(bytes: Uint8Array, options: IngestOptions = {}
  */
 export async function ingestStream(stream: ReadableStream<Uint8Array>, options: IngestOptions = {}): Promise<IngestResult> {
   const input = stream.getReader();
-  let first = await input.read();
-  while (!first.done && first.value.length === 0) first = await input.read();
+  // the first two bytes tell gzip; they may come in separate chunks
+  const headChunks: Uint8Array[] = [];
+  for (let size = 0; size < 2; ) {
+    const next = await input.read();
+    if (next.done) break;
+    headChunks.push(next.value);
+    size += next.value.length;
+  }
+  const head = headChunks.length > 0 ? concat(headChunks) : undefined;
   let bytesRead = 0;
-  let pendingFirst = first.done ? undefined : first.value;
+  let pendingFirst = head;
   const counted = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const next = pendingFirst ? { done: false as const, value: pendingFirst } : await input.read();
@@ -65,9 +93,8 @@ export async function ingestStream(stream: ReadableStream<Uint8Array>, options: 
     },
     cancel: (reason) => input.cancel(reason),
   });
-  const notes: string[] = [];
-  const gzip = isGzip(first.value, options.fileName);
-  if (gzip) notes.push('gzip');
+  const notes = gzipNotes(head, options.fileName);
+  const gzip = isGzip(head);
   const text = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
   const reader = text.getReader();
   const decoder = new TextDecoder();
@@ -79,7 +106,7 @@ export async function ingestStream(stream: ReadableStream<Uint8Array>, options: 
   let wholeText = false;
   let started = false;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await read(reader, gzip);
     if (!started && value) {
       if (hasBom(value)) notes.push('bom');
       started = true;
@@ -99,4 +126,14 @@ export async function ingestStream(stream: ReadableStream<Uint8Array>, options: 
   }
   const tables = source ? [source.finish(notes)] : readText(builder, buffer, { ...options, format: 'json' }, notes);
   return { dataset: builder.build(), report: combineReports(tables) };
+}
+
+/** The next chunk; a failure of the gzip decoder becomes a plain message. */
+async function read(reader: ReadableStreamDefaultReader<Uint8Array>, gzip: boolean): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch (error) {
+    if (!gzip) throw error;
+    throw new Error(`the gzip data cannot be read: ${(error as Error).message}`);
+  }
 }

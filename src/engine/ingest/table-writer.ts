@@ -170,7 +170,7 @@ export class TableWriter implements CellSink {
   parseText(input: number, text: string, start: number, end: number, flags: number): void {
     while (start < end && isBlank(text.charCodeAt(start))) start++;
     while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-    this.rawText[input] = text;
+    if (this.rawText[input] !== text) this.rawText[input] = text; // CSV cells share one text: skip the store
     this.rawStart[input] = start;
     this.rawEnd[input] = end;
     this.seen[input] = this.generation;

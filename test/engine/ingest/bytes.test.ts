@@ -43,8 +43,20 @@ describe('bytes and streams', () => {
     expect(byMagic.report.tables[0].notes).toContain('gzip');
     expect(byMagic.report.accepted).toBe(expected.report.accepted);
     expect(byMagic.dataset.customerIds).toEqual(expected.dataset.customerIds);
-    const byName = await ingestStream(streamOf(gz, 100), { fileName: 'orders.csv.gz' });
-    expect(byName.report.rows).toBe(expected.report.rows);
+    const byteByByte = await ingestStream(streamOf(gz, 1), { fileName: 'orders.csv.gz' });
+    expect(byteByByte.report.rows).toBe(expected.report.rows);
+    expect(byteByByte.report.tables[0].notes).toContain('gzip');
+  });
+
+  it('reads bytes named .gz that are not gzip (already decoded) as they are, with a note', async () => {
+    const plain = await ingestBytes(encoder.encode(text), { fileName: 'orders.csv.gz' });
+    expect(plain.report.rows).toBe(expected.report.rows);
+    expect(plain.report.tables[0].notes).toContain('named .gz but not gzip data: read as it is');
+  });
+
+  it('says so when gzip data is corrupt', async () => {
+    const gz = new Uint8Array(gzipSync(encoder.encode(text)));
+    await expect(ingestBytes(gz.slice(0, 40))).rejects.toThrow(/gzip data cannot be read/);
   });
 
   it('gives the same Dataset and report whatever the chunk size, with progress up to 1', async () => {
