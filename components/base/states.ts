@@ -82,7 +82,7 @@ export function unavailableLines(t: Translator, result: Unavailable): string[] {
   const fields = need ? need.fields.map((f) => `${need.table}.${f}`).join(', ') : '';
   switch (result.reason) {
     case 'missing-table':
-      return [t.t('state.needsTable', { table }), ...(fields ? [t.t('state.needsField', { fields })] : [])];
+      return [t.t('state.needsTable', { table }), ...(fields ? [t.t('state.mapColumns', { fields })] : [])];
     case 'missing-field':
       return [t.t('state.needsField', { fields })];
     case 'no-rows':
