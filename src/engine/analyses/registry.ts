@@ -11,13 +11,11 @@ import { rfm, RULE_SETS, type RfmOptions } from './rfm/index.js';
 import { kpis, type KpiOptions } from './kpis/index.js';
 import { cohorts, type CohortOptions } from './cohorts/index.js';
 import { valueTiers, TIER_IDS, type ValueTierOptions } from './tiers/index.js';
-import { journeyMap, lastActivityDay } from './lifecycle/index.js';
+import { journeyMap } from './lifecycle/index.js';
 import { churnRisk, riskHeatmap, type ChurnRiskOptions, type CustomerCategory } from './churn-risk/index.js';
-import { predictCustomerValue } from './clv/future-value.js';
 import { available, unavailable, type Unavailable } from './availability.js';
 import { resolveAsOf } from '../stats/as-of.js';
 import { periodLabel, periodOfDay } from '../stats/periods.js';
-import { NO_DAY } from '../dataset/types.js';
 
 /** One registered analysis. */
 export interface AnalysisEntry {
@@ -68,15 +66,6 @@ function journeyOf(dataset: Dataset, options: Record<string, unknown>): unknown 
   return journeyMap(dataset, { stages, touchpoints, funnel } as Parameters<typeof journeyMap>[1]);
 }
 
-/** P(alive) per Dataset customer from a BG/NBD fit at `asOf` (NaN where not covered); undefined when it cannot be fitted. */
-function modelPAlive(dataset: Dataset, asOf: number): Float64Array | undefined {
-  const prediction = dataset.orders ? predictCustomerValue(dataset, { asOf }) : undefined;
-  if (!prediction?.available) return undefined;
-  const pAlive = new Float64Array(dataset.customerIds.length).fill(NaN);
-  for (let i = 0; i < prediction.customer.length; i++) pAlive[prediction.customer[i]] = prediction.pAlive[i];
-  return pAlive;
-}
-
 /** Groups of the churn heat map: a customers-table category column, or the value tier. */
 type Groups = { readonly labels: readonly string[]; readonly codes: Int32Array };
 
@@ -98,12 +87,11 @@ function churnGroups(dataset: Dataset, by: string, asOf: number): Groups | Unava
 /**
  * Churn-risk signal x group matrix (`customers` = scored customers per column) with each scored
  * customer (`scored`: Dataset indexes) and its signal flags, score and column, so a view can select a
- * cell's customers. P(alive) comes from a BG/NBD fit unless `pAlive: false`.
+ * cell's customers.
  */
 function churnHeatmapOf(dataset: Dataset, options: Record<string, unknown>): unknown {
-  const { groupBy = 'segment', pAlive: usePAlive = true, ...rest } = options;
-  const asOf = typeof rest.asOf === 'number' ? rest.asOf : lastActivityDay(dataset);
-  const risk = churnRisk(dataset, { ...(rest as ChurnRiskOptions), pAlive: usePAlive && asOf !== NO_DAY ? modelPAlive(dataset, asOf) : undefined });
+  const { groupBy = 'segment', ...rest } = options;
+  const risk = churnRisk(dataset, rest as ChurnRiskOptions);
   if (!risk.available) return risk;
   const groups = churnGroups(dataset, String(groupBy), risk.asOf);
   if ('available' in groups) return groups;
