@@ -16,6 +16,8 @@ export interface Minimum {
   readonly evaluations: number;
   /** Whether the stopping rule was met (small gradient / collapsed simplex), not the iteration cap. */
   readonly converged: boolean;
+  /** BFGS's final inverse-Hessian estimate (row-major), to warm-start a related minimisation. */
+  readonly inverseHessian?: Float64Array;
 }
 
 /** Options of {@link bfgs}. */
@@ -25,6 +27,8 @@ export interface BfgsOptions {
   readonly maxIterations?: number;
   /** Finite-difference step (default 1e-5, suited to log-parameters). */
   readonly step?: number;
+  /** Starting inverse-Hessian estimate (row-major n x n; default the identity). */
+  readonly inverseHessian?: Float64Array;
 }
 
 function finite(value: number): number {
@@ -124,7 +128,8 @@ export function bfgs(objective: Objective, start: ArrayLike<number>, options: Bf
   let grad = new Float64Array(n);
   evaluations += numericalGradient(f, x, grad, step);
   const h = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) h[i * n + i] = 1;
+  if (options.inverseHessian) h.set(options.inverseHessian);
+  else for (let i = 0; i < n; i++) h[i * n + i] = 1;
   const direction = new Float64Array(n);
   const s = new Float64Array(n);
   const y = new Float64Array(n);
@@ -177,7 +182,7 @@ export function bfgs(objective: Objective, start: ArrayLike<number>, options: Bf
     grad = nextGrad;
     if (decrease === 0 && maxAbs(s) === 0) break;
   }
-  return { x, value, iterations, evaluations, converged };
+  return { x, value, iterations, evaluations, converged, inverseHessian: h };
 }
 
 /** H <- (I - ρ s yᵀ) H (I - ρ y sᵀ) + ρ s sᵀ, ρ = 1/(yᵀs). */

@@ -8,7 +8,7 @@ import { hyp2f1, lnBeta, lnGamma, logSumExp, logistic } from '../../math/special
 import { available, type Maybe } from '../availability.js';
 import { checkSummary, fitLogParameters, maxTime, standardErrors, type FitDiagnostics } from './fit.js';
 import type { RepeatModel } from './repeat-model.js';
-import { weightedRows, type WeightedRows } from './rows.js';
+import { subsampleRows, weightedRows, type WeightedRows } from './rows.js';
 import type { CustomerSummary, TimeUnit } from './summary.js';
 
 /** BG/NBD parameters: gamma(r, alpha) purchase rates, beta(a, b) dropout probabilities. */
@@ -96,7 +96,9 @@ export function fitBgNbd(summary: CustomerSummary, options: BgNbdFitOptions = {}
     a: Math.exp(theta[2]),
     b: Math.exp(theta[3]),
   });
-  const fit = fitLogParameters('BG/NBD', NAMES, (theta) => totalLogLikelihood(fromTheta(theta), data), [0, 0, 0, 0], summary.length);
+  const subset = subsampleRows(summary, scale);
+  const warmUp = subset && { logLikelihood: (theta: Float64Array) => totalLogLikelihood(fromTheta(theta), subset), observations: subset.customers };
+  const fit = fitLogParameters('BG/NBD', NAMES, (theta) => totalLogLikelihood(fromTheta(theta), data), [0, 0, 0, 0], summary.length, warmUp);
   if ('available' in fit) return fit;
   const scaled = fromTheta(fit.theta);
   const params: BgNbdParams = { ...scaled, alpha: scaled.alpha * scale };

@@ -8,7 +8,7 @@ import { hyp2f1, lnGamma, logDiffExp, logSumExp, logistic } from '../../math/spe
 import { available, type Maybe } from '../availability.js';
 import { checkSummary, fitLogParameters, maxTime, standardErrors, type FitDiagnostics } from './fit.js';
 import type { RepeatModel } from './repeat-model.js';
-import { weightedRows, type WeightedRows } from './rows.js';
+import { subsampleRows, weightedRows, type WeightedRows } from './rows.js';
 import type { CustomerSummary, TimeUnit } from './summary.js';
 
 /** Pareto/NBD parameters: gamma(r, alpha) purchase rates, gamma(s, beta) dropout rates. */
@@ -111,13 +111,9 @@ export function fitParetoNbd(summary: CustomerSummary, options: ParetoNbdFitOpti
     s: Math.exp(theta[2]),
     beta: Math.exp(theta[3]),
   });
-  const fit = fitLogParameters(
-    'Pareto/NBD',
-    NAMES,
-    (theta) => totalLogLikelihood(fromTheta(theta), rows),
-    [0, 0, 0, 0],
-    summary.length,
-  );
+  const subset = subsampleRows(summary, scale);
+  const warmUp = subset && { logLikelihood: (theta: Float64Array) => totalLogLikelihood(fromTheta(theta), subset), observations: subset.customers };
+  const fit = fitLogParameters('Pareto/NBD', NAMES, (theta) => totalLogLikelihood(fromTheta(theta), rows), [0, 0, 0, 0], summary.length, warmUp);
   if ('available' in fit) return fit;
   const scaled = fromTheta(fit.theta);
   const params: ParetoNbdParams = { ...scaled, alpha: scaled.alpha * scale, beta: scaled.beta * scale };

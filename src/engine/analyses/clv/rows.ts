@@ -4,10 +4,14 @@
  * x = 0, t_x = 0 and a handful of T values). Each row also knows its slot among the distinct x values,
  * since the Γ terms of the likelihoods depend on x alone.
  */
+import { subsampleStride, WARM_UP_SIZE } from './fit.js';
+import type { CustomerSummary } from './summary.js';
 
 /** Distinct (x, t_x, T) rows, their counts and x slots. */
 export interface WeightedRows {
   readonly length: number;
+  /** Customers behind the rows (the sum of the weights). */
+  readonly customers: number;
   readonly x: Float64Array;
   readonly tx: Float64Array;
   readonly T: Float64Array;
@@ -62,5 +66,16 @@ export function weightedRows(x: Float64Array, tx: Float64Array, T: Float64Array,
     }
     out.slot[row] = k;
   }
-  return { length, ...out, xs: Float64Array.from(slots.keys()) };
+  return { length, customers: x.length, ...out, xs: Float64Array.from(slots.keys()) };
+}
+
+/**
+ * The rows of a deterministic subsample (every k-th customer, about {@link WARM_UP_SIZE} of them) when
+ * the summary is large enough for a warm-up fit to pay, else undefined.
+ */
+export function subsampleRows(summary: CustomerSummary, scale: number): WeightedRows | undefined {
+  const stride = subsampleStride(summary.length);
+  if (stride === 0) return undefined;
+  const pick = (values: Float64Array) => values.filter((_, i) => i % stride === 0);
+  return weightedRows(pick(summary.x), pick(summary.tx), pick(summary.T), scale);
 }
