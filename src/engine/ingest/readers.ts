@@ -77,6 +77,7 @@ function hasLines(text: string, lines: number): boolean {
 export class CsvTableReader implements TableSource {
   private tokenizer?: CsvTokenizer;
   private writer?: TableWriter;
+  private readonly notes: string[] = [];
 
   /** `expectedChars` (the whole source's length, when known) sizes the columns once. */
   constructor(
@@ -101,14 +102,17 @@ export class CsvTableReader implements TableSource {
   private start(text: string, final: boolean): number {
     const options = this.options;
     const tsv = /\.tsv(\.gz)?$/i.test(options.fileName ?? '');
-    const delimiter = delimiterCode(options.delimiter) ?? (tsv ? 9 : sniffDelimiter(text));
+    // spreadsheet exports may name their separator on a first line `sep=;`
+    const excel = /^sep=([^\r\n])\r?\n/.exec(text.slice(0, 8));
+    let pos = excel ? excel[0].length : 0;
+    if (excel) this.notes.push(`separator named by a first line "sep=${excel[1]}"`);
+    const delimiter = delimiterCode(options.delimiter) ?? (excel ? excel[1].charCodeAt(0) : tsv ? 9 : sniffDelimiter(text.slice(pos)));
     const tokenizer = new CsvTokenizer(delimiter);
     const hasHeader = options.header !== false;
     let headers: string[] = [];
-    let pos = 0;
     if (hasHeader) {
       const head = new CollectingSink();
-      pos = tokenizer.run(text, 0, final, head, 1);
+      pos = tokenizer.run(text, pos, final, head, 1);
       if (head.rows.length === 0 && !final) return -1;
       headers = head.rows.length > 0 ? head.rows[0].map((h) => h ?? '') : [];
     }
@@ -120,7 +124,7 @@ export class CsvTableReader implements TableSource {
     const rowChars = sample.rows.length > 0 ? (sampleEnd - pos) / sample.rows.length : 0;
     const capacity = this.expectedChars && rowChars > 0 ? (this.expectedChars / rowChars) * 1.05 : 0;
     const writer = createWriter(this.builder, plan, options, this.shared, capacity);
-    writer.row = hasHeader ? 1 : 0;
+    writer.row = (hasHeader ? 1 : 0) + (excel ? 1 : 0);
     if (hasHeader) writer.headerCells = headers.length;
     this.writer = writer;
     this.tokenizer = tokenizer;
@@ -128,7 +132,7 @@ export class CsvTableReader implements TableSource {
   }
 
   finish(notes: readonly string[]): TableReport {
-    return report(this.writer!, 'csv', notes, delimiterName(this.tokenizer!.delimiter));
+    return report(this.writer!, 'csv', [...notes, ...this.notes], delimiterName(this.tokenizer!.delimiter));
   }
 }
 

@@ -37,6 +37,9 @@ const FLAG_VALUES: Readonly<Record<string, number>> = {
   '1': 1, '0': 0, true: 1, false: 0, yes: 1, no: 0, y: 1, n: 0, t: 1, f: 0, 是: 1, 否: 0, 有: 1, 无: 0,
 };
 
+/** A number written with a decimal comma (`12,5`, `1.234,56`), for a hint in the report. */
+const DECIMAL_COMMA = /^[-+]?\d{1,3}(\.\d{3})*,\d+$|^[-+]?\d+,\d{1,2}$/;
+
 /** One output column and the inputs it is computed from. */
 interface Slot {
   readonly spec: FieldSpec;
@@ -337,6 +340,10 @@ export class TableWriter implements CellSink {
     if (this.plan.empty) notes.push('the source has no data');
     if (this.plan.duplicates.length > 0) notes.push(`duplicate column names ${this.plan.duplicates.join(', ')}: the first column of each name is used`);
     if (this.extraCellRows > 0) notes.push(`${this.extraCellRows} rows had more cells than the header; the extra cells were ignored`);
+    const comma = this.options.decimalComma
+      ? undefined
+      : this.counter.examples.find((e) => (e.reason === 'non-numeric-amount' || e.reason === 'non-numeric-value') && DECIMAL_COMMA.test(e.value));
+    if (comma) notes.push(`values like "${comma.value}" look like a decimal comma: set decimal to ","`);
     return notes;
   }
 

@@ -131,6 +131,13 @@ describe('CSV into orders', () => {
     expect(report.tables[0].notes.some((n) => n.includes('duplicate column names amount'))).toBe(true);
   });
 
+  it('takes the separator from a spreadsheet "sep=" first line', () => {
+    const { dataset, report } = ingestText('sep=;\r\ncustomer_id;date;amount\r\nc1;2024-01-05;x\r\nc2;2024-01-05;2\r\n');
+    expect(report.tables[0].delimiter).toBe(';');
+    expect(report.examples[0].row).toBe(3); // the sep line is row 1, the header row 2
+    expect(dataset.orders!.amount[0]).toBe(2);
+  });
+
   it('maps headerless files by 1-based position', () => {
     const text = ' 00004 0001 19970101  2   29.33\n 00021 0002 19970101  3   63.34\n';
     const { dataset, report } = ingestText(text, { header: false, map: { customer_id: 2, date: 3, amount: 5 } });

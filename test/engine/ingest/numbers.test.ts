@@ -67,6 +67,12 @@ describe('number policy', () => {
     expect(Array.from(feedback.dataset.feedback!.csat)).toEqual([5, NaN]);
   });
 
+  it('hints at the decimal option when rejected values look like a decimal comma', () => {
+    const { report } = ingestText('customer_id;date;amount\nc1;2024-01-05;12,5\n');
+    expect(report.reasons).toEqual({ 'non-numeric-amount': 1 });
+    expect(report.tables[0].notes).toContain('values like "12,5" look like a decimal comma: set decimal to ","');
+  });
+
   it('applies the decimal option to CSV input', () => {
     const { dataset } = ingestText('customer_id;date;amount\nc1;2024-01-05;"1.234,50"\n', { decimal: ',' });
     expect(dataset.orders!.amount[0]).toBe(1234.5);
