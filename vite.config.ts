@@ -4,6 +4,20 @@ import { playwright } from '@vitest/browser-playwright';
 import { findChromium, chromiumArgs } from './scripts/chromium.mjs';
 
 export default defineConfig({
+  // Pre-bundled up front so a cold cache does not make Vite re-optimise (and reload) mid-run.
+  optimizeDeps: {
+    include: [
+      'lit',
+      'lit/directives/style-map.js',
+      '@tanstack/query-core',
+      'd3-array',
+      'd3-scale',
+      'd3-shape',
+      'd3-format',
+      'd3-sankey',
+      'zod',
+    ],
+  },
   test: {
     projects: [
       {
