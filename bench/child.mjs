@@ -13,13 +13,14 @@ import { pathToFileURL } from 'node:url';
  * (not timed). Parse-only peers have no `compute`.
  * @typedef {object} Peer
  * @property {string} name
- * @property {'pipeline' | 'parse'} kind
+ * @property {'pipeline' | 'parse' | 'full'} kind pipeline = the common work; full = our whole dashboard
  * @property {() => unknown} [setup] one-time start-up (e.g. instantiating WebAssembly), timed apart
  * @property {(bytes: Uint8Array, path: string) => unknown} load
  * @property {(state: any) => unknown} [compute]
  * @property {(output: any, state: any) => import('./work.mjs').WorkResult | import('./work.mjs').ParseResult} result
  * @property {(state: any) => unknown} [dispose]
  * @property {(state: any) => Record<string, number>} [stats] extra numbers for the report
+ * @property {() => Record<string, number[]>} [breakdown] ms per named part of compute, per run
  */
 
 const [modulePath, csvPath, maxRepsArg, minRepsArg, budgetArg] = process.argv.slice(2);
@@ -86,6 +87,8 @@ if ((await reply()) === 'time') {
     }
     await peer.dispose?.(state);
   }
-  await send({ type: 'timings', setupMs, load, compute, retained, maxRssKb: process.resourceUsage().maxRSS });
+  // parts measured in the checked run are dropped: the timed runs are the last `compute.length`
+  const parts = Object.fromEntries(Object.entries(peer.breakdown?.() ?? {}).map(([k, v]) => [k, v.slice(-compute.length)]));
+  await send({ type: 'timings', setupMs, load, compute, retained, maxRssKb: process.resourceUsage().maxRSS, parts });
 }
 process.exit(0);

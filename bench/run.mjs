@@ -25,7 +25,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const REFERENCE = 'idiomatic';
 
 /** Peer keys in report order; the module is bench/peers/<key>.mjs. */
-const PEERS = ['engine', 'floor', 'duckdb-native', 'duckdb-wasm', 'arquero', 'idiomatic', 'papaparse', 'd3-dsv'];
+const PEERS = ['engine', 'engine-full', 'floor', 'duckdb-native', 'duckdb-wasm', 'arquero', 'idiomatic', 'papaparse', 'd3-dsv'];
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +47,9 @@ if (unknown.length > 0) throw new Error(`unknown peer(s) ${unknown.join(', ')}; 
  * @typedef {object} PeerRun
  * @property {string} key
  * @property {string} name
- * @property {'pipeline' | 'parse'} kind
+ * @property {'pipeline' | 'parse' | 'full'} kind
+ * @property {Record<string, string>} [analyses] full kind: each analysis available or why not
+ * @property {Record<string, number[]>} [parts] full kind: ms per analysis per timed run
  * @property {'ok' | 'failed' | 'error'} status failed = answer differs from the reference
  * @property {string[]} [problems] failed checks or the error
  * @property {number[]} [load] ms per timed run
@@ -79,7 +81,7 @@ function runPeer(key, csv, maxReps, judge) {
     const run = { key, name: key, kind: 'pipeline', status: 'error' };
     child.on('message', (/** @type {any} */ m) => {
       if (m.type === 'result') {
-        Object.assign(run, { name: m.name, kind: m.kind, result: m.result, stats: m.stats });
+        Object.assign(run, { name: m.name, kind: m.kind, result: m.result, stats: m.stats, analyses: m.result.analyses });
         const problems = judge(m.result);
         const timed = problems.length === 0 && maxReps > 0;
         Object.assign(run, problems.length > 0 ? { status: 'failed', problems } : { status: timed ? 'error' : 'ok' });
@@ -92,7 +94,8 @@ function runPeer(key, csv, maxReps, judge) {
     child.on('exit', (code) => {
       if (run.status === 'error' || (code !== 0 && run.status !== 'failed')) {
         const lines = stderr.trim().split('\n').filter(Boolean);
-        Object.assign(run, { status: 'error', problems: [`exit ${code}: ${lines.slice(-3).join(' | ') || 'no answer'}`] });
+        const error = lines.find((l) => /error/i.test(l)) ?? lines[lines.length - 1] ?? 'no answer';
+        Object.assign(run, { status: 'error', problems: [`exit ${code}: ${error.trim()}`] });
       }
       resolve(run);
     });
@@ -120,7 +123,8 @@ for (const label of sizes) {
     }
     if (!existsSync(join(here, 'peers', `${key}.mjs`))) continue;
     process.stdout.write(`  ${key} ... `);
-    const run = await runPeer(key, data.path, reps, (r) => ('ids' in r ? checkWork(reference, r) : checkParse(facts, r)));
+    const judge = (/** @type {any} */ r) => ('analyses' in r ? [] : 'ids' in r ? checkWork(reference, r) : checkParse(facts, r));
+    const run = await runPeer(key, data.path, reps, judge);
     delete run.result;
     console.log(run.status === 'ok' ? `ok (${run.load?.length} runs)` : `${run.status.toUpperCase()}: ${run.problems?.join('; ')}`);
     runs.push(run);
