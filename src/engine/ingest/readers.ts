@@ -159,7 +159,8 @@ function planRecords(
   const arrays = Array.isArray(records.find((r) => r !== null && r !== undefined));
   const hasHeader = !arrays || options.header !== false;
   const first = arrays && hasHeader ? 1 : 0;
-  const keys = arrays ? (hasHeader && records.length > 0 ? (records[0] as unknown[]).map((h) => String(h ?? '').trim()) : []) : recordKeys(records);
+  if (arrays && hasHeader && !Array.isArray(records[0])) throw new Error(`the first ${table} record must be the header row (an array of column names)`);
+  const keys = arrays ? (hasHeader ? (records[0] as unknown[]).map((h) => String(h ?? '').trim()) : []) : recordKeys(records);
   const sample = records.slice(first, first + SAMPLE_ROWS);
   const valueAt = (i: number) => (r: unknown) =>
     r !== null && typeof r === 'object' ? (arrays ? (r as unknown[])[i] : (r as Record<string, unknown>)[keys[i]]) : undefined;
