@@ -19,6 +19,15 @@ describe('ingest report', () => {
     expect(report.tables[0].rejected).toBe(12);
   });
 
+  it('names the other reasons: missing-value, invalid-flag', () => {
+    const events = ingestText('customer_id,timestamp,type\nc1,2024-01-05T10:00Z,\nc1,2024-01-05T11:00Z,login\n', { table: 'events' });
+    expect(events.report.reasons).toEqual({ 'missing-value': 1 });
+    expect(events.report.examples[0]).toMatchObject({ field: 'type', column: 'type', row: 2 });
+    const customers = ingestText('customer_id,referred\nc1,maybe\nc2,是\nc3,\n', { table: 'customers' });
+    expect(customers.report.reasons).toEqual({ 'invalid-flag': 1 });
+    expect(Array.from(customers.dataset.customers!.referred!)).toEqual([1, -1]);
+  });
+
   it('keeps accepted rows exactly as the source wrote them', () => {
     const { dataset } = ingestText('customer_id,date,amount\n  x1 ,2024-02-29,-0.10\nx2,1999-12-31,1e3\n');
     expect(dataset.customerIds).toEqual(['x1', 'x2']);
