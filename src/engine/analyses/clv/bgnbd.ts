@@ -6,9 +6,10 @@
  */
 import { hyp2f1, lnBeta, lnGamma, logSumExp, logistic } from '../../math/special.js';
 import { available, type Maybe } from '../availability.js';
-import { checkSummary, fitLogParameters, maxTime, standardErrors, type FitDiagnostics } from './fit.js';
+import type { FitDiagnostics } from './fit.js';
+import { fitPurchaseModel, type PurchaseFitOptions } from './purchase-fit.js';
 import type { RepeatModel } from './repeat-model.js';
-import { subsampleRows, weightedRows, type WeightedRows } from './rows.js';
+import { weightedRows, type WeightedRows } from './rows.js';
 import type { CustomerSummary, TimeUnit } from './summary.js';
 
 /** BG/NBD parameters: gamma(r, alpha) purchase rates, beta(a, b) dropout probabilities. */
@@ -25,8 +26,6 @@ export interface BgNbdFit extends FitDiagnostics {
   readonly params: BgNbdParams;
   readonly unit: TimeUnit;
 }
-
-const NAMES = ['r', 'alpha', 'a', 'b'] as const;
 
 /** ln a/(b+x-1) + (r+x) ln((alpha+T)/(alpha+t_x)): the log-odds of "dropped out" against "alive". */
 function logOddsDead(p: BgNbdParams, x: number, tx: number, T: number): number {
@@ -76,43 +75,19 @@ export function bgnbdLogLikelihood(p: BgNbdParams, summary: CustomerSummary): nu
 }
 
 /** Options of {@link fitBgNbd}. */
-export interface BgNbdFitOptions {
-  /** Least number of customers with x > 0 (default 10). */
-  readonly minRepeatBuyers?: number;
-}
+export type BgNbdFitOptions = PurchaseFitOptions;
 
 /**
  * Maximum-likelihood BG/NBD fit. Works on log-parameters with time rescaled so the largest T is 1
  * (alpha scaled back afterwards); the reported log-likelihood is on the summary's own time scale.
  */
 export function fitBgNbd(summary: CustomerSummary, options: BgNbdFitOptions = {}): Maybe<BgNbdFit> {
-  const problem = checkSummary(summary, options.minRepeatBuyers);
-  if (problem) return problem;
-  const scale = maxTime(summary.T);
-  const data = weightedRows(summary.x, summary.tx, summary.T, scale);
-  const fromTheta = (theta: Float64Array): BgNbdParams => ({
-    r: Math.exp(theta[0]),
-    alpha: Math.exp(theta[1]),
-    a: Math.exp(theta[2]),
-    b: Math.exp(theta[3]),
-  });
-  const subset = subsampleRows(summary, scale);
-  const warmUp = subset && { logLikelihood: (theta: Float64Array) => totalLogLikelihood(fromTheta(theta), subset), observations: subset.customers };
-  const fit = fitLogParameters('BG/NBD', NAMES, (theta) => totalLogLikelihood(fromTheta(theta), data), [0, 0, 0, 0], summary.length, warmUp);
-  if ('available' in fit) return fit;
-  const scaled = fromTheta(fit.theta);
-  const params: BgNbdParams = { ...scaled, alpha: scaled.alpha * scale };
-  return available({
-    model: 'bgnbd' as const,
-    params,
-    unit: summary.unit,
-    logLikelihood: bgnbdLogLikelihood(params, summary),
-    iterations: fit.iterations,
-    evaluations: fit.evaluations,
-    converged: fit.converged,
-    customers: summary.length,
-    standardErrors: standardErrors(NAMES, [params.r, params.alpha, params.a, params.b], fit.logStandardErrors),
-  });
+  const fit = fitPurchaseModel<BgNbdParams>(
+    { model: 'BG/NBD', names: ['r', 'alpha', 'a', 'b'], timeScaled: ['alpha'], logLikelihood: totalLogLikelihood },
+    summary,
+    options,
+  );
+  return fit.available ? available({ ...fit, model: 'bgnbd' as const, unit: summary.unit }) : fit;
 }
 
 /** P(alive | x, t_x, T); 1 when x = 0. Never overflows: huge x gives exactly 0, not NaN. */

@@ -4,6 +4,7 @@
  */
 export * from './summary.js';
 export * from './fit.js';
+export type { PurchaseFitOptions } from './purchase-fit.js';
 export type { RepeatModel } from './repeat-model.js';
 export * from './bgnbd.js';
 export * from './pareto-nbd.js';

@@ -6,9 +6,10 @@
  */
 import { hyp2f1, lnGamma, logDiffExp, logSumExp, logistic } from '../../math/special.js';
 import { available, type Maybe } from '../availability.js';
-import { checkSummary, fitLogParameters, maxTime, standardErrors, type FitDiagnostics } from './fit.js';
+import type { FitDiagnostics } from './fit.js';
+import { fitPurchaseModel, type PurchaseFitOptions } from './purchase-fit.js';
 import type { RepeatModel } from './repeat-model.js';
-import { subsampleRows, weightedRows, type WeightedRows } from './rows.js';
+import { weightedRows, type WeightedRows } from './rows.js';
 import type { CustomerSummary, TimeUnit } from './summary.js';
 
 /** Pareto/NBD parameters: gamma(r, alpha) purchase rates, gamma(s, beta) dropout rates. */
@@ -25,8 +26,6 @@ export interface ParetoNbdFit extends FitDiagnostics {
   readonly params: ParetoNbdParams;
   readonly unit: TimeUnit;
 }
-
-const NAMES = ['r', 'alpha', 's', 'beta'] as const;
 
 /**
  * One of the two terms of A0 (see METRICS.md), in log space: ln 2F1(r+s+x, b'; r+s+x+1; z) -
@@ -90,10 +89,7 @@ function totalLogLikelihood(p: ParetoNbdParams, rows: WeightedRows): number {
 }
 
 /** Options of {@link fitParetoNbd}. */
-export interface ParetoNbdFitOptions {
-  /** Least number of customers with x > 0 (default 10). */
-  readonly minRepeatBuyers?: number;
-}
+export type ParetoNbdFitOptions = PurchaseFitOptions;
 
 /**
  * Maximum-likelihood Pareto/NBD fit over log-parameters, time rescaled so the largest T is 1 (alpha
@@ -101,33 +97,12 @@ export interface ParetoNbdFitOptions {
  * implementations.
  */
 export function fitParetoNbd(summary: CustomerSummary, options: ParetoNbdFitOptions = {}): Maybe<ParetoNbdFit> {
-  const problem = checkSummary(summary, options.minRepeatBuyers);
-  if (problem) return problem;
-  const scale = maxTime(summary.T);
-  const rows = weightedRows(summary.x, summary.tx, summary.T, scale);
-  const fromTheta = (theta: Float64Array): ParetoNbdParams => ({
-    r: Math.exp(theta[0]),
-    alpha: Math.exp(theta[1]),
-    s: Math.exp(theta[2]),
-    beta: Math.exp(theta[3]),
-  });
-  const subset = subsampleRows(summary, scale);
-  const warmUp = subset && { logLikelihood: (theta: Float64Array) => totalLogLikelihood(fromTheta(theta), subset), observations: subset.customers };
-  const fit = fitLogParameters('Pareto/NBD', NAMES, (theta) => totalLogLikelihood(fromTheta(theta), rows), [0, 0, 0, 0], summary.length, warmUp);
-  if ('available' in fit) return fit;
-  const scaled = fromTheta(fit.theta);
-  const params: ParetoNbdParams = { ...scaled, alpha: scaled.alpha * scale, beta: scaled.beta * scale };
-  return available({
-    model: 'pareto-nbd' as const,
-    params,
-    unit: summary.unit,
-    logLikelihood: paretoNbdLogLikelihood(params, summary),
-    iterations: fit.iterations,
-    evaluations: fit.evaluations,
-    converged: fit.converged,
-    customers: summary.length,
-    standardErrors: standardErrors(NAMES, [params.r, params.alpha, params.s, params.beta], fit.logStandardErrors),
-  });
+  const fit = fitPurchaseModel<ParetoNbdParams>(
+    { model: 'Pareto/NBD', names: ['r', 'alpha', 's', 'beta'], timeScaled: ['alpha', 'beta'], logLikelihood: totalLogLikelihood },
+    summary,
+    options,
+  );
+  return fit.available ? available({ ...fit, model: 'pareto-nbd' as const, unit: summary.unit }) : fit;
 }
 
 /** P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) (alpha+T)^(r+x) (beta+T)^s A0). */

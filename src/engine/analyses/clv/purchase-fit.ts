@@ -1,0 +1,60 @@
+/**
+ * The maximum-likelihood fit both purchase-count models (BG/NBD, Pareto/NBD) share: check the summary,
+ * rescale time so the largest T is 1, compress to distinct rows, warm up on a subsample when large,
+ * fit the log-parameters, scale the time parameters back and report on the data's own time scale.
+ */
+import { available, type Maybe } from '../availability.js';
+import { checkSummary, fitLogParameters, maxTime, standardErrors, type FitDiagnostics } from './fit.js';
+import { subsampleRows, weightedRows, type WeightedRows } from './rows.js';
+import type { CustomerSummary } from './summary.js';
+
+/** Options of the purchase-model fits. */
+export interface PurchaseFitOptions {
+  /** Least number of customers with x > 0 (default 10). */
+  readonly minRepeatBuyers?: number;
+}
+
+/** How one purchase model is fitted. */
+export interface PurchaseModelSpec<P> {
+  /** Name for messages (`BG/NBD`). */
+  readonly model: string;
+  /** Parameter names in optimisation order. */
+  readonly names: readonly (keyof P & string)[];
+  /** Parameters with the unit of time (the gamma scale parameters), scaled back after rescaling. */
+  readonly timeScaled: readonly (keyof P & string)[];
+  /** Summed log-likelihood over weighted rows. */
+  readonly logLikelihood: (params: P, rows: WeightedRows) => number;
+}
+
+/** Fits a purchase model to a summary; parameters and diagnostics, or why not. */
+export function fitPurchaseModel<P>(
+  spec: PurchaseModelSpec<P>,
+  summary: CustomerSummary,
+  options: PurchaseFitOptions,
+): Maybe<FitDiagnostics & { readonly params: P }> {
+  const problem = checkSummary(summary, options.minRepeatBuyers);
+  if (problem) return problem;
+  const scale = maxTime(summary.T);
+  const rows = weightedRows(summary.x, summary.tx, summary.T, scale);
+  const fromTheta = (theta: Float64Array): P =>
+    Object.fromEntries(spec.names.map((name, i) => [name, Math.exp(theta[i])])) as P;
+  const subset = subsampleRows(summary, scale);
+  const warmUp = subset && {
+    logLikelihood: (theta: Float64Array) => spec.logLikelihood(fromTheta(theta), subset),
+    observations: subset.customers,
+  };
+  const start = spec.names.map(() => 0);
+  const fit = fitLogParameters(spec.model, spec.names, (theta) => spec.logLikelihood(fromTheta(theta), rows), start, summary.length, warmUp);
+  if ('available' in fit) return fit;
+  const params = fromTheta(fit.theta) as Record<string, number>;
+  for (const name of spec.timeScaled) params[name] *= scale;
+  return available({
+    params: params as P,
+    logLikelihood: spec.logLikelihood(params as P, weightedRows(summary.x, summary.tx, summary.T, 1)),
+    iterations: fit.iterations,
+    evaluations: fit.evaluations,
+    converged: fit.converged,
+    customers: summary.length,
+    standardErrors: standardErrors(spec.names, spec.names.map((name) => params[name]), fit.logStandardErrors),
+  });
+}
