@@ -5,7 +5,8 @@
  * Risk score = 100 x (sum of the weights of the tripped signals) / (sum of the weights of the
  * available signals), so 0..100 whatever subset of signals the feed supports; weights default to
  * {@link DEFAULT_WEIGHTS}. Unavailable signals are listed with the reason and never count as "not
- * tripped".
+ * tripped". `lowPAlive` reads P(alive) from a BG/NBD fit on the orders up to the as-of day by default
+ * (see `lifecycle/p-alive.ts`).
  */
 import type { Dataset } from '../../dataset/types.js';
 import { NO_DAY } from '../../dataset/types.js';
@@ -13,6 +14,7 @@ import { isoDate } from '../../dataset/days.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { available, unavailable, type Maybe, type Requirement } from '../availability.js';
 import { countBetween, customerDays, lastActivityDay, type DaySource } from '../lifecycle/activity.js';
+import { resolvePAlive, type PAliveReason, type PAliveSource, type PAliveStatus } from '../lifecycle/p-alive.js';
 import { ChurnRiskOptionsSchema, DEFAULT_WEIGHTS, SIGNALS, type ChurnRiskOptions, type ResolvedChurnRiskOptions, type Signal } from './options.js';
 import { EVALUATORS } from './signals.js';
 
@@ -20,7 +22,8 @@ import { EVALUATORS } from './signals.js';
 export interface SignalSummary {
   readonly signal: Signal;
   readonly available: boolean;
-  /** Why it is unavailable. */
+  /** Why it is unavailable: a stable reason code and a message. */
+  readonly reason?: PAliveReason;
   readonly message?: string;
   /** What would make it available. */
   readonly needs?: readonly Requirement[];
@@ -44,10 +47,16 @@ export interface ChurnRiskResult {
   /** Risk score 0..100. */
   readonly score: Float64Array;
   readonly options: ResolvedChurnRiskOptions;
+  /** Where the P(alive) of `lowPAlive` came from, or why there was none. */
+  readonly pAlive: PAliveStatus;
 }
 
-/** Options of {@link churnRisk}: thresholds, plus P(alive) per Dataset customer from a fitted BG/NBD. */
-export type ChurnRiskInput = ChurnRiskOptions & { readonly pAlive?: Float64Array };
+/**
+ * Options of {@link churnRisk}: thresholds, plus where P(alive) comes from: `model` (default) fits
+ * BG/NBD at the as-of day, a Float64Array gives one value per Dataset customer, `none` leaves
+ * `lowPAlive` out (unavailable with reason `not-requested`).
+ */
+export type ChurnRiskInput = ChurnRiskOptions & { readonly pAlive?: PAliveSource };
 
 /** The signals set in a flags byte. */
 export function signalsOf(flags: number): Signal[] {
@@ -72,13 +81,16 @@ export function churnRisk(dataset: Dataset, input: ChurnRiskInput = {}): Maybe<C
   for (let c = 0; c < n; c++) if (countBetween(activity, c, asOf - options.activeWithinDays, asOf) > 0) scored.push(c);
   const customers = Int32Array.from(scored);
 
+  const model = resolvePAlive('churn-risk', dataset, pAlive, asOf);
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const flags = new Uint8Array(customers.length);
   const tripped = new Float64Array(customers.length);
   let availableWeight = 0;
   const outcomes = SIGNALS.map((signal, bit) => {
-    const outcome = EVALUATORS[signal]({ dataset, options, asOf, pAlive });
-    if (!('trips' in outcome)) return { signal, available: false, message: outcome.message, needs: outcome.needs, weight: weights[signal], customers: 0, share: null };
+    const outcome = EVALUATORS[signal]({ dataset, options, asOf, pAlive: model });
+    if (!('trips' in outcome)) {
+      return { signal, available: false, reason: outcome.reason, message: outcome.message, needs: outcome.needs, weight: weights[signal], customers: 0, share: null };
+    }
     availableWeight += weights[signal];
     let count = 0;
     for (let i = 0; i < customers.length; i++) {
@@ -93,5 +105,5 @@ export function churnRisk(dataset: Dataset, input: ChurnRiskInput = {}): Maybe<C
     return unavailable('missing-table', 'no churn-risk signal can be evaluated on this feed', outcomes.flatMap((o) => o.needs ?? []));
   }
   const score = tripped.map((w) => (100 * w) / availableWeight);
-  return available({ asOf, asOfDate: isoDate(asOf), signals: outcomes, customers, flags, score, options });
+  return available({ asOf, asOfDate: isoDate(asOf), signals: outcomes, customers, flags, score, options, pAlive: model.status });
 }

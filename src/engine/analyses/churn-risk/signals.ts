@@ -7,17 +7,22 @@ import type { Dataset, EventsTable } from '../../dataset/types.js';
 import { NO_DAY } from '../../dataset/types.js';
 import { unavailable, type Unavailable } from '../availability.js';
 import { countBetween, customerDays, lastOnOrBefore } from '../lifecycle/activity.js';
+import type { PAliveReason, ResolvedPAlive } from '../lifecycle/p-alive.js';
 import type { ResolvedChurnRiskOptions, Signal } from './options.js';
 
+/** Why a signal cannot be evaluated: as {@link Unavailable}, plus `not-requested` for P(alive) turned off. */
+export type SignalUnavailable = Omit<Unavailable, 'reason'> & { readonly reason: PAliveReason };
+
 /** One signal's verdict for every Dataset customer, or why it is unavailable. */
-export type SignalOutcome = { readonly trips: Uint8Array } | Unavailable;
+export type SignalOutcome = { readonly trips: Uint8Array } | SignalUnavailable;
 
 /** What an evaluator reads. */
 export interface SignalInput {
   readonly dataset: Dataset;
   readonly options: ResolvedChurnRiskOptions;
   readonly asOf: number;
-  readonly pAlive?: Float64Array;
+  /** P(alive) per Dataset customer, resolved at `asOf` (absent with the reason in its status). */
+  readonly pAlive: ResolvedPAlive;
 }
 
 const EVENTS_TYPE = { table: 'events', fields: ['customer_id', 'timestamp', 'type'] } as const;
@@ -172,11 +177,12 @@ function npsFalling({ dataset, options, asOf }: SignalInput): SignalOutcome {
   return { trips };
 }
 
-function lowPAlive({ dataset, options, pAlive }: SignalInput): SignalOutcome {
-  if (!pAlive) return unavailable('missing-table', 'needs P(alive) from a fitted BG/NBD model (the pAlive input)', [{ table: 'orders', fields: ['customer_id', 'date'] }]);
-  if (pAlive.length !== dataset.customerIds.length) return unavailable('invalid-data', 'pAlive must hold one value per Dataset customer');
-  const trips = new Uint8Array(pAlive.length);
-  for (let c = 0; c < pAlive.length; c++) trips[c] = pAlive[c] < options.pAliveBelow ? 1 : 0;
+/** Trips below `pAliveBelow`; a customer without a value (NaN: no order by the as-of day) does not trip. */
+function lowPAlive({ options, pAlive }: SignalInput): SignalOutcome {
+  if (pAlive.values === undefined) return pAlive.status;
+  const values = pAlive.values;
+  const trips = new Uint8Array(values.length);
+  for (let c = 0; c < values.length; c++) trips[c] = values[c] < options.pAliveBelow ? 1 : 0;
   return { trips };
 }
 

@@ -1,4 +1,4 @@
-/** Lifecycle stages and flows, the conversion funnel, touchpoints and pain points, and the journey map. */
+/** Lifecycle stages and flows (with P(alive) from a fitted BG/NBD), the conversion funnel, touchpoints and pain points, and the journey map. */
 export {
   STAGES,
   ACQUIRED,
@@ -31,4 +31,5 @@ export {
   type TouchpointsResult,
 } from './touchpoints.js';
 export { journeyMap, type JourneyMapOptions, type JourneyMapResult } from './journey.js';
+export { fittedPAlive, resolvePAlive, PAliveSourceSchema, type PAliveSource, type PAliveStatus, type PAliveReason, type ResolvedPAlive, type FittedPAlive } from './p-alive.js';
 export { customerDays, countBetween, lastOnOrBefore, lastActivityDay, type CustomerDays, type DaySource } from './activity.js';

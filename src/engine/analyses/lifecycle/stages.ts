@@ -5,8 +5,9 @@
  * Stage of a customer at a snapshot day E (first purchase F <= E), first rule that applies:
  * 1. `churned`: no activity for the churn window: E - last activity day >= `churnDays`;
  * 2. `declining`: activity days in (E - w, E] <= (1 - `declineShare`) x those in (E - 2w, E - w], with
- *    some activity in the earlier window (w = `declineWindowDays`); or, at the last snapshot only, a given
- *    P(alive) below `pAliveThreshold` (a fitted model speaks for its own fitting date);
+ *    some activity in the earlier window (w = `declineWindowDays`); or, at the last snapshot only,
+ *    P(alive) below `pAliveThreshold` (a fitted model speaks for its own fitting date). P(alive) comes
+ *    by default from a BG/NBD fit on the orders up to the as-of date (see `p-alive.ts`);
  * 3. by tenure in completed calendar months since F: `new` < `newMonths`, `growth` < `matureMonths`,
  *    else `mature` (so exactly 3 months after the first purchase is growth, exactly 12 is mature).
  * Activity = distinct days with an order, plus (default) any event.
@@ -19,6 +20,7 @@ import { parseOptions } from '../../stats/parse-options.js';
 import { periodEndDay, periodLabel, periodOfDay } from '../../stats/periods.js';
 import { available, checkRequirements, unavailable, type Maybe } from '../availability.js';
 import { countBetween, customerDays, lastActivityDay, lastOnOrBefore, type CustomerDays } from './activity.js';
+import { resolvePAlive, type PAliveSource, type PAliveStatus } from './p-alive.js';
 
 /** Lifecycle stages in display order. */
 export const STAGES = ['new', 'growth', 'mature', 'declining', 'churned'] as const;
@@ -150,6 +152,8 @@ export interface LifecycleStagesResult {
   /** Stage code per Dataset customer at the last snapshot (index into `stages`; -1 = not a customer). */
   readonly current: Int8Array;
   readonly options: ResolvedStageOptions;
+  /** Where the P(alive) of the last snapshot came from, or why there was none. */
+  readonly pAlive: PAliveStatus;
 }
 
 /** Schema of {@link LifecycleStagesOptions}. */
@@ -162,11 +166,18 @@ export const LifecycleStagesOptionsSchema = StageOptionsSchema.extend({
 
 /** Options of {@link lifecycleStages}. */
 export type LifecycleStagesOptions = z.input<typeof LifecycleStagesOptionsSchema> & {
-  /** P(alive) per Dataset customer from a fitted model (NaN = unknown); used at the last snapshot. */
-  readonly pAlive?: Float64Array;
+  /**
+   * P(alive) at the last snapshot: `model` (default) fits BG/NBD to the orders up to the as-of date,
+   * a Float64Array gives one value per Dataset customer (NaN = unknown), `none` leaves it out.
+   */
+  readonly pAlive?: PAliveSource;
 };
 
-/** Stage snapshots at every period end and the flows between them. Needs orders (customer_id, date). */
+/**
+ * Stage snapshots at every period end and the flows between them. Needs orders (customer_id, date).
+ * When P(alive) is unavailable (a model that cannot be fitted) the stages stand on activity alone and
+ * the result's `pAlive` says why.
+ */
 export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOptions = {}): Maybe<LifecycleStagesResult> {
   const missing = checkRequirements(dataset, [{ table: 'orders', fields: ['customer_id', 'date'] }]);
   if (missing) return missing;
@@ -176,6 +187,7 @@ export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOption
   let firstAll = NO_DAY;
   for (const d of ctx.firstPurchase) if (d !== NO_DAY && (firstAll === NO_DAY || d < firstAll)) firstAll = d;
   if (firstAll === NO_DAY) return unavailable('no-rows', 'no orders on or before the as-of date', [{ table: 'orders', fields: ['customer_id', 'date'] }]);
+  const model = resolvePAlive('lifecycle', dataset, pAlive, ctx.asOf);
 
   const lastPeriod = periodOfDay(unit, ctx.asOf);
   const firstPeriod = Math.max(periodOfDay(unit, firstAll), periods ? lastPeriod - periods + 1 : -Infinity);
@@ -192,7 +204,7 @@ export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOption
     const counts = new Int32Array(STAGES.length);
     flowCounts.fill(0);
     for (let c = 0; c < n; c++) {
-      const s = stageOn(ctx, c, day, last ? pAlive : undefined);
+      const s = stageOn(ctx, c, day, last ? model.values : undefined);
       current[c] = s;
       if (s === NOT_A_CUSTOMER) continue;
       counts[s]++;
@@ -217,5 +229,5 @@ export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOption
     });
     previous = current;
   }
-  return available({ asOf: ctx.asOf, asOfDate: isoDate(ctx.asOf), unit, stages: STAGES, snapshots, flows, current, options: stageOptions });
+  return available({ asOf: ctx.asOf, asOfDate: isoDate(ctx.asOf), unit, stages: STAGES, snapshots, flows, current, options: stageOptions, pAlive: model.status });
 }
