@@ -1,46 +1,64 @@
 /**
- * `crm-lens analyze`: read one orders file (or the sample company), print the ingest report, RFM
- * segments, the cohort matrix and the KPIs, as aligned tables or as the JSON contract of docs/cli.md.
+ * `crm-lens analyze`: read an orders file, a multi-table feed (one JSON object, or a folder with one
+ * file per table) or the sample company; print the ingest report, RFM segments, the cohort matrix,
+ * the KPIs and the multi-table analyses (value tiers, lifecycle, churn risk, RFM clusters), as aligned
+ * tables or as the JSON contract of docs/cli.md.
  *
  * The output is a list of sections; each is one small {@link Section} (compute the JSON value, render
  * it as text). New analyses join by adding a section to {@link SECTIONS}.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { CliError } from '../errors.js';
-import { TABLES } from '../../engine/dataset/schema.js';
+import { TABLE_NAMES, TABLES } from '../../engine/dataset/schema.js';
 import { dayFromCivil, isoDate } from '../../engine/dataset/days.js';
-import type { Dataset } from '../../engine/dataset/types.js';
-import { ingestBytes, ingestFeed } from '../../engine/ingest/index.js';
-import type { IngestReport, IngestResult, RefundPolicy } from '../../engine/ingest/types.js';
+import type { Dataset, TableName } from '../../engine/dataset/types.js';
+import { ingestBytes, ingestFeed, type Feed } from '../../engine/ingest/index.js';
+import type { IngestReport, IngestResult, RefundPolicy, TableIngestOptions } from '../../engine/ingest/types.js';
 import { generateSampleCompany } from '../../engine/sample/generate.js';
 import { rfm, RULE_SETS, type RuleSetName } from '../../engine/analyses/rfm/index.js';
 import { rfmCustomerRows } from '../../engine/analyses/rfm/rows.js';
 import { cohorts } from '../../engine/analyses/cohorts/index.js';
 import { kpis } from '../../engine/analyses/kpis/index.js';
+import { valueTiers, type PotentialSource } from '../../engine/analyses/tiers/index.js';
+import { journeyMap } from '../../engine/analyses/lifecycle/index.js';
+import { churnRisk } from '../../engine/analyses/churn-risk/index.js';
+import { rfmClusters } from '../../engine/analyses/clusters/index.js';
 import { resolveAsOf } from '../../engine/stats/as-of.js';
-import type { Unavailable } from '../../engine/analyses/availability.js';
 import { Formats } from '../../format/numbers.js';
-import type { CohortsJson, IngestJson, KpisJson, RfmJson, UnavailableJson } from '../output/contract.js';
+import type { ClustersJson, CohortsJson, IngestJson, KpisJson, LifecycleJson, RfmJson, RiskJson, TiersJson, UnavailableJson } from '../output/contract.js';
+import { clustersJson, lifecycleJson, riskJson, tiersJson, unavailableJson } from '../output/multi-table-json.js';
 import { renderIngest } from '../output/ingest-text.js';
 import { renderRfm } from '../output/rfm-text.js';
 import { renderCohorts } from '../output/cohorts-text.js';
 import { renderKpis } from '../output/kpis-text.js';
+import { renderTiers } from '../output/tiers-text.js';
+import { renderLifecycle } from '../output/lifecycle-text.js';
+import { renderRisk } from '../output/risk-text.js';
+import { renderClusters } from '../output/clusters-text.js';
 import { progressFor } from '../output/progress.js';
 
-export const help = `crm-lens analyze — ingest report, RFM segments, cohorts and KPIs of an orders file
+export const help = `crm-lens analyze — ingest report, RFM, cohorts, KPIs, value tiers, lifecycle, churn risk
+and RFM clusters of a feed
 
 Usage: crm-lens analyze FILE [options]
+       crm-lens analyze FOLDER [options]
        crm-lens analyze --sample [options]
 
-FILE is CSV (any separator), JSON or NDJSON, optionally gzip-compressed (.gz or gzip bytes).
+FILE is CSV (any separator), JSON or NDJSON, optionally gzip-compressed (.gz or gzip bytes): an
+orders table, or a JSON object with one array per table (orders, customers, events, feedback, spend).
+FOLDER holds one file per table named after it: orders.csv, customers.csv, events.csv, feedback.csv,
+spend.csv (any subset; .tsv, .txt, .ndjson, .jsonl, .json and .gz work too). Each table's columns are
+detected from its headers.
 
 Options:
   --map F=COL,...      map canonical fields to source columns, e.g.
                        customer_id=CustomerID,date=InvoiceDate,amount=Quantity*UnitPrice
-                       (fields: ${TABLES.orders.fields.map((f) => f.name).join(', ')}; COL is a header
-                       name, or a 1-based position with --no-header; amount may be A*B)
+                       (orders fields: ${TABLES.orders.fields.map((f) => f.name).join(', ')}; other tables
+                       as TABLE.F=COL, e.g. events.type=Kind,customers.signup_date=Joined; COL is a
+                       header name, or a 1-based position with --no-header; a number may be A*B)
   --no-header          the file has no header row
   --delimiter X        CSV separator: a character, "tab" or "whitespace" (default: sniffed)
   --refunds keep|drop  keep negative amounts as refunds (default) or reject them
@@ -54,19 +72,35 @@ Options:
   --out FILE           write the output to FILE instead of stdout
   --locale en|zh-CN    number formatting of the table output (default en)
   --progress           show reading progress on stderr (default: only on a terminal, large files)
+  --potential auto|model|field  potential value of the value tiers: model-predicted future value
+                       (BG/NBD x Gamma-Gamma), customers.potential, or auto (default: the model,
+                       the field when the model cannot be fitted)
+  --stages month|week|quarter   lifecycle snapshot period (default month)
+  --p-alive model|none  P(alive) of lifecycle (declining) and churn risk (lowPAlive): a BG/NBD fit
+                       at their analysis date (default) or none
   --sample             analyze the seeded sample company (all five tables) instead of a FILE
+
+Lifecycle and churn risk are dated at --as-of, by default the last order, event or survey day.
+A section that cannot be computed says "not available" and why (in JSON: available false, reason,
+message), never zeros.
 
 Exit status: 0 on success; 2 with a one-line reason for bad input (missing file, unknown option or
 mapping field, no usable rows).`;
 
 const RULE_NAMES = Object.keys(RULE_SETS) as RuleSetName[];
 
+/** Mapping of one table from `--map`: source columns by field, and fields derived as products of two columns. */
+interface TableMapping {
+  readonly map: Record<string, string | number>;
+  readonly derive: Record<string, [string | number, string | number]>;
+}
+
 /** Parsed command line. */
 interface Args {
   readonly file?: string;
   readonly sample: boolean;
-  readonly map: Record<string, string | number>;
-  readonly derive: Record<string, [string | number, string | number]>;
+  /** `--map` by table. */
+  readonly mappings: Partial<Record<TableName, TableMapping>>;
   readonly header: boolean;
   readonly delimiter?: string;
   readonly refunds: RefundPolicy;
@@ -79,6 +113,9 @@ interface Args {
   readonly out?: string;
   readonly locale: 'en' | 'zh-CN';
   readonly progress: boolean;
+  readonly potential: 'auto' | 'model' | 'field';
+  readonly stages: 'month' | 'week' | 'quarter';
+  readonly pAlive: 'model' | 'none';
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -92,24 +129,31 @@ function sourceColumn(text: string, header: boolean): string | number {
   return !header && /^\d+$/.test(text) ? Number(text) : text;
 }
 
-/** `customer_id=CustomerID,amount=Quantity*UnitPrice` into a mapping and derived products. */
-export function parseMapping(spec: string | undefined, header: boolean): Pick<Args, 'map' | 'derive'> {
-  const map: Args['map'] = {};
-  const derive: Args['derive'] = {};
-  if (!spec) return { map, derive };
-  const fields = TABLES.orders.fields.map((f) => f.name);
+/**
+ * `customer_id=CustomerID,amount=Quantity*UnitPrice,events.type=Kind` into mappings by table: a bare
+ * field is an orders field, `table.field` names the table.
+ */
+export function parseMapping(spec: string | undefined, header: boolean): Args['mappings'] {
+  const mappings: Args['mappings'] = {};
+  if (!spec) return mappings;
   for (const pair of spec.split(',')) {
     const eq = pair.indexOf('=');
-    const field = pair.slice(0, eq).trim();
+    const key = pair.slice(0, eq).trim();
     const column = pair.slice(eq + 1).trim();
-    if (eq < 0 || !field || !column) throw new CliError(`--map entries look like field=column (got "${pair}")`);
-    if (!fields.includes(field)) throw new CliError(`unknown mapping field "${field}"; orders fields are ${fields.join(', ')}`);
+    if (eq < 0 || !key || !column) throw new CliError(`--map entries look like field=column or table.field=column (got "${pair}")`);
+    const dot = key.indexOf('.');
+    const table = (dot < 0 ? 'orders' : key.slice(0, dot)) as TableName;
+    const field = key.slice(dot + 1);
+    if (!TABLE_NAMES.includes(table)) throw new CliError(`unknown table "${table}" in --map; tables are ${TABLE_NAMES.join(', ')}`);
+    const fields = TABLES[table].fields.map((f) => f.name);
+    if (!fields.includes(field)) throw new CliError(`unknown mapping field "${field}"; ${table} fields are ${fields.join(', ')}`);
+    const mapping = (mappings[table] ??= { map: {}, derive: {} });
     const product = column.split('*').map((c) => c.trim());
     if (product.length === 2 && product[0] && product[1]) {
-      derive[field] = [sourceColumn(product[0], header), sourceColumn(product[1], header)];
-    } else map[field] = sourceColumn(column, header);
+      mapping.derive[field] = [sourceColumn(product[0], header), sourceColumn(product[1], header)];
+    } else mapping.map[field] = sourceColumn(column, header);
   }
-  return { map, derive };
+  return mappings;
 }
 
 /** A `YYYY-MM-DD` date as a day number. */
@@ -140,6 +184,9 @@ function parseCli(argv: string[]): Args {
         out: { type: 'string' },
         locale: { type: 'string' },
         progress: { type: 'boolean', default: false },
+        potential: { type: 'string' },
+        stages: { type: 'string' },
+        'p-alive': { type: 'string' },
         sample: { type: 'boolean', default: false },
       },
     });
@@ -147,13 +194,13 @@ function parseCli(argv: string[]): Args {
     throw new CliError(`${(error as Error).message.split('. ')[0]} (see crm-lens analyze --help)`);
   }
   const { values: v, positionals } = parsed;
-  if (positionals.length > 1) throw new CliError(`analyze takes one FILE (got ${positionals.length})`);
-  if (positionals.length === 0 && !v.sample) throw new CliError('analyze needs a FILE (or --sample); see crm-lens analyze --help');
+  if (positionals.length > 1) throw new CliError(`analyze takes one FILE or FOLDER (got ${positionals.length})`);
+  if (positionals.length === 0 && !v.sample) throw new CliError('analyze needs a FILE or FOLDER (or --sample); see crm-lens analyze --help');
   const header = !v['no-header'];
   return {
     file: positionals[0],
     sample: v.sample,
-    ...parseMapping(v.map, header),
+    mappings: parseMapping(v.map, header),
     header,
     delimiter: v.delimiter,
     refunds: oneOf('refunds', v.refunds, ['keep', 'drop'], 'keep'),
@@ -166,9 +213,13 @@ function parseCli(argv: string[]): Args {
     out: v.out,
     locale: oneOf('locale', v.locale, ['en', 'zh-CN'], 'en'),
     progress: v.progress,
+    potential: oneOf('potential', v.potential, ['auto', 'model', 'field'], 'auto'),
+    stages: oneOf('stages', v.stages, ['month', 'week', 'quarter'], 'month'),
+    pAlive: oneOf('p-alive', v['p-alive'], ['model', 'none'], 'model'),
   };
 }
 
+/** Reads a file, or fails with one line saying why. */
 async function readSource(file: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(file));
@@ -179,20 +230,78 @@ async function readSource(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Ingests the FILE (or the sample company) with the command-line options. */
+/** The reading options of one table: its `--map` entries plus header and separator. */
+function tableOptions(args: Args, table: TableName): TableIngestOptions {
+  return {
+    map: args.mappings[table]?.map ?? {},
+    derive: args.mappings[table]?.derive ?? {},
+    header: args.header,
+    ...(args.delimiter === undefined ? {} : { delimiter: args.delimiter }),
+  };
+}
+
+/** Per-table options of a multi-table feed. */
+function feedTableOptions(args: Args, fileNames: Partial<Record<TableName, string>> = {}): Partial<Record<TableName, TableIngestOptions>> {
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, { ...tableOptions(args, t), ...(fileNames[t] ? { fileName: fileNames[t] } : {}) }]));
+}
+
+/** A table file of a FOLDER: `orders.csv`, `events.ndjson.gz`, ... */
+const TABLE_FILE = new RegExp(`^(${TABLE_NAMES.join('|')})\\.(csv|tsv|txt|tab|ndjson|jsonl|json)(\\.gz)?$`, 'i');
+
+/**
+ * Reads a FOLDER's table files into a feed: CSV and NDJSON as text, `.json` as an array of records;
+ * gzip (by name or magic bytes) is unpacked and a UTF-8 BOM dropped.
+ */
+async function readFolder(dir: string): Promise<{ feed: Feed; fileNames: Partial<Record<TableName, string>> }> {
+  const feed: Record<string, string | unknown[]> = {};
+  const fileNames: Partial<Record<TableName, string>> = {};
+  for (const name of (await readdir(dir)).sort()) {
+    const match = TABLE_FILE.exec(name);
+    if (!match) continue;
+    const table = match[1].toLowerCase() as TableName;
+    if (fileNames[table]) throw new CliError(`${dir} has two files for the ${table} table: ${fileNames[table]} and ${name}`);
+    fileNames[table] = name;
+    let bytes = await readSource(join(dir, name));
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+    const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+    if (match[2].toLowerCase() !== 'json') feed[table] = text;
+    else {
+      let records: unknown;
+      try {
+        records = JSON.parse(text);
+      } catch (error) {
+        throw new CliError(`cannot read ${join(dir, name)}: not valid JSON (${(error as Error).message})`);
+      }
+      if (!Array.isArray(records)) throw new CliError(`cannot read ${join(dir, name)}: a table file in JSON holds an array of records`);
+      feed[table] = records;
+    }
+  }
+  if (Object.keys(fileNames).length === 0) {
+    throw new CliError(`no table files in ${dir}: expected ${TABLE_NAMES.slice(0, 5).map((t) => `${t}.csv`).join(', ')} (or .json, .ndjson, optionally .gz)`);
+  }
+  return { feed: feed as Feed, fileNames };
+}
+
+/** Ingests the FILE, FOLDER or the sample company with the command-line options. */
 async function load(args: Args): Promise<{ source: string; result: IngestResult }> {
   if (args.sample) return { source: 'sample company', result: ingestFeed(generateSampleCompany()) };
   const file = args.file!;
+  if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+    const { feed, fileNames } = await readFolder(file);
+    try {
+      return { source: file, result: ingestFeed(feed, { refunds: args.refunds, tables: feedTableOptions(args, fileNames) }) };
+    } catch (error) {
+      throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+  }
   const bytes = await readSource(file);
   const progress = progressFor(basename(file), bytes.length, args.progress);
   try {
     const result = await ingestBytes(bytes, {
       fileName: file,
-      map: args.map,
-      derive: args.derive,
-      header: args.header,
+      ...tableOptions(args, 'orders'),
       refunds: args.refunds,
-      ...(args.delimiter === undefined ? {} : { delimiter: args.delimiter }),
+      tables: feedTableOptions(args),
       ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     });
     return { source: file, result };
@@ -221,8 +330,6 @@ interface Section<T> {
 }
 
 const section = <T>(s: Section<T>): Section<unknown> => s as Section<unknown>;
-
-const unavailableJson = (u: Unavailable): UnavailableJson => ({ available: false, reason: u.reason, message: u.message });
 
 const ingestSection = section<IngestJson>({
   key: 'ingest',
@@ -284,8 +391,69 @@ const kpisSection = section<KpisJson>({
   render: renderKpis,
 });
 
-/** The output, in order. Multi-table analyses (tiers, lifecycle, risk, clusters) add theirs here. */
-const SECTIONS: readonly Section<unknown>[] = [ingestSection, rfmSection, cohortsSection, kpisSection];
+/**
+ * Value tiers at the order analysis date. Potential `auto`: the model-predicted value, or the
+ * customers' `potential` field when the models cannot be fitted (the JSON says why in `potentialFallback`).
+ */
+const tiersSection = section<TiersJson | UnavailableJson>({
+  key: 'tiers',
+  compute: ({ dataset, asOf, args }) => {
+    const tiersWith = (source: PotentialSource['source'] & ('model' | 'field')) => valueTiers(dataset, { asOf, potential: { source } });
+    const model = args.potential === 'field' ? undefined : tiersWith('model');
+    if (model?.available) return tiersJson(model, dataset.customerIds);
+    const useField = args.potential === 'field' || (args.potential === 'auto' && dataset.orders !== undefined && dataset.customers?.potential !== undefined);
+    if (!useField) {
+      const u = model!;
+      const hint = dataset.orders && args.potential === 'auto' ? '; a customers table with a potential field would stand in' : '';
+      return unavailableJson({ reason: u.reason, message: dataset.orders ? `no model-predicted potential value: ${u.message}${hint}` : u.message });
+    }
+    const field = tiersWith('field');
+    return field.available ? tiersJson(field, dataset.customerIds, model) : unavailableJson(field);
+  },
+  render: renderTiers,
+});
+
+/** Lifecycle snapshots, flows, touchpoints and funnel (the journey map), dated at --as-of or the last activity. */
+const lifecycleSection = section<LifecycleJson | UnavailableJson>({
+  key: 'lifecycle',
+  compute: ({ dataset, args }) => {
+    const result = journeyMap(dataset, { stages: { asOf: args.asOf, unit: args.stages, pAlive: args.pAlive } });
+    return result.available ? lifecycleJson(result, dataset.customerIds) : unavailableJson(result);
+  },
+  render: renderLifecycle,
+});
+
+/** Churn-risk signals and scores, dated at --as-of or the last activity. */
+const riskSection = section<RiskJson | UnavailableJson>({
+  key: 'risk',
+  compute: ({ dataset, args }) => {
+    const result = churnRisk(dataset, { asOf: args.asOf, pAlive: args.pAlive });
+    return result.available ? riskJson(result, dataset.customerIds) : unavailableJson(result);
+  },
+  render: renderRisk,
+});
+
+/** k-means clusters on RFM at the order analysis date. */
+const clustersSection = section<ClustersJson | UnavailableJson>({
+  key: 'clusters',
+  compute: ({ dataset, asOf }) => {
+    const result = rfmClusters(dataset, { asOf });
+    return result.available ? clustersJson(result, dataset.customerIds) : unavailableJson(result);
+  },
+  render: renderClusters,
+});
+
+/** The output, in order. */
+const SECTIONS: readonly Section<unknown>[] = [
+  ingestSection,
+  rfmSection,
+  cohortsSection,
+  kpisSection,
+  tiersSection,
+  lifecycleSection,
+  riskSection,
+  clustersSection,
+];
 
 /** Runs `crm-lens analyze`. */
 export async function run(argv: string[]): Promise<void> {

@@ -1,14 +1,14 @@
 /** The cohort retention matrix as terminal text. */
 import type { Formats } from '../../format/numbers.js';
 import type { CohortsJson, UnavailableJson } from './contract.js';
-import { renderTable, section } from './table.js';
+import { notAvailable, renderTable, section } from './table.js';
 
 /** Offsets shown in the terminal; JSON carries them all. */
 const MAX_OFFSETS = 12;
 
 /** Cohort sizes and "return on" retention per offset; `*` marks a period not complete at the analysis date. */
 export function renderCohorts(cohorts: CohortsJson | UnavailableJson, f: Formats): string {
-  if (!cohorts.available) return section('Cohorts', `  unavailable: ${cohorts.message}`);
+  if (!cohorts.available) return notAvailable('Cohorts', cohorts.message);
   const offsets = Math.min(MAX_OFFSETS, Math.max(0, ...cohorts.cohorts.map((c) => c.retention.length)));
   const table = renderTable(
     [

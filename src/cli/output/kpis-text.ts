@@ -28,7 +28,7 @@ export function renderKpis(kpis: KpisJson, f: Formats): string {
   const rows = kpis.kpis.map((k) =>
     k.available
       ? [k.id, formatValue(k.value, k.unit, f), formatValue(k.previous, k.unit, f), formatChange(k, f)]
-      : [k.id, '–', '–', '', `unavailable: ${k.message}`],
+      : [k.id, '–', '–', '', `not available: ${k.message}`],
   );
   const title = kpis.current
     ? `KPIs for ${kpis.current} vs ${kpis.previous ?? '(none)'} (${kpis.period}; inactivity window ${kpis.inactivityDays} days)`

@@ -1,11 +1,11 @@
 /** RFM segments and bin edges as terminal text. */
 import type { Formats } from '../../format/numbers.js';
 import type { RfmJson, UnavailableJson } from './contract.js';
-import { renderTable, section } from './table.js';
+import { notAvailable, renderTable, section } from './table.js';
 
 /** Segment totals with shares, then the bin edges of each dimension. */
 export function renderRfm(rfm: RfmJson | UnavailableJson, f: Formats): string {
-  if (!rfm.available) return section('RFM', `  unavailable: ${rfm.message}`);
+  if (!rfm.available) return notAvailable('RFM', rfm.message);
   const total = rfm.segments.reduce((s, x) => s + x.customers, 0);
   const segments = renderTable(
     [

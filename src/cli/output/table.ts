@@ -46,3 +46,8 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
 export function section(title: string, body: string): string {
   return `${title}\n${body}\n`;
 }
+
+/** A section that could not be computed: its title and one line saying why. */
+export function notAvailable(title: string, message: string): string {
+  return section(title, `  not available: ${message}`);
+}
