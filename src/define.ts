@@ -7,12 +7,14 @@ import { defineElement } from '../components/base/register.js';
 import { CrmFeed } from '../components/feed/feed.js';
 import { CrmKpiTiles } from '../components/kpi-tiles/kpi-tiles.js';
 import { CrmRfmGrid } from '../components/rfm-grid/rfm-grid.js';
+import { CrmChurnHeatmap } from '../components/churn-heatmap/churn-heatmap.js';
 
 /** Every element, by tag name without the prefix. */
 export const ELEMENTS: Readonly<Record<string, CustomElementConstructor>> = {
   feed: CrmFeed,
   'rfm-grid': CrmRfmGrid,
   'kpi-tiles': CrmKpiTiles,
+  'churn-heatmap': CrmChurnHeatmap,
 };
 
 /** Options of {@link defineCrmLens}. */
@@ -32,4 +34,4 @@ export function defineCrmLens(options: DefineOptions = {}): string[] {
   });
 }
 
-export { CrmFeed, CrmKpiTiles, CrmRfmGrid };
+export { CrmFeed, CrmKpiTiles, CrmRfmGrid, CrmChurnHeatmap };

@@ -102,9 +102,12 @@ function churnHeatmapOf(dataset: Dataset, options: Record<string, unknown>): unk
   return available({ ...heatmap, groupBy: String(groupBy), asOfDate: risk.asOfDate, signals: risk.signals, scored: risk.customers, flags: risk.flags, score: risk.score, column });
 }
 
-/** Dataset indexes of the customers of first-purchase cohort `cohort` (a period label) with a purchase at `offset` periods (METRICS.md section 3 purchases). */
+/**
+ * Dataset indexes of the customers of first-purchase cohort `cohort` (a period label) with a purchase
+ * (METRICS.md section 3) `offset` periods after their first, or at least that many with `onOrAfter`.
+ */
 function cohortCustomers(dataset: Dataset, options: Record<string, unknown>): unknown {
-  const { asOf, period = 'month', cohort, offset } = options;
+  const { asOf, period = 'month', cohort, offset, onOrAfter = false } = options;
   const orders = dataset.orders;
   if (!orders) return unavailable('missing-table', 'needs the orders table', [{ table: 'orders', fields: ['customer_id', 'date', 'amount'] }]);
   if (!['month', 'week', 'quarter'].includes(period as string) || typeof cohort !== 'string' || !Number.isInteger(offset) || (offset as number) < 0) {
@@ -123,7 +126,8 @@ function cohortCustomers(dataset: Dataset, options: Record<string, unknown>): un
   for (let i = 0; i < orders.length; i++) {
     const c = orders.customer[i];
     if (orders.day[i] > day || orders.amount[i] < 0 || !member[c]) continue;
-    if (periodOfDay(unit, orders.day[i]) - first[c] === offset) hit[c] = 1;
+    const k = periodOfDay(unit, orders.day[i]) - first[c];
+    if (k === offset || (onOrAfter && k > (offset as number))) hit[c] = 1;
   }
   const members: number[] = [];
   for (let c = 0; c < hit.length; c++) if (hit[c]) members.push(c);
