@@ -2,6 +2,7 @@
  * A small seeded pseudo-random generator (mulberry32) and the draws the sample company needs. Every
  * sample record comes from these streams, never from `Math.random`, so a seed fixes the whole output.
  */
+import { mulberry32 } from '../math/random.js';
 
 /** Mixes integers into a well-spread 32-bit seed (the splitmix32 finaliser), for per-stream seeds. */
 export function mixSeed(...parts: readonly number[]): number {
@@ -17,19 +18,11 @@ export function mixSeed(...parts: readonly number[]): number {
 
 /** A seeded stream of uniform and derived random draws. */
 export class Random {
-  private state: number;
+  /** Uniform in [0, 1): the engine's one seeded generator (mulberry32). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1) (mulberry32). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) | 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
 
   /** Uniform in [min, max). */
