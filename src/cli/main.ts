@@ -51,6 +51,12 @@ async function main(argv: string[]): Promise<void> {
   await module.run(rest);
 }
 
+// A reader that stops early (`| head`) is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   // Bad input is a one-line reason and a non-zero exit, never a stack trace.
   const message = error instanceof CliError ? error.message : error instanceof Error ? error.message : String(error);
