@@ -18,6 +18,19 @@ export interface ParsedDate {
   ms: number;
 }
 
+/**
+ * Dates ingest accepts: 1900-01-01 to 2199-12-31. Anything outside is a placeholder (`0001-01-01`,
+ * `9999-12-31`) or a typo, and would stretch every cohort and lifecycle timeline over centuries; such
+ * values are rejected as `out-of-range` (docs/feed-format.md "Dates and time zones").
+ */
+export const FIRST_DAY = dayFromCivil(1900, 1, 1);
+export const LAST_DAY = dayFromCivil(2199, 12, 31);
+
+/** Whether a day number lies in the accepted window. */
+export function inDateWindow(day: number): boolean {
+  return day >= FIRST_DAY && day <= LAST_DAY;
+}
+
 /** Smallest number read as epoch milliseconds (1973-03-03): smaller bare numbers are not dates. */
 export const MIN_EPOCH_MS = 1e11;
 

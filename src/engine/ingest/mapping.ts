@@ -5,6 +5,7 @@
  */
 import { TABLES, type FieldSpec } from '../dataset/schema.js';
 import type { TableName } from '../dataset/types.js';
+import { oneLine } from './messages.js';
 import type { TableIngestOptions } from './types.js';
 
 /** A header name reduced for matching: lower case, without blanks, `_`, `-` and `.`. */
@@ -138,7 +139,7 @@ export function planTable(
   const spec = TABLES[table];
   const normalized = headers.map(normalizeHeader);
   const names = (i: number): string => (hasHeader && headers[i] ? headers[i] : `column ${i + 1}`);
-  const seen = headers.length > 0 ? ` (columns seen: ${headers.join(', ')})` : ' (the source has no columns)';
+  const seen = headers.length > 0 ? oneLine(` (columns seen: ${headers.join(', ')})`) : ' (the source has no columns)';
   const resolve = (field: string, column: string | number): number => {
     if (typeof column === 'number') {
       if (!Number.isInteger(column) || column < 1) throw new Error(`${table} mapping ${field}=${column}: a column position is a whole number from 1`);

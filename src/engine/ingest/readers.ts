@@ -8,7 +8,7 @@ import type { TableName } from '../dataset/types.js';
 import { CollectingSink, CsvTokenizer, delimiterCode, delimiterName, sniffDelimiter } from './csv.js';
 import { emptyPlan, planTable, type TablePlan } from './mapping.js';
 import { looksNumeric } from './numbers.js';
-import { TableWriter } from './table-writer.js';
+import { safeJson, TableWriter } from './table-writer.js';
 import type { IngestOptions, TableIngestOptions, TableReport } from './types.js';
 
 /** Rows looked at to detect numeric attribute columns and the average row size. */
@@ -160,7 +160,7 @@ function planRecords(
   const hasHeader = !arrays || options.header !== false;
   const first = arrays && hasHeader ? 1 : 0;
   if (arrays && hasHeader && !Array.isArray(records[0])) throw new Error(`the first ${table} record must be the header row (an array of column names)`);
-  const keys = arrays ? (hasHeader ? (records[0] as unknown[]).map((h) => String(h ?? '').trim()) : []) : recordKeys(records);
+  const keys = arrays ? (hasHeader ? (records[0] as unknown[]).map((h) => (typeof h === 'string' ? h : h == null ? '' : safeJson(h)).trim()) : []) : recordKeys(records);
   const sample = records.slice(first, first + SAMPLE_ROWS);
   const valueAt = (i: number) => (r: unknown) =>
     r !== null && typeof r === 'object' ? (arrays ? (r as unknown[])[i] : (r as Record<string, unknown>)[keys[i]]) : undefined;

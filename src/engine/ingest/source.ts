@@ -6,6 +6,7 @@ import type { DatasetBuilder } from '../dataset/builder.js';
 import { TABLE_NAMES } from '../dataset/schema.js';
 import type { TableName } from '../dataset/types.js';
 import { CsvTableReader, NdjsonTableReader, readRecords, type TableSource } from './readers.js';
+import { oneLine } from './messages.js';
 import type { FeedFormat, IngestOptions, TableIngestOptions, TableReport } from './types.js';
 
 /** A multi-table feed: one array of records or one CSV/NDJSON text per table. */
@@ -76,7 +77,7 @@ export function readText(builder: DatasetBuilder, text: string, options: IngestO
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw new Error(`the source is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`the source is not valid JSON: ${oneLine((error as Error).message)}`);
     }
     return readValue(builder, value, options, notes);
   }
@@ -99,7 +100,7 @@ export function readValue(builder: DatasetBuilder, value: unknown, options: Inge
 export function readFeed(builder: DatasetBuilder, feed: Feed, options: IngestOptions, notes: readonly string[]): TableReport[] {
   for (const [key, value] of Object.entries(feed)) {
     if (!TABLE_NAMES.includes(key as TableName) && (Array.isArray(value) || typeof value === 'string')) {
-      throw new Error(`unknown table "${key}" in the feed; tables are ${TABLE_NAMES.join(', ')}`);
+      throw new Error(oneLine(`unknown table "${key}" in the feed; tables are ${TABLE_NAMES.join(', ')}`));
     }
   }
   const reports: TableReport[] = [];

@@ -4,6 +4,7 @@
  * feed object is parsed once the whole text is in.
  */
 import { DatasetBuilder } from '../dataset/builder.js';
+import { oneLine } from './messages.js';
 import { combineReports } from './report.js';
 import { readText, resolveFormat, tableSource } from './source.js';
 import type { TableSource } from './readers.js';
@@ -134,6 +135,6 @@ async function read(reader: ReadableStreamDefaultReader<Uint8Array>, gzip: boole
     return await reader.read();
   } catch (error) {
     if (!gzip) throw error;
-    throw new Error(`the gzip data cannot be read: ${(error as Error).message}`);
+    throw new Error(`the gzip data cannot be read: ${oneLine((error as Error).message)}`);
   }
 }

@@ -10,11 +10,15 @@ import { NO_DAY } from '../dataset/types.js';
 import { dayFromEpochMs } from '../dataset/days.js';
 import { cellText, ESCAPED, MALFORMED, type CellSink } from './csv.js';
 import { detach, Interner } from './interner.js';
-import { parseDate, type ParsedDate } from './dates.js';
+import { inDateWindow, parseDate, type ParsedDate } from './dates.js';
 import type { TablePlan } from './mapping.js';
 import { isBlank, MAX_MAGNITUDE, parseNumber } from './numbers.js';
 import { RejectionCounter } from './report.js';
 import type { RefundPolicy, RejectReason } from './types.js';
+
+/** Why an input is BAD (beyond not parsing as its kind). */
+const MALFORMED_CELL = 1;
+const OUTSIDE_WINDOW = 2;
 
 /** Cell states. */
 const ABSENT = 0; // the row ended before this column
@@ -86,7 +90,8 @@ export class TableWriter implements CellSink {
   private readonly rawText: string[];
   private readonly rawStart: Int32Array;
   private readonly rawEnd: Int32Array;
-  private readonly malformed: Uint8Array;
+  /** Per input: 0, {@link MALFORMED_CELL} or {@link OUTSIDE_WINDOW}. */
+  private readonly problem: Uint8Array;
   private readonly slots: Slot[] = [];
   private readonly table: TableBuilder;
   private readonly parsed: ParsedDate = { day: 0, ms: 0 };
@@ -153,7 +158,7 @@ export class TableWriter implements CellSink {
     this.rawText = new Array<string>(n).fill('');
     this.rawStart = new Int32Array(n);
     this.rawEnd = new Int32Array(n);
-    this.malformed = new Uint8Array(n);
+    this.problem = new Uint8Array(n);
   }
 
   /** Starts a row: every input is absent until a cell arrives. */
@@ -181,7 +186,7 @@ export class TableWriter implements CellSink {
       this.status[input] = EMPTY;
       return;
     }
-    this.malformed[input] = flags & MALFORMED ? 1 : 0;
+    this.problem[input] = flags & MALFORMED ? MALFORMED_CELL : 0;
     if (flags & MALFORMED) {
       this.status[input] = BAD;
       return;
@@ -202,6 +207,10 @@ export class TableWriter implements CellSink {
       case DAY:
       case TIME:
         ok = parseDate(text, start, end, this.parsed, this.options.dayFirst);
+        if (ok && !inDateWindow(this.parsed.day)) {
+          ok = false;
+          this.problem[input] = OUTSIDE_WINDOW;
+        }
         this.num[input] = this.parsed.day;
         this.ms[input] = this.parsed.ms;
         break;
@@ -237,9 +246,12 @@ export class TableWriter implements CellSink {
     if (value instanceof Date) instant = value.getTime();
     else if (typeof value === 'number' && (kind === DAY || kind === TIME) && value >= 1e11) instant = value;
     if (instant === instant) {
-      const ok = (kind === DAY || kind === TIME) && Math.abs(instant) <= 8.64e15;
+      const day = Math.abs(instant) <= 8.64e15 ? dayFromEpochMs(instant) : NO_DAY;
+      const isDate = kind === DAY || kind === TIME;
+      const ok = isDate && inDateWindow(day);
       this.setRaw(input, String(value));
-      this.num[input] = ok ? dayFromEpochMs(instant) : NO_DAY;
+      if (isDate && !ok && day !== NO_DAY) this.problem[input] = OUTSIDE_WINDOW;
+      this.num[input] = ok ? day : NO_DAY;
       this.ms[input] = instant;
       this.status[input] = ok ? OK : BAD;
       return;
@@ -261,7 +273,7 @@ export class TableWriter implements CellSink {
       return;
     }
     this.setRaw(input, safeJson(value));
-    this.malformed[input] = 1;
+    this.problem[input] = MALFORMED_CELL;
     this.status[input] = BAD;
   }
 
@@ -269,7 +281,7 @@ export class TableWriter implements CellSink {
     this.rawText[input] = text;
     this.rawStart[input] = 0;
     this.rawEnd[input] = text.length;
-    this.malformed[input] = 0;
+    this.problem[input] = 0;
   }
 
   /**
@@ -348,7 +360,8 @@ export class TableWriter implements CellSink {
   }
 
   private badReason(slot: Slot, input: number): RejectReason {
-    if (this.malformed[input]) return 'invalid-record';
+    if (this.problem[input] === MALFORMED_CELL) return 'invalid-record';
+    if (this.problem[input] === OUTSIDE_WINDOW) return 'out-of-range';
     switch (slot.kind) {
       case DAY:
       case TIME:
@@ -426,11 +439,16 @@ function missingReason(spec: FieldSpec): RejectReason {
   return 'missing-value';
 }
 
-/** JSON of a value for an example, never throwing (cycles, BigInt). */
+/** JSON of a value for an example, never throwing (cycles, BigInt, objects without a prototype). */
 export function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? `${v}` : v)) ?? describe(value);
   } catch {
-    return String(value);
+    return describe(value);
   }
+}
+
+/** A short name of a value that `String()` may refuse (a null-prototype object has no toString). */
+function describe(value: unknown): string {
+  return value !== null && typeof value === 'object' ? Object.prototype.toString.call(value) : String(value);
 }
