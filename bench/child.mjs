@@ -1,8 +1,10 @@
 /**
  * Runs one peer on one data file in its own process (so peak memory is the peer's own): a first run
- * whose answer the parent checks against the reference, then, only if it passed, timed repeats.
+ * whose answer the parent checks against the reference, then, only if it passed, one timed run per
+ * `rep` message, so the parent can take turns between peers (each sees the same noise from other
+ * work on the machine). `end` sends the memory figures and exits.
  *
- * argv: <peer module path> <csv path> <max repeats> <min repeats> <budget ms>
+ * argv: <peer module path> <csv path>
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -23,7 +25,7 @@ import { pathToFileURL } from 'node:url';
  * @property {() => Record<string, number[]>} [breakdown] ms per named part of compute, per run
  */
 
-const [modulePath, csvPath, maxRepsArg, minRepsArg, budgetArg] = process.argv.slice(2);
+const [modulePath, csvPath] = process.argv.slice(2);
 const gc = /** @type {() => void} */ (globalThis.gc);
 
 /** @param {unknown} message */
@@ -64,31 +66,31 @@ async function checkedRun() {
 await checkedRun();
 
 if ((await reply()) === 'time') {
-  const load = [];
-  const compute = [];
+  /** @type {{ heap: number, rss: number } | undefined} */
   let retained;
-  const started = performance.now();
-  const maxReps = Number(maxRepsArg);
-  const minReps = Number(minRepsArg);
-  const budget = Number(budgetArg);
-  while (load.length < maxReps && (load.length < minReps || performance.now() - started < budget)) {
+  let runs = 0;
+  while ((await reply()) === 'rep') {
+    // the first timed run also measures what a load holds; the others only collect garbage first
     const before = retained ? (gc(), undefined) : await settledMemory();
     t = performance.now();
     const state = await peer.load(bytes, csvPath);
-    load.push(performance.now() - t);
+    const load = performance.now() - t;
     if (before) {
       const after = await settledMemory();
       retained = { heap: after.heap - before.heap, rss: after.rss - before.rss };
     }
+    let compute;
     if (peer.compute) {
       t = performance.now();
       await peer.compute(state);
-      compute.push(performance.now() - t);
+      compute = performance.now() - t;
     }
     await peer.dispose?.(state);
+    runs++;
+    await send({ type: 'rep', load, compute });
   }
-  // parts measured in the checked run are dropped: the timed runs are the last `compute.length`
-  const parts = Object.fromEntries(Object.entries(peer.breakdown?.() ?? {}).map(([k, v]) => [k, v.slice(-compute.length)]));
-  await send({ type: 'timings', setupMs, load, compute, retained, maxRssKb: process.resourceUsage().maxRSS, parts });
+  // parts measured in the checked run are dropped: the timed runs are the last `runs`
+  const parts = Object.fromEntries(Object.entries(peer.breakdown?.() ?? {}).map(([k, v]) => [k, v.slice(-runs)]));
+  await send({ type: 'timings', setupMs, retained, maxRssKb: process.resourceUsage().maxRSS, parts });
 }
 process.exit(0);

@@ -149,7 +149,8 @@ function markdownTable(head, rows) {
 /** Prints one size's tables. @param {SizeResult} size */
 export function printSize(size) {
   const t = tables(size);
-  console.log(`\n${plainTable(PIPELINE_HEAD, t.pipeline)}\n\n${plainTable(PARSE_HEAD, t.parse)}`);
+  if (t.pipeline.length) console.log(`\n${plainTable(PIPELINE_HEAD, t.pipeline)}`);
+  if (t.parse.length) console.log(`\n${plainTable(PARSE_HEAD, t.parse)}`);
   const full = fullRows(size);
   if (full.length) console.log(`\n${plainTable(FULL_HEAD, full)}`);
   const stats = size.runs.find((r) => r.key === 'engine')?.stats;
@@ -220,7 +221,9 @@ load average ${info.load.toFixed(1)} when the run started (above ~0.5 means othe
 
 - Every peer runs in its own Node process. Its first run's answer is checked against the reference
   (idiomatic JS) — every per-customer number, the quintile edges and every cohort cell — and only a
-  peer that passes is timed. Times are medians of the timed runs.
+  peer that passes is timed. Times are medians of the timed runs. Up to 1M rows the peers take turns
+  (one timed run each per round), so other work on the machine falls on all of them alike; at 5M they
+  run one after another.
 - **load** = from the file's bytes in memory to the peer's loaded form (decoding text is included;
   DuckDB native reads the file itself from the page cache). **compute** = RFM aggregates + quintile
   edges + scores, the cohort matrix and the CLV summary, results read back into JS values.

@@ -9,10 +9,12 @@
  *   --reps N            at most N timed runs per peer and size (default 7)
  *   --min-reps N        at least N timed runs, budget or not (default 3)
  *   --budget S          stop adding runs after S seconds per peer and size (default 15)
+ *   --sequential        time one peer after another instead of taking turns (always so above 1M
+ *                       rows, where keeping every peer's process alive would take too much memory)
  *   --no-write          print only; leave docs/performance.md alone
  */
 import { fork } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,6 +25,8 @@ import { AS_OF_DAY } from './work.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REFERENCE = 'idiomatic';
+/** Above this many rows peers are timed one after another (memory of idle peer processes). */
+const INTERLEAVE_MAX_ROWS = 1_000_000;
 
 /** Peer keys in report order; the module is bench/peers/<key>.mjs. */
 const PEERS = ['engine', 'engine-full', 'floor', 'duckdb-native', 'duckdb-wasm', 'arquero', 'idiomatic', 'papaparse', 'd3-dsv'];
@@ -35,6 +39,7 @@ const { values } = parseArgs({
     'min-reps': { type: 'string', default: '3' },
     budget: { type: 'string', default: '15' },
     'no-write': { type: 'boolean', default: false },
+    sequential: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map((s) => s.trim().toLowerCase());
@@ -60,46 +65,113 @@ if (unknown.length > 0) throw new Error(`unknown peer(s) ${unknown.join(', ')}; 
  * @property {Record<string, number>} [stats]
  */
 
-/**
- * Runs one peer in a child process; `judge` decides from its first answer whether it gets timed.
- * @param {string} key
- * @param {string} csv
- * @param {number} maxReps
- * @param {(result: any) => string[]} judge failed checks, empty = go
- * @returns {Promise<PeerRun & { result?: any }>}
- */
-function runPeer(key, csv, maxReps, judge) {
-  return new Promise((resolve) => {
-    const child = fork(
-      join(here, 'child.mjs'),
-      [join(here, 'peers', `${key}.mjs`), csv, String(maxReps), values['min-reps'], String(Number(values.budget) * 1000)],
-      { execArgv: ['--expose-gc', '--max-old-space-size=12000', '--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'pipe', 'ipc'] },
+/** A peer's child process (bench/child.mjs), driven one message at a time. */
+class PeerProcess {
+  /** @param {string} key @param {string} csv */
+  constructor(key, csv) {
+    /** @type {PeerRun} */
+    this.run = { key, name: key, kind: 'pipeline', status: 'error', load: [], compute: [] };
+    this.spent = 0;
+    /** @type {((m: any) => void) | undefined} */
+    this.waiter = undefined;
+    this.stderr = '';
+    this.child = fork(join(here, 'child.mjs'), [join(here, 'peers', `${key}.mjs`), csv], {
+      execArgv: ['--expose-gc', '--max-old-space-size=12000', '--import', 'tsx'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    });
+    this.child.stderr?.on('data', (d) => (this.stderr = (this.stderr + d).slice(-4000)));
+    this.child.on('message', (m) => this.deliver(m));
+    this.exited = new Promise((resolve) =>
+      this.child.on('exit', (code) => {
+        if (code !== 0) this.fail(code);
+        this.deliver(undefined);
+        resolve(undefined);
+      }),
     );
-    let stderr = '';
-    child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-    /** @type {PeerRun & { result?: any }} */
-    const run = { key, name: key, kind: 'pipeline', status: 'error' };
-    child.on('message', (/** @type {any} */ m) => {
-      if (m.type === 'result') {
-        Object.assign(run, { name: m.name, kind: m.kind, result: m.result, stats: m.stats, analyses: m.result.analyses });
-        const problems = judge(m.result);
-        const timed = problems.length === 0 && maxReps > 0;
-        Object.assign(run, problems.length > 0 ? { status: 'failed', problems } : { status: timed ? 'error' : 'ok' });
-        child.send(timed ? 'time' : 'stop');
-      } else if (m.type === 'timings') {
-        const { type, ...timings } = m;
-        Object.assign(run, timings, { status: 'ok' });
-      }
-    });
-    child.on('exit', (code) => {
-      if (run.status === 'error' || (code !== 0 && run.status !== 'failed')) {
-        const lines = stderr.trim().split('\n').filter(Boolean);
-        const error = lines.find((l) => /error/i.test(l)) ?? lines[lines.length - 1] ?? 'no answer';
-        Object.assign(run, { status: 'error', problems: [`exit ${code}: ${error.trim()}`] });
-      }
-      resolve(run);
-    });
-  });
+  }
+
+  /** @param {any} message */
+  deliver(message) {
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.(message);
+  }
+
+  /** The next message, or undefined when the process ended first. @param {string} [send] */
+  next(send) {
+    const answer = new Promise((resolve) => (this.waiter = resolve));
+    if (send) this.child.send(send);
+    return answer;
+  }
+
+  /** @param {number | null} code */
+  fail(code) {
+    if (this.run.status === 'failed') return;
+    const lines = this.stderr.trim().split('\n').filter(Boolean);
+    const error = lines.find((l) => /error/i.test(l)) ?? lines[lines.length - 1] ?? 'no answer';
+    Object.assign(this.run, { status: 'error', problems: [`exit ${code}: ${error.trim()}`] });
+  }
+
+  /**
+   * The first run's answer, judged; returns whether the peer may be timed.
+   * @param {(result: any) => string[]} judge failed checks, empty = pass
+   * @param {boolean} timed whether timed runs follow
+   */
+  async check(judge, timed) {
+    const m = await this.next();
+    if (!m) return { passed: false, result: undefined };
+    Object.assign(this.run, { name: m.name, kind: m.kind, stats: m.stats, analyses: m.result.analyses });
+    const problems = judge(m.result);
+    if (problems.length > 0) Object.assign(this.run, { status: 'failed', problems });
+    else if (!timed) this.run.status = 'ok';
+    this.child.send(problems.length === 0 && timed ? 'time' : 'stop');
+    return { passed: problems.length === 0, result: m.result };
+  }
+
+  /** One timed run; false when the process died. */
+  async rep() {
+    const m = await this.next('rep');
+    if (!m) return false;
+    this.run.load?.push(m.load);
+    if (m.compute !== undefined) this.run.compute?.push(m.compute);
+    this.spent += m.load + (m.compute ?? 0);
+    return true;
+  }
+
+  /** Ends the timed runs and collects the memory figures. */
+  async end() {
+    const m = await this.next('end');
+    if (m) {
+      const { type, ...timings } = m;
+      Object.assign(this.run, timings, { status: 'ok' });
+    }
+    await this.exited;
+  }
+}
+
+/**
+ * Timed runs, taking turns between the peers (one run each per round) so that other work on the
+ * machine falls on all of them alike; a peer stops after `--reps` runs, or after `--min-reps` once
+ * its runs took `--budget` seconds.
+ * @param {PeerProcess[]} peers
+ */
+async function timeInTurns(peers) {
+  const maxReps = Number(values.reps);
+  const minReps = Number(values['min-reps']);
+  const budget = Number(values.budget) * 1000;
+  let active = peers;
+  while (active.length > 0) {
+    const still = [];
+    for (const p of active) {
+      const alive = await p.rep();
+      const runs = p.run.load?.length ?? 0;
+      if (!alive) continue;
+      if (runs >= maxReps || (runs >= minReps && p.spent >= budget)) await p.end();
+      else still.push(p);
+    }
+    active = still;
+  }
 }
 
 const info = machine();
@@ -109,27 +181,36 @@ const results = [];
 for (const label of sizes) {
   const data = ensureDataset(label);
   console.log(`\n== ${label}: ${data.rows.toLocaleString('en')} orders, ${data.customers.toLocaleString('en')} customers, ${(data.bytes / 1e6).toFixed(1)} MB (${data.path})`);
-  const reps = Number(values.reps);
-  const refRun = await runPeer(REFERENCE, data.path, chosen.includes(REFERENCE) ? reps : 0, () => []);
-  if (!refRun.result) throw new Error(`the reference peer failed: ${refRun.problems?.join('; ')}`);
-  const reference = refRun.result;
-  const facts = referenceFacts(reference, AS_OF_DAY);
-  /** @type {PeerRun[]} */
-  const runs = [];
+  const reference = new PeerProcess(REFERENCE, data.path);
+  const answer = (await reference.check(() => [], chosen.includes(REFERENCE))).result;
+  if (!answer) throw new Error(`the reference peer failed: ${reference.run.problems?.join('; ')}`);
+  const facts = referenceFacts(answer, AS_OF_DAY);
+  const judge = (/** @type {any} */ r) => ('analyses' in r ? [] : 'ids' in r ? checkWork(answer, r) : checkParse(facts, r));
+  const interleave = !values.sequential && data.rows <= INTERLEAVE_MAX_ROWS;
+  /** @type {PeerProcess[]} */
+  const all = [];
+  /** @type {PeerProcess[]} */
+  const timed = [];
   for (const key of chosen) {
-    if (key === REFERENCE) {
-      runs.push({ ...refRun, result: undefined });
-      continue;
+    const p = key === REFERENCE ? reference : new PeerProcess(key, data.path);
+    all.push(p);
+    if (key !== REFERENCE) {
+      process.stdout.write(`  ${key}: `);
+      const { passed } = await p.check(judge, true);
+      console.log(passed ? 'answer checked' : `${p.run.status.toUpperCase()}: ${p.run.problems?.join('; ')}`);
+      if (!passed) {
+        await p.exited;
+        continue;
+      }
     }
-    if (!existsSync(join(here, 'peers', `${key}.mjs`))) continue;
-    process.stdout.write(`  ${key} ... `);
-    const judge = (/** @type {any} */ r) => ('analyses' in r ? [] : 'ids' in r ? checkWork(reference, r) : checkParse(facts, r));
-    const run = await runPeer(key, data.path, reps, judge);
-    delete run.result;
-    console.log(run.status === 'ok' ? `ok (${run.load?.length} runs)` : `${run.status.toUpperCase()}: ${run.problems?.join('; ')}`);
-    runs.push(run);
+    if (interleave) timed.push(p);
+    else await timeInTurns([p]);
   }
-  results.push({ label, data, runs });
+  if (!chosen.includes(REFERENCE)) await reference.exited;
+  process.stdout.write(`  timing${interleave ? ' in turns' : ' one peer after another'} ... `);
+  await timeInTurns(timed);
+  console.log('done');
+  results.push({ label, data, runs: all.map((p) => p.run) });
   printSize(results[results.length - 1]);
 }
 if (!values['no-write']) {
