@@ -8,6 +8,7 @@ import { CrmFeed } from '../components/feed/feed.js';
 import { CrmKpiTiles } from '../components/kpi-tiles/kpi-tiles.js';
 import { CrmRfmGrid } from '../components/rfm-grid/rfm-grid.js';
 import { CrmChurnHeatmap } from '../components/churn-heatmap/churn-heatmap.js';
+import { CrmValueQuadrant } from '../components/value-quadrant/value-quadrant.js';
 
 /** Every element, by tag name without the prefix. */
 export const ELEMENTS: Readonly<Record<string, CustomElementConstructor>> = {
@@ -15,6 +16,7 @@ export const ELEMENTS: Readonly<Record<string, CustomElementConstructor>> = {
   'rfm-grid': CrmRfmGrid,
   'kpi-tiles': CrmKpiTiles,
   'churn-heatmap': CrmChurnHeatmap,
+  'value-quadrant': CrmValueQuadrant,
 };
 
 /** Options of {@link defineCrmLens}. */
@@ -34,4 +36,4 @@ export function defineCrmLens(options: DefineOptions = {}): string[] {
   });
 }
 
-export { CrmFeed, CrmKpiTiles, CrmRfmGrid, CrmChurnHeatmap };
+export { CrmFeed, CrmKpiTiles, CrmRfmGrid, CrmChurnHeatmap, CrmValueQuadrant };

@@ -1,0 +1,525 @@
+/**
+ * `<crm-value-quadrant>`: one point per customer, current value score (x) against potential value
+ * score (y), quadrant lines at the thresholds and the four tiers named with their counts and value
+ * shares. Points are SVG circles up to `canvas-threshold` customers and a canvas beyond; hover, click
+ * and brush hit-test through a spatial grid, so 100k customers stay responsive.
+ */
+import { html, svg, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { ValueTiersResult } from '../../src/engine/analyses/tiers/index.js';
+import type { FeedSelection } from '../../src/feed/types.js';
+import { CrmView, type AnalysisRequest, type ViewContext } from '../base/crm-view.js';
+import { cell, type DataTable } from '../base/data-table.js';
+import { serializeSvg, svgToPng } from '../base/export.js';
+import { gridKeyAction } from '../base/keyboard.js';
+import { jsonAttribute } from '../base/json-attribute.js';
+import { nearestPoint, pointIndex, pointLabel, pointsInRect, quadrantModel, TIER_COLOURS, type PointIndex, type QuadrantModel, type TierView } from './view-model.js';
+import { valueQuadrantStyles } from './styles.js';
+
+const MARGIN = { top: 8, right: 12, bottom: 40, left: 44 };
+const POTENTIALS = ['auto', 'model', 'field', 'attributes'] as const;
+/** Tier codes in display order, row by row from the top: growth, strategic / basic, profit. */
+const DISPLAY = [1, 0, 3, 2] as const;
+const HIT_PX = 6;
+
+interface Plot {
+  readonly x0: number;
+  readonly y0: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** A pair "a,b" of numbers (either may be blank), or a RangeError naming the attribute. */
+function pair(value: string | undefined, name: string): [number | undefined, number | undefined] {
+  if (!value || !value.trim()) return [undefined, undefined];
+  const parts = value.split(',').map((s) => s.trim());
+  if (parts.length !== 2) throw new RangeError(`${name} must be two comma-separated numbers, e.g. "0.6,0.4"`);
+  return parts.map((s) => {
+    if (s === '') return undefined;
+    const n = Number(s);
+    if (!Number.isFinite(n)) throw new RangeError(`${name} must be two comma-separated numbers`);
+    return n;
+  }) as [number | undefined, number | undefined];
+}
+
+/**
+ * @summary Value quadrant: customers by current and potential value, four named tiers, brush to select.
+ *
+ * @attr weights - Composite weights `current,potential` (default `0.6,0.4`; any non-negative pair, normalised).
+ * @attr thresholds - Quadrant thresholds in score units `current,potential` (0-100); a blank side is that axis's median (default both).
+ * @attr potential - Potential value source: `auto` (default: model-predicted future value, else `customers.potential`), `model`, `field` (customers.potential) or `attributes`.
+ * @attr potential-weights - JSON weights of customer attributes for `potential="attributes"`, e.g. `{"employees": 1, "budget": 2}`.
+ * @attr window-months - Months of orders in the current value (default 12).
+ * @attr current-value - `revenue` (default) or `margin`.
+ * @attr canvas-threshold - Above this many customers the points are drawn on a canvas (default 2000).
+ * @fires crm-select - Click on a point (key `customer:<id>`), on empty space in a quadrant or Enter on a tier (key `tier:<id>`), or a brushed rectangle (key `brush:...`); detail `{ customers, source, key, label }`.
+ * @fires crm-hover - The point under the pointer.
+ * @csspart chart - The SVG plot (axes, quadrants, SVG points, brush).
+ * @csspart canvas - The canvas the points are drawn on above the canvas threshold.
+ * @csspart quadrant - A tier's quadrant.
+ * @csspart tier-label - A tier's name, count and value share.
+ * @csspart threshold - A quadrant line.
+ * @csspart point - A customer point (SVG mode).
+ * @csspart brush - The brush rectangle.
+ * @csspart tooltip - The point tooltip.
+ * @csspart meta - The as-of, weights and source line.
+ * @cssprop --crm-cat-1 - Strategic partner tier colour (--crm-cat-3 growth, --crm-cat-2 profit, --crm-cat-4 basic).
+ * @cssprop --crm-quadrant-point-radius - Point radius in SVG mode (default 3px).
+ * @cssprop --crm-quadrant-height - Plot height (default: as wide as tall up to 420px).
+ */
+export class CrmValueQuadrant extends CrmView<QuadrantModel> {
+  static override styles: CSSResultGroup = [...(CrmView.styles as CSSResultGroup[]), valueQuadrantStyles];
+
+  static override properties: PropertyDeclarations = {
+    ...CrmView.properties,
+    weights: { type: String },
+    thresholds: { type: String },
+    potential: { type: String },
+    potentialWeights: { attribute: 'potential-weights', converter: jsonAttribute<Record<string, number>>('potential-weights') },
+    windowMonths: { type: Number, attribute: 'window-months' },
+    currentValue: { type: String, attribute: 'current-value' },
+    canvasThreshold: { type: Number, attribute: 'canvas-threshold' },
+  };
+
+  declare weights: string | undefined;
+  declare thresholds: string | undefined;
+  declare potential: (typeof POTENTIALS)[number];
+  declare potentialWeights: Record<string, number> | undefined;
+  declare windowMonths: number;
+  declare currentValue: 'revenue' | 'margin';
+  declare canvasThreshold: number;
+
+  protected readonly fileName = 'value-quadrant';
+  private memo: { results: unknown; selection: FeedSelection | null; points: PointIndex } | undefined;
+  private activeTier = 0;
+  /** Point the keyboard cursor is on (-1 before the first move). */
+  private activePoint = -1;
+  private hoverPoint = -1;
+  private brush: { sx: number; sy: number; ex: number; ey: number; px: number; py: number } | null = null;
+  private frame = 0;
+  private drawnKey = '';
+  private plot: Plot = { x0: 0, y0: 0, w: 0, h: 0 };
+
+  constructor() {
+    super();
+    this.potential = 'auto';
+    this.windowMonths = 12;
+    this.currentValue = 'revenue';
+    this.canvasThreshold = 2000;
+  }
+
+  protected override requests(): readonly AnalysisRequest[] {
+    const [wc, wp] = pair(this.weights, 'weights');
+    const [tc, tp] = pair(this.thresholds, 'thresholds');
+    if (!POTENTIALS.includes(this.potential)) throw new RangeError(`potential must be one of ${POTENTIALS.join(', ')}`);
+    const thresholds: Record<string, number> = {};
+    if (tc !== undefined) thresholds.current = tc;
+    if (tp !== undefined) thresholds.potential = tp;
+    return [
+      {
+        name: 'valueTiers',
+        options: {
+          asOf: this.effectiveAsOf(),
+          potential: this.potential,
+          ...(this.potential === 'attributes' ? { potentialWeights: this.potentialWeights ?? {} } : {}),
+          weights: { current: wc ?? 0.6, potential: wp ?? 0.4 },
+          thresholds,
+          windowMonths: this.windowMonths || 12,
+          currentValue: this.currentValue === 'margin' ? 'margin' : 'revenue',
+        },
+      },
+    ];
+  }
+
+  protected override heading({ t }: ViewContext): string {
+    return t.t('quadrant.title');
+  }
+
+  private get tiering(): ValueTiersResult {
+    return this.results![0] as ValueTiersResult;
+  }
+
+  protected override viewModel(results: readonly unknown[], ctx: ViewContext): QuadrantModel {
+    const result = results[0] as ValueTiersResult;
+    // The point index is the heavy part: rebuild it only for new results or a new selection.
+    if (!this.memo || this.memo.results !== result || this.memo.selection !== ctx.selection) {
+      const selected = ctx.selection ? new Set(ctx.selection.customers) : undefined;
+      this.memo = { results: result, selection: ctx.selection, points: pointIndex(result, ctx.customerIds, selected) };
+      this.activePoint = -1;
+      this.hoverPoint = -1;
+    }
+    return quadrantModel(result, this.memo.points, ctx.t, ctx.fmt);
+  }
+
+  protected override tableOf(vm: QuadrantModel, { t, fmt }: ViewContext): DataTable {
+    const share = (v: number | null) => cell(v, v === null ? '–' : fmt.percent(v));
+    return {
+      columns: [
+        { label: t.t('quadrant.col.tier') },
+        { label: t.t('quadrant.col.customers'), numeric: true },
+        { label: t.t('quadrant.col.share'), numeric: true },
+        { label: t.t('quadrant.col.value'), numeric: true },
+        { label: t.t('quadrant.col.valueShare'), numeric: true },
+        { label: t.t('quadrant.col.potentialShare'), numeric: true },
+        { label: t.t('quadrant.col.composite'), numeric: true },
+      ],
+      rows: vm.tiers.map((tier) => [
+        cell(tier.name),
+        cell(tier.customers, fmt.integer(tier.customers)),
+        share(tier.customerShare),
+        cell(tier.currentValue, fmt.money(tier.currentValue)),
+        share(tier.valueShare),
+        share(tier.potentialShare),
+        cell(tier.meanComposite, tier.meanComposite === null ? '–' : fmt.number(tier.meanComposite, 1)),
+      ]),
+    };
+  }
+
+  private useCanvas(vm: QuadrantModel): boolean {
+    return vm.points.n > (Number.isFinite(this.canvasThreshold) ? this.canvasThreshold : 2000);
+  }
+
+  private selectedKey(ctx: ViewContext): string | undefined {
+    return ctx.selection?.source === this.localName ? ctx.selection.key : undefined;
+  }
+
+  private publish(key: string, label: string, points: ArrayLike<number>, vm: QuadrantModel, ctx: ViewContext): void {
+    if (this.selectedKey(ctx) === key) return this.publishSelection(null, ctx);
+    const ids = Array.from(points, (p) => ctx.customerIds[vm.points.customer[p]]);
+    this.publishSelection({ customers: ids, source: this.localName, key, label }, ctx);
+  }
+
+  private selectTier(tier: TierView, vm: QuadrantModel, ctx: ViewContext): void {
+    const members: number[] = [];
+    for (let p = 0; p < vm.points.n; p++) if (vm.points.tier[p] === tier.code) members.push(p);
+    this.publish(`tier:${tier.tier}`, tier.name, members, vm, ctx);
+  }
+
+  private selectPoint(p: number, vm: QuadrantModel, ctx: ViewContext): void {
+    const id = ctx.customerIds[vm.points.customer[p]];
+    this.publish(`customer:${id}`, id, [p], vm, ctx);
+  }
+
+  // Pointer: position in score units of the plot.
+  private scoreAt(event: PointerEvent): { sx: number; sy: number; px: number; py: number } {
+    const svgBox = (event.currentTarget as SVGElement).closest('svg')!.getBoundingClientRect();
+    const px = event.clientX - svgBox.left;
+    const py = event.clientY - svgBox.top;
+    const { x0, y0, w, h } = this.plot;
+    return { sx: Math.min(100, Math.max(0, ((px - x0) / w) * 100)), sy: Math.min(100, Math.max(0, ((y0 + h - py) / h) * 100)), px, py };
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    if (event.button !== 0) return;
+    const at = this.scoreAt(event);
+    this.brush = { sx: at.sx, sy: at.sy, ex: at.sx, ey: at.sy, px: at.px, py: at.py };
+    (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
+  }
+
+  private onPointerMove(event: PointerEvent, vm: QuadrantModel): void {
+    const at = this.scoreAt(event);
+    if (this.brush) {
+      this.brush = { ...this.brush, ex: at.sx, ey: at.sy };
+    } else {
+      const p = nearestPoint(vm.points, at.sx, at.sy, (HIT_PX / this.plot.w) * 100, (HIT_PX / this.plot.h) * 100);
+      if (p === this.hoverPoint) return;
+      this.hoverPoint = p;
+      const ids = this.context().customerIds;
+      this.publishHover(p < 0 ? null : { customers: [ids[vm.points.customer[p]]], source: this.localName, key: `customer:${ids[vm.points.customer[p]]}` });
+    }
+    // One render per frame however fast the pointer moves.
+    if (!this.frame) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.requestUpdate();
+      });
+    }
+  }
+
+  private onPointerUp(event: PointerEvent, vm: QuadrantModel, ctx: ViewContext): void {
+    const brush = this.brush;
+    if (!brush) return;
+    this.brush = null;
+    const at = this.scoreAt(event);
+    if (Math.hypot(at.px - brush.px, at.py - brush.py) < 4) {
+      const p = nearestPoint(vm.points, at.sx, at.sy, (HIT_PX / this.plot.w) * 100, (HIT_PX / this.plot.h) * 100);
+      if (p >= 0) this.selectPoint(p, vm, ctx);
+      else {
+        const highCurrent = at.sx >= vm.thresholds.current;
+        const highPotential = at.sy >= vm.thresholds.potential;
+        this.selectTier(vm.tiers.find((t) => t.highCurrent === highCurrent && t.highPotential === highPotential)!, vm, ctx);
+      }
+    } else {
+      const [x0, x1] = [Math.min(brush.sx, at.sx), Math.max(brush.sx, at.sx)];
+      const [y0, y1] = [Math.min(brush.sy, at.sy), Math.max(brush.sy, at.sy)];
+      const f = (v: number) => ctx.fmt.number(v, 0);
+      this.publish(`brush:${x0.toFixed(1)}-${x1.toFixed(1)},${y0.toFixed(1)}-${y1.toFixed(1)}`, ctx.t.t('quadrant.selectionArea', { x0: f(x0), x1: f(x1), y0: f(y0), y1: f(y1) }), pointsInRect(vm.points, x0, x1, y0, y1), vm, ctx);
+    }
+    this.requestUpdate();
+  }
+
+  private async focusTier(index: number): Promise<void> {
+    this.activeTier = index;
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll<SVGElement>('rect.quadrant')[index]?.focus();
+  }
+
+  private onTierKey(event: KeyboardEvent, index: number, vm: QuadrantModel, ctx: ViewContext): void {
+    const action = gridKeyAction(event, index, 2, 2);
+    if (!action) return;
+    event.preventDefault();
+    if (action.type === 'move') void this.focusTier(action.index);
+    else if (action.type === 'select') this.selectTier(vm.tiers[DISPLAY[index]], vm, ctx);
+    else this.publishSelection(null, ctx);
+  }
+
+  private onPointsKey(event: KeyboardEvent, vm: QuadrantModel, ctx: ViewContext): void {
+    const pts = vm.points;
+    if (pts.n === 0) return;
+    const p = this.activePoint >= 0 ? this.activePoint : pts.byX[pts.n - 1];
+    const step = (by: Int32Array, rank: Int32Array, d: number) => by[Math.min(pts.n - 1, Math.max(0, rank[p] + d))];
+    let next = -1;
+    switch (event.key) {
+      case 'ArrowRight':
+        next = this.activePoint < 0 ? p : step(pts.byX, pts.rankX, 1);
+        break;
+      case 'ArrowLeft':
+        next = this.activePoint < 0 ? p : step(pts.byX, pts.rankX, -1);
+        break;
+      case 'ArrowUp':
+        next = this.activePoint < 0 ? p : step(pts.byY, pts.rankY, 1);
+        break;
+      case 'ArrowDown':
+        next = this.activePoint < 0 ? p : step(pts.byY, pts.rankY, -1);
+        break;
+      case 'Home':
+        next = pts.byX[0];
+        break;
+      case 'End':
+        next = pts.byX[pts.n - 1];
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        if (this.activePoint >= 0) this.selectPoint(this.activePoint, vm, ctx);
+        return;
+      case 'Escape':
+        event.preventDefault();
+        this.publishSelection(null, ctx);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.activePoint = next;
+    this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.drawCanvas();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  /** Draws the points on the canvas when it is shown and something it depends on changed. */
+  private drawCanvas(): void {
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.points');
+    const points = this.memo?.points;
+    if (!canvas || !points) {
+      this.drawnKey = '';
+      return;
+    }
+    const { w, h } = this.plot;
+    const ratio = devicePixelRatio || 1;
+    const style = getComputedStyle(this);
+    const colours = TIER_COLOURS.map((c) => style.getPropertyValue(`--_cat-${c}`).trim() || '#888');
+    const key = `${points.n}|${w}|${h}|${ratio}|${colours.join()}|${this.memo!.selection?.key ?? ''}`;
+    if (key === this.drawnKey && canvas.width === Math.round(w * ratio)) return;
+    this.drawnKey = key;
+    canvas.width = Math.round(w * ratio);
+    canvas.height = Math.round(h * ratio);
+    const g = canvas.getContext('2d')!;
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    g.clearRect(0, 0, w, h);
+    const size = points.n > 20000 ? 1.5 : 2.5;
+    // One path per tier and highlight state: dimmed points first, highlighted on top.
+    for (const pass of points.hasHighlight ? [0, 1] : [1]) {
+      g.globalAlpha = pass === 0 ? 0.15 : points.n > 20000 ? 0.5 : 0.8;
+      for (let tier = 0; tier < 4; tier++) {
+        g.fillStyle = colours[tier];
+        g.beginPath();
+        for (let p = 0; p < points.n; p++) {
+          if (points.tier[p] !== tier || (points.hasHighlight && points.highlighted[p] !== pass)) continue;
+          g.rect((points.x[p] / 100) * w - size / 2, h - (points.y[p] / 100) * h - size / 2, size, size);
+        }
+        g.fill();
+      }
+    }
+    g.globalAlpha = 1;
+  }
+
+  override toSvg(): string | undefined {
+    const chart = this.chartSvg();
+    if (!chart) return undefined;
+    const text = serializeSvg(chart);
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.points');
+    if (!canvas) return text;
+    // Canvas points go into the file as an image under the axes.
+    const { x0, y0, w, h } = this.plot;
+    const image = `<image x="${x0}" y="${y0}" width="${w}" height="${h}" href="${canvas.toDataURL('image/png')}"/>`;
+    return text.replace(/(<svg[^>]*>)/, `$1${image}`);
+  }
+
+  override async toPng(): Promise<Blob | undefined> {
+    const svgText = this.toSvg();
+    const chart = this.chartSvg();
+    if (!svgText || !chart) return undefined;
+    const box = chart.getBoundingClientRect();
+    return svgToPng(svgText, box.width, box.height, getComputedStyle(this).backgroundColor || '#fff');
+  }
+
+  protected override renderView(vm: QuadrantModel, ctx: ViewContext): TemplateResult {
+    const { t, fmt } = ctx;
+    const width = Math.max(260, ctx.width || 560);
+    const w = width - MARGIN.left - MARGIN.right;
+    const cssHeight = parseFloat(getComputedStyle(this).getPropertyValue('--crm-quadrant-height'));
+    const h = Math.round(cssHeight > 0 ? cssHeight : Math.min(w, 420));
+    const height = MARGIN.top + h + MARGIN.bottom;
+    this.plot = { x0: MARGIN.left, y0: MARGIN.top, w, h };
+    const X = (s: number) => MARGIN.left + (s / 100) * w;
+    const Y = (s: number) => MARGIN.top + h - (s / 100) * h;
+    const tx = X(vm.thresholds.current);
+    const ty = Y(vm.thresholds.potential);
+    const canvas = this.useCanvas(vm);
+    const selectedKey = this.selectedKey(ctx);
+    const pts = vm.points;
+    const cursor = this.activePoint;
+    const shown = this.hoverPoint >= 0 ? this.hoverPoint : cursor;
+    const radius = parseFloat(getComputedStyle(this).getPropertyValue('--crm-quadrant-point-radius')) || 3;
+    const brush = this.brush;
+    const quadrants = DISPLAY.map((code) => {
+      const tier = vm.tiers[code];
+      return { tier, x: tier.highCurrent ? tx : X(0), y: tier.highPotential ? Y(100) : ty, w: tier.highCurrent ? X(100) - tx : tx - X(0), h: tier.highPotential ? ty - Y(100) : Y(0) - ty };
+    });
+    const activeTier = Math.min(3, Math.max(0, this.activeTier));
+    return html`<div class="plot-wrap" style=${styleMap({ width: `${width}px`, height: `${height}px` })}>
+        ${canvas ? html`<canvas class="points" part="canvas" aria-hidden="true" style=${styleMap({ left: `${MARGIN.left}px`, top: `${MARGIN.top}px`, width: `${w}px`, height: `${h}px` })}></canvas>` : nothing}
+        <svg
+          class="chart"
+          part="chart"
+          width=${width}
+          height=${height}
+          viewBox="0 0 ${width} ${height}"
+          role="group"
+          aria-label=${t.t('quadrant.description')}
+          @pointerdown=${(e: PointerEvent) => this.onPointerDown(e)}
+          @pointermove=${(e: PointerEvent) => this.onPointerMove(e, vm)}
+          @pointerup=${(e: PointerEvent) => this.onPointerUp(e, vm, ctx)}
+          @pointerleave=${() => {
+            if (this.hoverPoint >= 0 && !this.brush) {
+              this.hoverPoint = -1;
+              this.publishHover(null);
+              this.requestUpdate();
+            }
+          }}
+        >
+          <g role="grid" aria-label=${t.t('quadrant.title')} aria-rowcount="2" aria-colcount="2">
+            ${[0, 1].map(
+              (row) => svg`<g role="row">${quadrants.slice(row * 2, row * 2 + 2).map((q, i) => {
+                const index = row * 2 + i;
+                const key = `tier:${q.tier.tier}`;
+                return svg`<rect
+                  part="quadrant"
+                  class=${`quadrant tier-${q.tier.tier}${selectedKey === key ? ' selected' : ''}`}
+                  role="gridcell"
+                  tabindex=${index === activeTier ? 0 : -1}
+                  aria-label=${q.tier.highlighted !== null ? `${q.tier.label} (${fmt.integer(q.tier.highlighted)})` : q.tier.label}
+                  aria-selected=${selectedKey === key ? 'true' : 'false'}
+                  data-tier=${q.tier.tier}
+                  data-customers=${q.tier.customers}
+                  x=${q.x}
+                  y=${q.y}
+                  width=${Math.max(0, q.w)}
+                  height=${Math.max(0, q.h)}
+                  @keydown=${(e: KeyboardEvent) => this.onTierKey(e, index, vm, ctx)}
+                  @focus=${() => (this.activeTier = index)}
+                ></rect>`;
+              })}</g>`,
+            )}
+          </g>
+          <g aria-hidden="true" class="decor">
+            <line part="threshold" class="threshold" x1=${tx} x2=${tx} y1=${Y(0)} y2=${Y(100)}></line>
+            <line part="threshold" class="threshold" x1=${X(0)} x2=${X(100)} y1=${ty} y2=${ty}></line>
+            ${!canvas
+              ? pts.customer.length > 0
+                ? svg`${Array.from(pts.customer, (_, p) => svg`<circle part="point" class=${`point cat-${TIER_COLOURS[pts.tier[p]]}${pts.hasHighlight && !pts.highlighted[p] ? ' dim' : ''}`} cx=${X(pts.x[p])} cy=${Y(pts.y[p])} r=${radius}></circle>`)}`
+                : nothing
+              : nothing}
+            ${[0, 25, 50, 75, 100].map((s) => svg`<text class="axis tick" x=${X(s)} y=${Y(0) + 14}>${s}</text><text class="axis tick y" x=${X(0) - 6} y=${Y(s)}>${s}</text>`)}
+            <text class="axis" x=${X(50)} y=${Y(0) + 32} text-anchor="middle">${t.t('quadrant.current')} →</text>
+            <text class="axis" transform="translate(12,${Y(50)}) rotate(-90)" text-anchor="middle">${t.t('quadrant.potential')} →</text>
+            ${quadrants.map((q) => {
+              const right = q.tier.highCurrent;
+              const lx = right ? X(100) - 6 : X(0) + 6;
+              const ly = q.tier.highPotential ? Y(100) + 14 : Y(0) - 22;
+              return svg`<g part="tier-label" class=${`tier-label ${right ? 'end' : 'start'}`}>
+                <text class="tier-name" x=${lx} y=${ly}>${q.tier.name}</text>
+                <text class="tier-stats" x=${lx} y=${ly + 14}>${t.t('quadrant.tierShort', { customers: fmt.integer(q.tier.customers), valueShare: q.tier.valueShare === null ? '–' : fmt.percent(q.tier.valueShare) })}</text>
+              </g>`;
+            })}
+            ${brush ? svg`<rect part="brush" class="brush" x=${X(Math.min(brush.sx, brush.ex))} y=${Y(Math.max(brush.sy, brush.ey))} width=${Math.abs(X(brush.ex) - X(brush.sx))} height=${Math.abs(Y(brush.ey) - Y(brush.sy))}></rect>` : nothing}
+            ${shown >= 0 && shown < pts.n ? svg`<circle class="cursor" cx=${X(pts.x[shown])} cy=${Y(pts.y[shown])} r=${radius + 4}></circle>` : nothing}
+          </g>
+          <g
+            class="points-focus"
+            role="listbox"
+            tabindex="0"
+            aria-label=${t.t('quadrant.points')}
+            aria-activedescendant=${cursor >= 0 ? 'active-point' : nothing}
+            @keydown=${(e: KeyboardEvent) => this.onPointsKey(e, vm, ctx)}
+            @blur=${() => {
+              this.activePoint = -1;
+              this.requestUpdate();
+            }}
+          >
+            <rect class="points-outline" x=${X(0)} y=${Y(100)} width=${w} height=${h}></rect>
+            ${cursor >= 0 && cursor < pts.n
+              ? svg`<circle id="active-point" role="option" aria-selected=${selectedKey === `customer:${ctx.customerIds[pts.customer[cursor]]}` ? 'true' : 'false'} aria-label=${pointLabel(vm, cursor, t, fmt, ctx.customerIds)} data-customer=${ctx.customerIds[pts.customer[cursor]]} cx=${X(pts.x[cursor])} cy=${Y(pts.y[cursor])} r=${radius + 4}></circle>`
+              : nothing}
+          </g>
+        </svg>
+        ${shown >= 0 && shown < pts.n ? this.renderTooltip(vm, shown, X(pts.x[shown]), Y(pts.y[shown]), width, ctx) : nothing}
+      </div>
+      <p class="meta" part="meta">
+        ${vm.windowStartDate ? t.t('quadrant.asOf', { date: vm.asOfDate, start: vm.windowStartDate }) : vm.asOfDate} ·
+        ${t.t(`quadrant.source.${vm.source}` as 'quadrant.source.model')} ·
+        ${t.t('quadrant.weights', { current: fmt.number(vm.weights.current, 2), potential: fmt.number(vm.weights.potential, 2) })} ·
+        ${t.t('quadrant.thresholds', { current: fmt.number(vm.thresholds.current, 1), potential: fmt.number(vm.thresholds.potential, 1) })}
+        ${vm.unscored > 0 ? html`· ${t.t('quadrant.unscored', { count: fmt.integer(vm.unscored) })}` : nothing}
+      </p>`;
+  }
+
+  private renderTooltip(vm: QuadrantModel, p: number, x: number, y: number, width: number, { t, fmt, customerIds }: ViewContext): TemplateResult {
+    const pts = vm.points;
+    const left = x > width * 0.6;
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap({ left: left ? 'auto' : `${x + 10}px`, right: left ? `${width - x + 10}px` : 'auto', top: `${Math.max(0, y - 10)}px` })}>
+      <strong class="tooltip-id">${customerIds[pts.customer[p]]}</strong>
+      <span>${t.t('quadrant.current')}: ${fmt.number(pts.x[p], 1)}</span>
+      <span>${t.t('quadrant.potential')}: ${fmt.number(pts.y[p], 1)}</span>
+      <span>${t.t('quadrant.composite')}: ${fmt.number(pts.composite[p], 1)}</span>
+      <span>${vm.tiers[pts.tier[p]].name}</span>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'crm-value-quadrant': CrmValueQuadrant;
+  }
+}
