@@ -91,12 +91,20 @@ describe('churn-risk signals at and just past their thresholds', () => {
     expect(t('npsAvg', 'npsFalling')).toBe(true);
   });
   it('lowPAlive: below the threshold trips, at it does not; without P(alive) it is unavailable, not zero', () => {
-    expect(r.signals.find((s) => s.signal === 'lowPAlive')).toMatchObject({ available: false, share: null });
+    // Five repeat buyers are too few for the default BG/NBD fit: the signal says so.
+    expect(r.signals.find((s) => s.signal === 'lowPAlive')).toMatchObject({
+      available: false,
+      reason: 'invalid-data',
+      message: expect.stringMatching(/^no BG\/NBD fit for P\(alive\): too few repeat buyers/),
+      share: null,
+    });
+    expect(r.pAlive).toMatchObject({ source: 'model', available: false });
     const pAlive = new Float64Array(ids.length).fill(0.9);
     pAlive[ids.indexOf('login7')] = 0.5;
     pAlive[ids.indexOf('login6')] = 0.49;
     const withModel = churnRisk(dataset, { asOf: A, pAlive });
     if (!withModel.available) throw new Error(withModel.message);
+    expect(withModel.pAlive).toEqual({ source: 'values', available: true, customers: ids.length });
     expect(trips(withModel, ids, 'login7', 'lowPAlive')).toBe(false);
     expect(trips(withModel, ids, 'login6', 'lowPAlive')).toBe(true);
   });

@@ -61,13 +61,26 @@ export interface FittedPAlive {
   readonly customers: number;
 }
 
+/** Fits already made, per Dataset and (asOf, unit): lifecycle and churn risk at one date share one fit. */
+const FITS = new WeakMap<Dataset, Map<string, Maybe<FittedPAlive>>>();
+
 /**
  * Fits BG/NBD to the orders dated on or before `asOf` (calibration end `asOf`, time in `unit`) and
  * returns every customer's P(alive) at `asOf`. One-time buyers get 1 (the model's own answer: a
  * customer can only drop out after a repeat purchase). Unavailable when the data cannot support the
- * fit (no orders, too few repeat buyers, a diverging fit).
+ * fit (no orders, too few repeat buyers, a diverging fit). The result is shared between calls with
+ * the same Dataset, date and unit: treat it as read-only.
  */
 export function fittedPAlive(dataset: Dataset, asOf: number, unit: TimeUnit = 'week'): Maybe<FittedPAlive> {
+  let fits = FITS.get(dataset);
+  if (!fits) FITS.set(dataset, (fits = new Map()));
+  const key = `${asOf} ${unit}`;
+  let fit = fits.get(key);
+  if (!fit) fits.set(key, (fit = fitPAlive(dataset, asOf, unit)));
+  return fit;
+}
+
+function fitPAlive(dataset: Dataset, asOf: number, unit: TimeUnit): Maybe<FittedPAlive> {
   const summary = customerSummary(dataset, { calibrationEnd: asOf, unit });
   if (!summary.available) return summary;
   const fit = fitBgNbd(summary);
