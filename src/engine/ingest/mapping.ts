@@ -219,7 +219,7 @@ export function planTable(
   const unmapped: string[] = [];
   const duplicates = new Set<string>();
   for (let i = 0; i < headers.length; i++) {
-    if (normalized.indexOf(normalized[i]) !== i) duplicates.add(headers[i]);
+    if (headers[i] !== '' && normalized.indexOf(normalized[i]) !== i) duplicates.add(headers[i]);
     if (used.has(i)) continue;
     if (spec.extraNumericAttributes && hasHeader && headers[i] !== '' && numericColumn?.(i)) attributes.push({ name: headers[i], source: i });
     else unmapped.push(names(i));
