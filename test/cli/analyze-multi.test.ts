@@ -4,11 +4,9 @@
  * lifecycle, risk, clusters) must carry the contract fields, satisfy their invariants, equal the
  * engine functions called directly, and say what is not available on an orders-only file.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { csvFormat } from 'd3-dsv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleCompany } from '../../src/engine/sample/generate.js';
@@ -18,20 +16,9 @@ import { valueTiers, TIER_IDS } from '../../src/engine/analyses/tiers/index.js';
 import { lifecycleStages, STAGES } from '../../src/engine/analyses/lifecycle/index.js';
 import { churnRisk, SIGNALS, signalsOf } from '../../src/engine/analyses/churn-risk/index.js';
 import { rfmClusters } from '../../src/engine/analyses/clusters/index.js';
+import { referenceFile } from '../support/data.js';
+import { analyze } from './analyze-bin.js';
 import type { AnalyzeJson, ClustersJson, LifecycleJson, RiskJson, TiersJson } from '../../src/cli/output/contract.js';
-
-const BIN = resolve(import.meta.dirname, '../../bin/crm-lens.mjs');
-const run = promisify(execFile);
-
-async function analyze(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, 'analyze', ...args], { maxBuffer: 256 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 async function analyzeJson(...args: string[]): Promise<AnalyzeJson> {
   const out = await analyze(...args, '--format', 'json');
@@ -241,6 +228,26 @@ describe('an orders-only CSV', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('  touchpoints not available: needs events with a channel, or feedback');
     expect(out.stdout).toMatch(/^ {2}noLogin +1 +– +– +not available: needs the events table/m);
+  });
+});
+
+const cdnow = referenceFile('cdnow/CDNOW_master.txt');
+
+describe.skipIf(!cdnow)('CDNOW master (orders only, 23,570 customers)', () => {
+  it('tiers take the model-predicted potential; lifecycle and risk carry the BG/NBD P(alive)', async () => {
+    const doc = await analyzeJson(cdnow!);
+    const tiers = ok(doc.tiers);
+    expect(tiers.potentialSource).toBe('model');
+    expect(tiers.potentialFallback).toBeUndefined();
+    expect(sum(tiers.summary.map((s) => s.customers))).toBe(23570);
+    expect(sum(tiers.summary.map((s) => s.valueShare!))).toBeCloseTo(1, 12);
+    const lifecycle = ok(doc.lifecycle);
+    expect(lifecycle.asOf).toBe('1998-06-30');
+    expect(lifecycle.pAlive).toMatchObject({ source: 'model', available: true, customers: 23570, calibrationEnd: '1998-06-30' });
+    expect(lifecycle.snapshots.at(-1)!.customers).toBe(23570);
+    const risk = ok(doc.risk);
+    expect(risk.signals.filter((s) => s.available).map((s) => s.signal)).toEqual(['purchasesDown', 'lowPAlive']);
+    expect(sum(ok(doc.clusters).clusters.map((c) => c.customers))).toBe(23570);
   });
 });
 

@@ -2,34 +2,14 @@
  * `crm-lens analyze` end to end: the real bin, spawned with execFile, on the reference data sets and on
  * bad input.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { referenceFile } from '../support/data.js';
 import { expectedRfmRow } from '../engine/rfm/expected.js';
-
-const BIN = resolve(import.meta.dirname, '../../bin/crm-lens.mjs');
-const run = promisify(execFile);
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function analyze(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, 'analyze', ...args], { maxBuffer: 256 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { analyze } from './analyze-bin.js';
 
 const rfmOrders = referenceFile('rfm/rfm_data_orders.csv');
 const rfmExpected = referenceFile('rfm/expected_rfm_table_2006-12-31.csv');
