@@ -9,6 +9,7 @@ import { CrmKpiTiles } from '../components/kpi-tiles/kpi-tiles.js';
 import { CrmRfmGrid } from '../components/rfm-grid/rfm-grid.js';
 import { CrmChurnHeatmap } from '../components/churn-heatmap/churn-heatmap.js';
 import { CrmValueQuadrant } from '../components/value-quadrant/value-quadrant.js';
+import { CrmJourneyMap } from '../components/journey-map/journey-map.js';
 
 /** Every element, by tag name without the prefix. */
 export const ELEMENTS: Readonly<Record<string, CustomElementConstructor>> = {
@@ -17,6 +18,7 @@ export const ELEMENTS: Readonly<Record<string, CustomElementConstructor>> = {
   'kpi-tiles': CrmKpiTiles,
   'churn-heatmap': CrmChurnHeatmap,
   'value-quadrant': CrmValueQuadrant,
+  'journey-map': CrmJourneyMap,
 };
 
 /** Options of {@link defineCrmLens}. */
@@ -36,4 +38,4 @@ export function defineCrmLens(options: DefineOptions = {}): string[] {
   });
 }
 
-export { CrmFeed, CrmKpiTiles, CrmRfmGrid, CrmChurnHeatmap, CrmValueQuadrant };
+export { CrmFeed, CrmKpiTiles, CrmRfmGrid, CrmChurnHeatmap, CrmValueQuadrant, CrmJourneyMap };

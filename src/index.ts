@@ -7,7 +7,7 @@ import { defineCrmLens } from './define.js';
 
 defineCrmLens();
 
-export { defineCrmLens, ELEMENTS, CrmFeed, CrmKpiTiles, CrmRfmGrid, CrmChurnHeatmap, CrmValueQuadrant, type DefineOptions } from './define.js';
+export { defineCrmLens, ELEMENTS, CrmFeed, CrmKpiTiles, CrmRfmGrid, CrmChurnHeatmap, CrmValueQuadrant, CrmJourneyMap, type DefineOptions } from './define.js';
 export { CrmView, type AnalysisRequest, type ViewContext } from '../components/base/crm-view.js';
 export type { CrmSelectDetail, CrmHoverDetail } from '../components/base/events.js';
 export { FeedController, type FeedHandle, type FeedOptions } from './feed/controller.js';

@@ -27,7 +27,7 @@ async function loaded(body: string, attributes = '') {
 const cells = (map: Element) => [...shadow(map).querySelectorAll<SVGRectElement>('rect.cell')];
 const cellAt = (map: Element, row: number, col: number) => shadow(map).querySelector<SVGRectElement>(`rect.cell[data-row="${row}"][data-col="${col}"]`)!;
 
-function nextSelect(el: Element): Promise<CrmSelectDetail> {
+function nextSelect(el: HTMLElement): Promise<CrmSelectDetail> {
   return new Promise((resolve) => el.addEventListener('crm-select', (e) => resolve(e.detail), { once: true }));
 }
 

@@ -31,7 +31,7 @@ async function loaded(body: string, attributes = 'potential="field"') {
 
 const tierRect = (q: Element, tier: string) => shadow(q).querySelector<SVGRectElement>(`rect.quadrant[data-tier="${tier}"]`)!;
 
-function nextSelect(el: Element): Promise<CrmSelectDetail> {
+function nextSelect(el: HTMLElement): Promise<CrmSelectDetail> {
   return new Promise((resolve) => el.addEventListener('crm-select', (e) => resolve(e.detail), { once: true }));
 }
 
