@@ -56,9 +56,9 @@ detected from its headers.
 Options:
   --map F=COL,...      map canonical fields to source columns, e.g.
                        customer_id=CustomerID,date=InvoiceDate,amount=Quantity*UnitPrice
-                       (orders fields: ${TABLES.orders.fields.map((f) => f.name).join(', ')}; other tables
-                       as TABLE.F=COL, e.g. events.type=Kind,customers.signup_date=Joined; COL is a
-                       header name, or a 1-based position with --no-header; a number may be A*B)
+                       (orders fields: ${TABLES.orders.fields.map((f) => f.name).join(', ')};
+                       other tables as TABLE.F=COL, e.g. events.type=Kind,customers.signup_date=Joined;
+                       COL is a header name, or a 1-based position with --no-header; a number may be A*B)
   --no-header          the file has no header row
   --delimiter X        CSV separator: a character, "tab" or "whitespace" (default: sniffed)
   --refunds keep|drop  keep negative amounts as refunds (default) or reject them
