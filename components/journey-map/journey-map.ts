@@ -15,7 +15,6 @@ import { COLUMNS, funnelCustomers, journeyModel, stageCustomers, type JourneyMod
 import { journeyMapStyles } from './styles.js';
 
 const UNITS = ['month', 'week', 'quarter'] as const;
-const LEFT = 96;
 const SANKEY_H = 200;
 const ROW_H = 22;
 const SENTIMENT_H = 70;
@@ -187,14 +186,17 @@ export class CrmJourneyMap extends CrmView<JourneyModel> {
   private renderMap(vm: JourneyModel, ctx: ViewContext): TemplateResult {
     const { t, fmt } = ctx;
     const width = Math.max(320, ctx.width || 640);
-    const colW = (width - LEFT) / COLUMNS.length;
+    // Room for the longest channel name on the left, at most a quarter of the width.
+    const charWidth = parseFloat(getComputedStyle(this).fontSize || '14') * 0.5;
+    const left = Math.round(Math.min(width / 4, Math.max(48, 12 + charWidth * vm.channels.reduce((m, c) => Math.max(m, c.length), 0))));
+    const colW = (width - left) / COLUMNS.length;
     const nodeW = Math.min(18, colW * 0.25);
     const top = 22;
     const returnsH = vm.returns.length ? 36 : 0;
-    const tpTop = top + SANKEY_H + returnsH + 18;
+    const tpTop = top + SANKEY_H + returnsH + 30;
     const sentTop = tpTop + Math.max(1, vm.channels.length) * ROW_H + 20;
     const height = sentTop + SENTIMENT_H + 24;
-    const cx = (i: number) => LEFT + (i + 0.5) * colW;
+    const cx = (i: number) => left + (i + 0.5) * colW;
 
     // Zero-value links along the stage order give every column its own Sankey layer.
     const links: Link[] = vm.forward.map((l) => ({ source: l.from, target: l.to, value: l.customers }));
@@ -232,7 +234,7 @@ export class CrmJourneyMap extends CrmView<JourneyModel> {
           const y = top + SANKEY_H + 4;
           return svg`<path part="return" class="return" d=${`M${x1},${y}C${x1},${y + returnsH} ${x2},${y + returnsH} ${x2},${y}`} stroke-width=${Math.max(1, (l.customers / maxFlow) * 6)} data-from=${COLUMNS[l.from]} data-to=${COLUMNS[l.to]} data-customers=${l.customers}><title>${l.label}</title></path>`;
         })}
-        ${vm.returns.length ? svg`<text class="axis" x=${LEFT - 6} y=${top + SANKEY_H + returnsH / 2 + 4} text-anchor="end">${t.t('journey.returns')}</text>` : nothing}
+        ${vm.returns.length ? svg`<text class="axis" x="4" y=${top + SANKEY_H + returnsH + 6}>${t.t('journey.returns')} ⤺</text>` : nothing}
         ${vm.columns.map((c, i) => svg`<text part="stage-label" class="stage-label" x=${cx(i)} y=${top - 8}>${c.name} · ${fmt.integer(c.customers)}</text>`)}
         <rect class="acquired" x=${nodes[0].x0} y=${nodes[0].y0} width=${nodeW} height=${Math.max(1, nodes[0].y1! - nodes[0].y0!)}></rect>
       </g>
@@ -270,8 +272,8 @@ export class CrmJourneyMap extends CrmView<JourneyModel> {
       </g>
       <g aria-hidden="true">
         <text class="axis section" x="4" y=${tpTop - 6}>${t.t('journey.touchpoints')}</text>
-        ${vm.hasTouchpoints ? nothing : svg`<text class="axis" x=${LEFT} y=${tpTop + ROW_H / 2}>${t.t('journey.noTouchpoints')}</text>`}
-        ${vm.channels.map((ch, r) => svg`<text class="axis channel" x=${LEFT - 6} y=${tpTop + (r + 0.5) * ROW_H}>${ch}</text><line class="row-line" x1=${LEFT} x2=${width} y1=${tpTop + (r + 0.5) * ROW_H} y2=${tpTop + (r + 0.5) * ROW_H}></line>`)}
+        ${vm.hasTouchpoints ? nothing : svg`<text class="axis" x=${left} y=${tpTop + ROW_H / 2}>${t.t('journey.noTouchpoints')}</text>`}
+        ${vm.channels.map((ch, r) => svg`<text class="axis channel" x=${left - 6} y=${tpTop + (r + 0.5) * ROW_H}>${ch}</text><line class="row-line" x1=${left} x2=${width} y1=${tpTop + (r + 0.5) * ROW_H} y2=${tpTop + (r + 0.5) * ROW_H}></line>`)}
         ${vm.touchpoints.map((m) => {
           const r = Math.max(2, Math.sqrt(m.interactions / maxTouch) * (ROW_H / 2 - 2));
           const x = cx(m.col);
@@ -280,9 +282,9 @@ export class CrmJourneyMap extends CrmView<JourneyModel> {
             ${m.painPoint ? svg`<text part="pain-point" class="pain-mark" x=${x + r + 2} y=${y}>⚠</text>` : nothing}`;
         })}
         <text class="axis section" x="4" y=${sentTop - 6}>${t.t('journey.sentiment')} (${vm.sentiment === 'nps' ? t.t('journey.col.nps') : t.t('journey.col.csat')})</text>
-        <line class="row-line" x1=${LEFT} x2=${width} y1=${sy(vm.sentiment === 'nps' ? 0 : 50)} y2=${sy(vm.sentiment === 'nps' ? 0 : 50)}></line>
-        <text class="axis channel" x=${LEFT - 6} y=${sy(hi)}>${hi}</text>
-        <text class="axis channel" x=${LEFT - 6} y=${sy(lo)}>${lo}</text>
+        <line class="row-line" x1=${left} x2=${width} y1=${sy(vm.sentiment === 'nps' ? 0 : 50)} y2=${sy(vm.sentiment === 'nps' ? 0 : 50)}></line>
+        <text class="axis channel" x=${left - 6} y=${sy(hi)}>${hi}</text>
+        <text class="axis channel" x=${left - 6} y=${sy(lo)}>${lo}</text>
         <path part="sentiment" class="sentiment" d=${linePath}></path>
         ${sentimentPoints.map((p) =>
           p.v === null
