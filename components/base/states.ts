@@ -6,7 +6,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Unavailable } from '../../src/engine/analyses/availability.js';
-import type { IngestReport } from '../../src/engine/ingest/types.js';
+import { fieldSpec } from '../../src/engine/dataset/schema.js';
+import type { IngestReport, RejectExample } from '../../src/engine/ingest/types.js';
 import type { Translator } from '../../src/format/i18n.js';
 import type { Formats } from '../../src/format/numbers.js';
 import type { FeedFailure } from '../../src/feed/types.js';
@@ -48,6 +49,45 @@ function reasonList(t: Translator, fmt: Formats, report: IngestReport): Template
     </ul>`;
 }
 
+/** Rejected rows shown as examples in the error state. */
+const MAX_EXAMPLES = 5;
+/** Characters of a raw value quoted in an example. */
+const MAX_VALUE = 60;
+
+function shortValue(value: string): string {
+  return value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1)}…` : value;
+}
+
+/**
+ * How to fix one rejected row, localised: which row, which column, what was there and what was
+ * expected, e.g. "Row 17, column InvoiceDate: '31/02/2024' is not a date (expected YYYY-MM-DD, ...)".
+ */
+export function exampleLine(t: Translator, example: RejectExample): string {
+  const { reason, value, field, table } = example;
+  let range = '';
+  if (reason === 'out-of-range') {
+    const spec = fieldSpec(table, field);
+    range = spec?.range ? t.t('fix.numberRange', { min: spec.range[0], max: spec.range[1] }) : t.t('fix.dateRange');
+  }
+  const problem = t.maybe(`fix.${reason}`, t.maybe(`reason.${reason}`, reason), { value: shortValue(value), field, range });
+  return example.column === undefined ? t.t('error.row', { row: example.row, problem }) : t.t('error.rowColumn', { row: example.row, column: example.column, problem });
+}
+
+/** The first examples of each reason, interleaved so every reason shows one before any shows two. */
+function exampleList(t: Translator, report: IngestReport): TemplateResult | typeof nothing {
+  const byReason = new Map<string, RejectExample[]>();
+  for (const e of report.examples) byReason.set(e.reason, [...(byReason.get(e.reason) ?? []), e]);
+  const picked: RejectExample[] = [];
+  for (let k = 0; picked.length < MAX_EXAMPLES && [...byReason.values()].some((list) => list.length > k); k++) {
+    for (const list of byReason.values()) if (list[k] && picked.length < MAX_EXAMPLES) picked.push(list[k]);
+  }
+  if (picked.length === 0) return nothing;
+  return html`<p>${t.t('error.examples')}</p>
+    <ul class="examples" part="examples">
+      ${picked.map((e) => html`<li>${exampleLine(t, e)}</li>`)}
+    </ul>`;
+}
+
 /** The localised headline of a failure. */
 export function failureMessage(t: Translator, failure: FeedFailure): string {
   switch (failure.kind) {
@@ -55,8 +95,16 @@ export function failureMessage(t: Translator, failure: FeedFailure): string {
       return t.t('error.http', { status: failure.status ?? '?' });
     case 'network':
       return t.t('error.network');
-    case 'parse':
+    case 'timeout':
+      return t.t('error.timeout', { seconds: failure.seconds ?? 30 });
+    case 'parse': {
+      if (failure.format === 'html') return t.t('error.html');
+      const missing = failure.missingColumn;
+      if (missing) {
+        return t.t('error.missingColumn', { table: t.maybe(`table.${missing.table}`, missing.table), field: missing.field, columns: missing.columns.join(', ') || '—' });
+      }
       return t.t('error.parse', { format: (failure.format ?? '').toUpperCase() || 'CSV / JSON' });
+    }
     case 'no-rows':
       return t.t('error.noRows');
     case 'options':
@@ -72,6 +120,7 @@ export function renderError(t: Translator, fmt: Formats, failure: FeedFailure): 
     <p class="title">${t.t('error.title')}</p>
     <p>${failureMessage(t, failure)}</p>
     ${failure.report ? reasonList(t, fmt, failure.report) : nothing}
+    ${failure.report ? exampleList(t, failure.report) : nothing}
   </div>`;
 }
 

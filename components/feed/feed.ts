@@ -37,6 +37,7 @@ const INLINE_TYPES: Readonly<Record<string, FeedFormat>> = {
  * @attr refresh - Reload every this many seconds (decimals allowed); 0 or absent: never.
  * @attr retries - Retries of a failed load (network errors and HTTP 5xx/408/429), default 3.
  * @attr retry-delay - First retry delay in milliseconds, doubling each retry (default 1000).
+ * @attr timeout - Give up a fetch (body included) after this many seconds (default 30); a timeout is retried like a network error.
  * @attr credentials - Fetch credentials: `same-origin` (default), `include` (opt in to cross-origin cookies), `omit`.
  * @attr refunds - Negative amounts: `keep` (default) or `drop`.
  * @attr no-worker - Compute on the main thread instead of a Worker.
@@ -63,6 +64,7 @@ export class CrmFeed extends LitElement {
     refresh: { type: Number },
     retries: { type: Number },
     retryDelay: { type: Number, attribute: 'retry-delay' },
+    timeout: { type: Number },
     credentials: { type: String },
     refunds: { type: String },
     noWorker: { type: Boolean, attribute: 'no-worker' },
@@ -78,6 +80,7 @@ export class CrmFeed extends LitElement {
   declare refresh: number | undefined;
   declare retries: number | undefined;
   declare retryDelay: number | undefined;
+  declare timeout: number | undefined;
   declare credentials: RequestCredentials | undefined;
   declare refunds: RefundPolicy | undefined;
   declare noWorker: boolean;
@@ -187,6 +190,7 @@ export class CrmFeed extends LitElement {
       refreshMs: this.refresh && this.refresh > 0 ? this.refresh * 1000 : 0,
       retries: this.retries,
       retryDelayMs: this.retryDelay,
+      timeoutMs: this.timeout && this.timeout > 0 ? this.timeout * 1000 : undefined,
       worker: !this.noWorker,
     });
   }

@@ -13,7 +13,7 @@ import { failureOf, FeedError, type DatasetSummary, type FeedFailure, type FeedH
 export interface FeedOptions extends FeedSourceConfig {
   /** Reload every this many milliseconds (0: never). */
   readonly refreshMs?: number;
-  /** Retries of a failed load (network errors and 5xx / 408 / 429 only). Default 3. */
+  /** Retries of a failed load (network errors, timeouts and 5xx / 408 / 429 only). Default 3. */
   readonly retries?: number;
   /** First retry delay in ms; doubles on every retry, capped at 30 s. Default 1000. */
   readonly retryDelayMs?: number;
@@ -45,7 +45,7 @@ export interface FeedHandle {
 }
 
 function retryable(failure: FeedFailure): boolean {
-  if (failure.kind === 'network') return true;
+  if (failure.kind === 'network' || failure.kind === 'timeout') return true;
   if (failure.kind !== 'http') return false;
   const s = failure.status ?? 0;
   return s >= 500 || s === 408 || s === 429;
@@ -151,7 +151,7 @@ export class FeedController implements FeedHandle {
   }
 
   private keyOf(options: FeedOptions): string {
-    const { refreshMs, retries, retryDelayMs, data, ...source } = options;
+    const { refreshMs, retries, retryDelayMs, timeoutMs, data, ...source } = options;
     let dataId: number | string = 'none';
     if (data !== undefined) {
       if (data && typeof data === 'object') {

@@ -6,7 +6,7 @@
  */
 import { canonicalJson } from './canonical-json.js';
 import { EngineCore } from './engine-core.js';
-import { transferables, type EngineRequest, type EngineResponse } from './protocol.js';
+import { inputTransferables, type EngineRequest, type EngineResponse } from './protocol.js';
 import { FeedError, type DatasetSummary, type FeedInput } from './types.js';
 
 /** Where the engine runs. */
@@ -59,13 +59,29 @@ class WorkerBackend implements EngineBackend {
       if (message.ok) pending.resolve(message.value);
       else pending.reject(new FeedError(message.failure));
     });
+    // A Worker that fails outside a request (out of memory, a message it cannot read) must not leave
+    // widgets waiting for ever: what is pending fails, and the next load asks again.
+    const fail = () => this.rejectAll(new FeedError({ kind: 'analysis', detail: 'the engine worker failed' }));
+    worker.addEventListener('error', fail);
+    worker.addEventListener('messageerror', fail);
+  }
+
+  private rejectAll(error: FeedError): void {
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
   }
 
   private send(request: EngineRequest, onProgress?: (fraction: number) => void): Promise<unknown> {
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject, onProgress });
-      // Fetched bytes are not needed on the main thread again: move them.
-      this.worker.postMessage(request, request.op === 'ingest' ? transferables(request.input) : []);
+      try {
+        // Fetched bytes are not needed on the main thread again: move them.
+        this.worker.postMessage(request, request.op === 'ingest' ? inputTransferables(request.input) : []);
+      } catch (error) {
+        // `.data` that cannot be cloned (functions, DOM nodes, nesting deeper than the cloner goes)
+        this.pending.delete(request.id);
+        reject(new FeedError({ kind: 'parse', format: 'records', detail: `the data cannot be sent to the engine: ${(error as Error).message}` }));
+      }
     });
   }
 
@@ -79,8 +95,7 @@ class WorkerBackend implements EngineBackend {
 
   dispose(): void {
     this.worker.terminate();
-    for (const p of this.pending.values()) p.reject(new FeedError({ kind: 'superseded', detail: 'engine disposed' }));
-    this.pending.clear();
+    this.rejectAll(new FeedError({ kind: 'superseded', detail: 'engine disposed' }));
   }
 }
 

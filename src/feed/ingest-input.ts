@@ -6,6 +6,7 @@
  */
 import type { TableName } from '../engine/dataset/types.js';
 import { ingestBytes, ingestFeed, ingestRecords, ingestText, type Feed } from '../engine/ingest/index.js';
+import type { MissingColumn } from '../engine/ingest/mapping.js';
 import type { IngestOptions, IngestResult, TableIngestOptions } from '../engine/ingest/types.js';
 import { FeedError, type FeedInput, type TableSource } from './types.js';
 
@@ -66,10 +67,12 @@ export async function ingestInput(input: FeedInput, onProgress?: (fraction: numb
     return result;
   } catch (error) {
     if (error instanceof FeedError) throw error;
+    const missingColumn = (error as { missingColumn?: MissingColumn } | undefined)?.missingColumn;
     throw new FeedError({
       kind: 'parse',
       format: format && format !== 'auto' ? format : undefined,
       detail: error instanceof Error ? error.message : String(error),
+      ...(missingColumn ? { missingColumn } : {}),
     });
   }
 }

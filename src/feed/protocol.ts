@@ -13,7 +13,15 @@ export type EngineResponse =
   | { readonly id: number; readonly ok: true; readonly value: DatasetSummary | unknown }
   | { readonly id: number; readonly ok: false; readonly failure: FeedFailure };
 
-/** Typed arrays' buffers in a value, to transfer instead of copy. */
+/**
+ * The fetched bytes of an ingest request, to transfer instead of copy. Records are not walked: a
+ * host's `.data` may be huge or nested deeper than the stack.
+ */
+export function inputTransferables(input: FeedInput): Transferable[] {
+  return input.sources.flatMap((s) => (s.kind === 'bytes' ? [s.bytes] : []));
+}
+
+/** Typed arrays' buffers in a value (an analysis result), to transfer instead of copy. */
 export function transferables(value: unknown, out: Transferable[] = [], seen = new Set<unknown>()): Transferable[] {
   if (value === null || typeof value !== 'object' || seen.has(value)) return out;
   seen.add(value);

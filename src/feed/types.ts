@@ -4,6 +4,7 @@
  */
 import type { TableName } from '../engine/dataset/types.js';
 import type { FeedFormat, FieldMapping, IngestReport, RefundPolicy } from '../engine/ingest/types.js';
+import type { MissingColumn } from '../engine/ingest/mapping.js';
 
 /** One table of a feed as the engine receives it. */
 export type TableSource =
@@ -40,13 +41,17 @@ export interface DatasetSummary {
 
 /** Why a load or an analysis failed, in a form widgets localise (never a stack trace). */
 export interface FeedFailure {
-  readonly kind: 'http' | 'network' | 'parse' | 'no-rows' | 'options' | 'analysis' | 'superseded';
+  readonly kind: 'http' | 'network' | 'timeout' | 'parse' | 'no-rows' | 'options' | 'analysis' | 'superseded';
+  /** The time allowed, in seconds, for `timeout`. */
+  readonly seconds?: number;
   /** HTTP status for `http`. */
   readonly status?: number;
-  /** Format that was tried, for `parse`. */
+  /** Format that was tried, for `parse` (`html` when the feed answered with a web page). */
   readonly format?: string;
   /** One-line detail in English (shown after the localised message). */
   readonly detail?: string;
+  /** For `parse`: the required field no column of the source feeds (the fix is a mapping). */
+  readonly missingColumn?: MissingColumn;
   /** The ingest report, when rows were read but none were usable. */
   readonly report?: IngestReport;
 }

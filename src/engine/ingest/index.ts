@@ -11,7 +11,7 @@ import type { IngestOptions, IngestResult } from './types.js';
 
 export type * from './types.js';
 export type { Feed } from './source.js';
-export { detectMapping, normalizeHeader } from './mapping.js';
+export { detectMapping, normalizeHeader, type MissingColumn } from './mapping.js';
 export { ingestBytes, ingestStream } from './stream.js';
 
 /**

@@ -77,6 +77,20 @@ const SYNONYMS: Readonly<Record<TableName, Readonly<Record<string, readonly stri
   },
 };
 
+/** Column names a missing-column error lists. */
+const MAX_LISTED = 20;
+
+/**
+ * What the Error thrown for a required field that no column feeds carries as `missingColumn`, so a
+ * widget can say it in the reader's language.
+ */
+export interface MissingColumn {
+  readonly table: TableName;
+  readonly field: string;
+  /** The source's column names (the first 20). */
+  readonly columns: readonly string[];
+}
+
 /** One canonical field and the source column(s) it is read from. */
 export interface FieldSource {
   readonly spec: FieldSpec;
@@ -207,7 +221,8 @@ export function planTable(
     const sources = chosen.get(field.name);
     if (!sources) {
       if (field.required) {
-        throw new Error(`${table} needs a ${field.name} column; map one with ${field.name}=<column>${hasHeader ? seen : ' (the source has no header row: give the column position)'}`);
+        const message = `${table} needs a ${field.name} column; map one with ${field.name}=<column>${hasHeader ? seen : ' (the source has no header row: give the column position)'}`;
+        throw Object.assign(new Error(message), { missingColumn: { table, field: field.name, columns: headers.slice(0, MAX_LISTED).map((h) => oneLine(h)) } satisfies MissingColumn });
       }
       continue;
     }

@@ -27,6 +27,12 @@ export const en = {
   'error.rejected': '{count} of {rows} rows were skipped:',
   'error.options': 'The view options are not valid: {detail}',
   'error.analysis': 'This view could not be computed.',
+  'error.timeout': 'The feed did not answer within {seconds} seconds.',
+  'error.html': 'The feed answered with a web page instead of data: check the feed URL, and whether it needs a sign-in.',
+  'error.missingColumn': 'The {table} table has no {field} column. Map one in the feed\'s map attribute, e.g. {"{field}": "<column>"}. Columns found: {columns}.',
+  'error.examples': 'For example:',
+  'error.rowColumn': 'Row {row}, column {column}: {problem}',
+  'error.row': 'Row {row}: {problem}',
 
   // Ingest reasons (IngestReport.reasons)
   'reason.missing-customer-id': 'missing customer id',
@@ -39,6 +45,24 @@ export const en = {
   'reason.refund': 'refund (dropped by policy)',
   'reason.ragged-row': 'wrong number of columns',
   'reason.invalid-record': 'record not understood',
+  'reason.missing-value': 'missing value',
+  'reason.invalid-flag': 'not a yes/no value',
+
+  // How to fix one rejected row ({value} is the raw value, {field} the canonical field)
+  'fix.missing-customer-id': 'the customer id is empty.',
+  'fix.missing-date': 'the date is empty.',
+  'fix.missing-amount': 'the amount is empty.',
+  'fix.missing-value': 'the {field} value is empty.',
+  'fix.unparseable-date': "'{value}' is not a date (expected YYYY-MM-DD, YYYYMMDD, M/D/YYYY, YYYY年M月D日 or an ISO date-time).",
+  'fix.non-numeric-amount': "'{value}' is not a number (expected e.g. 1234.56, 1,234.56 or -$12.50; for 1.234,56 set the decimal separator to ',').",
+  'fix.non-numeric-value': "'{value}' is not a number (expected e.g. 1234.56).",
+  'fix.out-of-range': "'{value}' is out of range (expected {range}).",
+  'fix.dateRange': 'a date from 1900-01-01 to 2199-12-31',
+  'fix.numberRange': '{min} to {max}',
+  'fix.invalid-flag': "'{value}' is not a yes/no value (expected 1/0, true/false, yes/no, y/n or 是/否).",
+  'fix.refund': "'{value}' is negative, and the feed drops refunds.",
+  'fix.ragged-row': 'the row ends before this column (expected as many cells as the header has).',
+  'fix.invalid-record': "'{value}' is not a record (check for an unclosed quote, or that each line is one JSON object).",
   'reason.count': '{reason}: {count}',
 
   // Canonical tables
