@@ -224,6 +224,8 @@ function wire(): void {
   feed.addEventListener('crm-selection-change', (e) => renderSelection((e as CustomEvent<FeedSelection | null>).detail));
 }
 
+// The portal shows the views this build of the kit registers.
+for (const view of views()) if (!customElements.get(view.localName)) view.remove();
 wire();
 applyTheme('light');
 applyLanguage('en');

@@ -98,6 +98,8 @@ export function bundleConfig(root, outDir, entry = resolve(root, 'src/index.ts')
   return {
     ...base,
     plugins: [elementEntries(root)],
+    // Library mode leaves process.env.NODE_ENV to the consumer's bundler; a script tag has none.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       ...base.build,
       minify: true,
