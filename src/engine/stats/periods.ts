@@ -2,10 +2,24 @@
  * Calendar periods as int indexes (months since 1970-01, quarters, years, Monday weeks) with their
  * first and last days and labels, so period analyses bucket day numbers with integer arithmetic.
  */
-import { civilFromDay, dayFromCivil, dayOfMonthIndex, dayOfWeekIndex, isoDate, monthIndexOfDay, weekIndexOfDay } from '../dataset/days.js';
+import { dayFromCivil, dayOfMonthIndex, dayOfWeekIndex, isoDate, weekIndexOfDay } from '../dataset/days.js';
 
 /** The period lengths analyses group by. */
 export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year';
+
+/**
+ * Months since 1970-01 of a day number: `monthIndexOfDay` of the calendar helpers without its date
+ * object, since period analyses call it once per row. Same civil arithmetic (Hinnant), counted from
+ * March so January and February need no year correction.
+ */
+function monthOfDay(day: number): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  return (era * 400 + yoe - 1970) * 12 + Math.floor((5 * doy + 2) / 153) + 2;
+}
 
 /** Period index of a day number. */
 export function periodOfDay(unit: PeriodUnit, day: number): number {
@@ -13,11 +27,11 @@ export function periodOfDay(unit: PeriodUnit, day: number): number {
     case 'week':
       return weekIndexOfDay(day);
     case 'month':
-      return monthIndexOfDay(day);
+      return monthOfDay(day);
     case 'quarter':
-      return Math.floor(monthIndexOfDay(day) / 3);
+      return Math.floor(monthOfDay(day) / 3);
     case 'year':
-      return civilFromDay(day).year - 1970;
+      return Math.floor(monthOfDay(day) / 12);
   }
 }
 

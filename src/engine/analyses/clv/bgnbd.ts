@@ -6,7 +6,8 @@
  */
 import { hyp2f1, lnBeta, lnGamma, logSumExp, logistic } from '../../math/special.js';
 import { available, type Maybe } from '../availability.js';
-import type { FitDiagnostics } from './fit.js';
+import { derived } from '../../dataset/derived.js';
+import { MIN_REPEAT_BUYERS, type FitDiagnostics } from './fit.js';
 import { fitPurchaseModel, type PurchaseFitOptions } from './purchase-fit.js';
 import type { RepeatModel } from './repeat-model.js';
 import { weightedRows, type WeightedRows } from './rows.js';
@@ -80,14 +81,17 @@ export type BgNbdFitOptions = PurchaseFitOptions;
 /**
  * Maximum-likelihood BG/NBD fit. Works on log-parameters with time rescaled so the largest T is 1
  * (alpha scaled back afterwards); the reported log-likelihood is on the summary's own time scale.
+ * One fit per summary object and options (summaries are read-only), so analyses share it.
  */
 export function fitBgNbd(summary: CustomerSummary, options: BgNbdFitOptions = {}): Maybe<BgNbdFit> {
-  const fit = fitPurchaseModel<BgNbdParams>(
-    { model: 'BG/NBD', names: ['r', 'alpha', 'a', 'b'], timeScaled: ['alpha'], logLikelihood: totalLogLikelihood },
-    summary,
-    options,
-  );
-  return fit.available ? available({ ...fit, model: 'bgnbd' as const, unit: summary.unit }) : fit;
+  return derived(summary, `bgnbd ${options.minRepeatBuyers ?? MIN_REPEAT_BUYERS}`, () => {
+    const fit = fitPurchaseModel<BgNbdParams>(
+      { model: 'BG/NBD', names: ['r', 'alpha', 'a', 'b'], timeScaled: ['alpha'], logLikelihood: totalLogLikelihood },
+      summary,
+      options,
+    );
+    return fit.available ? available({ ...fit, model: 'bgnbd' as const, unit: summary.unit }) : fit;
+  });
 }
 
 /** P(alive | x, t_x, T); 1 when x = 0. Never overflows: huge x gives exactly 0, not NaN. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Dataset } from '../../dataset/types.js';
+import { derived } from '../../dataset/derived.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { available, type Maybe } from '../availability.js';
 import { bgnbdModel, fitBgNbd, type BgNbdFit, type BgNbdParams } from './bgnbd.js';
@@ -43,10 +44,17 @@ export interface CustomerValuePrediction {
 /**
  * Fits BG/NBD and Gamma-Gamma to the Dataset (its orders, or its summary table) and predicts every
  * customer's purchases, spend, P(alive) and discounted CLV over the horizon. Unavailable when the data
- * cannot support the models (no orders, too few repeat buyers, a fit that diverges).
+ * cannot support the models (no orders, too few repeat buyers, a fit that diverges). Computed once
+ * per Dataset and options, so every view asking for it shares one prediction: treat it as read-only.
  */
 export function predictCustomerValue(dataset: Dataset, options: CustomerValueOptions = {}): Maybe<CustomerValuePrediction> {
-  const { asOf, unit, minRepeatBuyers, ...valueOptions } = parseOptions('customer value', CustomerValueOptions, options);
+  const parsed = parseOptions('customer value', CustomerValueOptions, options);
+  const key = `customer value ${parsed.asOf} ${parsed.unit} ${parsed.minRepeatBuyers} ${parsed.horizonMonths} ${parsed.discountRate} ${parsed.unitsPerMonth}`;
+  return derived(dataset, key, () => predict(dataset, parsed));
+}
+
+function predict(dataset: Dataset, parsed: z.output<typeof CustomerValueOptions>): Maybe<CustomerValuePrediction> {
+  const { asOf, unit, minRepeatBuyers, ...valueOptions } = parsed;
   const summary = customerSummary(dataset, { calibrationEnd: asOf, unit });
   if (!summary.available) return summary;
   const bgnbd = fitBgNbd(summary, { minRepeatBuyers });

@@ -4,6 +4,7 @@
  * nu ~ gamma(q, gamma) across customers. Fitted on repeat buyers from x and their mean repeat spend.
  */
 import { lnGamma } from '../../math/special.js';
+import { derived } from '../../dataset/derived.js';
 import { available, unavailable, type Maybe } from '../availability.js';
 import { fitLogParameters, MIN_REPEAT_BUYERS, standardErrors, type FitDiagnostics } from './fit.js';
 import type { CustomerSummary } from './summary.js';
@@ -90,10 +91,15 @@ export interface GammaGammaFitOptions {
 
 /**
  * Maximum-likelihood Gamma-Gamma fit on the customers with x > 0 and a positive mean repeat spend.
- * Spend is divided by its mean while fitting (gamma scaled back) for conditioning.
+ * Spend is divided by its mean while fitting (gamma scaled back) for conditioning. One fit per
+ * summary object and options (summaries are read-only), so analyses share it.
  */
 export function fitGammaGamma(summary: CustomerSummary, options: GammaGammaFitOptions = {}): Maybe<GammaGammaFit> {
   const minRepeatBuyers = options.minRepeatBuyers ?? MIN_REPEAT_BUYERS;
+  return derived(summary, `gamma-gamma ${minRepeatBuyers}`, () => fit(summary, minRepeatBuyers));
+}
+
+function fit(summary: CustomerSummary, minRepeatBuyers: number): Maybe<GammaGammaFit> {
   const xs: number[] = [];
   const ms: number[] = [];
   let excluded = 0;

@@ -78,7 +78,7 @@ export function trackingCurve(dataset: Dataset, model: RepeatModel, options: Tra
   if (!(holdoutEnd > calibrationEnd) || !(periodDays >= 1)) {
     return unavailable('invalid-data', 'the holdout end must come after the calibration end, periods last a day or more');
   }
-  const grouped = purchaseDays(orders, dataset.customerIds.length, holdoutEnd);
+  const grouped = purchaseDays(dataset, holdoutEnd);
   const births = new Map<number, number>();
   let start = Infinity;
   for (let c = 0; c < dataset.customerIds.length; c++) {

@@ -4,7 +4,8 @@
  * mean repeat spend — computed from the orders table, or taken as-is from a feed's `summary` table.
  */
 import { z } from 'zod';
-import type { Dataset, OrdersTable, SummaryTable } from '../../dataset/types.js';
+import type { Dataset, SummaryTable } from '../../dataset/types.js';
+import { derived, ordersByCustomer } from '../../dataset/derived.js';
 import { NO_DAY } from '../../dataset/types.js';
 import { lastOrderDay } from '../../stats/as-of.js';
 import { parseOptions } from '../../stats/parse-options.js';
@@ -52,38 +53,29 @@ export interface PurchaseDays {
 
 /**
  * Groups orders up to `lastDay` (inclusive) into distinct purchase days per customer with day totals.
- * Linear when each customer's orders come in date order (the usual feed); otherwise sorts per customer.
+ * Walks the Dataset's shared by-customer grouping (date order within each customer), so it is linear.
  */
-export function purchaseDays(orders: OrdersTable, customerCount: number, lastDay: number): PurchaseDays {
-  const { customer, day, amount } = orders;
-  const counts = new Int32Array(customerCount + 1);
-  for (let i = 0; i < orders.length; i++) {
-    if (day[i] !== NO_DAY && day[i] <= lastDay && customer[i] >= 0) counts[customer[i] + 1]++;
-  }
-  for (let c = 0; c < customerCount; c++) counts[c + 1] += counts[c];
-  const rows = new Int32Array(counts[customerCount]);
-  const fill = counts.slice(0, customerCount);
-  for (let i = 0; i < orders.length; i++) {
-    if (day[i] !== NO_DAY && day[i] <= lastDay && customer[i] >= 0) rows[fill[customer[i]]++] = i;
-  }
+export function purchaseDays(dataset: Dataset, lastDay: number): PurchaseDays {
+  const { day, amount } = dataset.orders!;
+  const customerCount = dataset.customerIds.length;
+  const { offsets, rows } = ordersByCustomer(dataset);
   const offset = new Int32Array(customerCount + 1);
   const days = new Int32Array(rows.length);
   const totals = new Float64Array(rows.length);
   let out = 0;
   for (let c = 0; c < customerCount; c++) {
-    const start = counts[c];
-    const end = counts[c + 1];
-    let sorted = true;
-    for (let k = start + 1; k < end && sorted; k++) sorted = day[rows[k - 1]] <= day[rows[k]];
-    if (!sorted) rows.subarray(start, end).sort((i, j) => day[i] - day[j] || i - j);
     offset[c] = out;
-    for (let k = start; k < end; k++) {
-      const d = day[rows[k]];
+    const end = offsets[c + 1];
+    for (let k = offsets[c]; k < end; k++) {
+      const row = rows[k];
+      const d = day[row];
+      if (d > lastDay) break;
+      if (d === NO_DAY) continue;
       if (out > offset[c] && days[out - 1] === d) {
-        totals[out - 1] += amount[rows[k]];
+        totals[out - 1] += amount[row];
       } else {
         days[out] = d;
-        totals[out] = amount[rows[k]];
+        totals[out] = amount[row];
         out++;
       }
     }
@@ -107,7 +99,8 @@ export type SummaryOptions = z.input<typeof SummaryOptions>;
 /**
  * The summary of every customer with a purchase on or before the calibration end. With a holdout end,
  * also each customer's purchase days and spend after the calibration end up to it. Invalid options
- * throw a RangeError; data that cannot be summarised come back unavailable.
+ * throw a RangeError; data that cannot be summarised come back unavailable. Computed once per Dataset
+ * and options: the result is shared, treat it as read-only.
  */
 export function summaryFromOrders(dataset: Dataset, options: SummaryOptions = {}): Maybe<CustomerSummary> {
   const orders = dataset.orders;
@@ -122,8 +115,12 @@ export function summaryFromOrders(dataset: Dataset, options: SummaryOptions = {}
   if (holdoutEnd !== undefined && holdoutEnd <= calibrationEnd) {
     return unavailable('invalid-data', 'the holdout end must come after the calibration end');
   }
+  return derived(dataset, `summary ${calibrationEnd} ${holdoutEnd} ${unit}`, () => summarise(dataset, calibrationEnd, holdoutEnd, unit));
+}
+
+function summarise(dataset: Dataset, calibrationEnd: number, holdoutEnd: number | undefined, unit: TimeUnit): Maybe<CustomerSummary> {
   const customerCount = dataset.customerIds.length;
-  const grouped = purchaseDays(orders, customerCount, holdoutEnd ?? calibrationEnd);
+  const grouped = purchaseDays(dataset, holdoutEnd ?? calibrationEnd);
   const scale = 1 / UNIT_DAYS[unit];
   const customer = new Int32Array(customerCount);
   const x = new Float64Array(customerCount);
