@@ -7,15 +7,15 @@
  * The output is a list of sections; each is one small {@link Section} (compute the JSON value, render
  * it as text). New analyses join by adding a section to {@link SECTIONS}.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { stat, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { CliError } from '../errors.js';
+import { dayOption, oneOf, parseMapping, readSource, type TableMapping } from '../args.js';
+import { readFolder } from '../input/folder.js';
 import { TABLE_NAMES, TABLES } from '../../engine/dataset/schema.js';
-import { dayFromCivil, isoDate } from '../../engine/dataset/days.js';
 import type { Dataset, TableName } from '../../engine/dataset/types.js';
-import { ingestBytes, ingestFeed, type Feed } from '../../engine/ingest/index.js';
+import { ingestBytes, ingestFeed } from '../../engine/ingest/index.js';
 import type { IngestReport, IngestResult, RefundPolicy, TableIngestOptions } from '../../engine/ingest/types.js';
 import { generateSampleCompany } from '../../engine/sample/generate.js';
 import { rfm, RULE_SETS, type RuleSetName } from '../../engine/analyses/rfm/index.js';
@@ -89,12 +89,6 @@ mapping field, no usable rows).`;
 
 const RULE_NAMES = Object.keys(RULE_SETS) as RuleSetName[];
 
-/** Mapping of one table from `--map`: source columns by field, and fields derived as products of two columns. */
-interface TableMapping {
-  readonly map: Record<string, string | number>;
-  readonly derive: Record<string, [string | number, string | number]>;
-}
-
 /** Parsed command line. */
 interface Args {
   readonly file?: string;
@@ -116,52 +110,6 @@ interface Args {
   readonly potential: 'auto' | 'model' | 'field';
   readonly stages: 'month' | 'week' | 'quarter';
   readonly pAlive: 'model' | 'none';
-}
-
-function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new CliError(`--${option} must be one of ${allowed.join(', ')} (got "${value}")`);
-  return value as T;
-}
-
-/** A source column: a 1-based position when the file has no header, else a header name. */
-function sourceColumn(text: string, header: boolean): string | number {
-  return !header && /^\d+$/.test(text) ? Number(text) : text;
-}
-
-/**
- * `customer_id=CustomerID,amount=Quantity*UnitPrice,events.type=Kind` into mappings by table: a bare
- * field is an orders field, `table.field` names the table.
- */
-export function parseMapping(spec: string | undefined, header: boolean): Args['mappings'] {
-  const mappings: Args['mappings'] = {};
-  if (!spec) return mappings;
-  for (const pair of spec.split(',')) {
-    const eq = pair.indexOf('=');
-    const key = pair.slice(0, eq).trim();
-    const column = pair.slice(eq + 1).trim();
-    if (eq < 0 || !key || !column) throw new CliError(`--map entries look like field=column or table.field=column (got "${pair}")`);
-    const dot = key.indexOf('.');
-    const table = (dot < 0 ? 'orders' : key.slice(0, dot)) as TableName;
-    const field = key.slice(dot + 1);
-    if (!TABLE_NAMES.includes(table)) throw new CliError(`unknown table "${table}" in --map; tables are ${TABLE_NAMES.join(', ')}`);
-    const fields = TABLES[table].fields.map((f) => f.name);
-    if (!fields.includes(field)) throw new CliError(`unknown mapping field "${field}"; ${table} fields are ${fields.join(', ')}`);
-    const mapping = (mappings[table] ??= { map: {}, derive: {} });
-    const product = column.split('*').map((c) => c.trim());
-    if (product.length === 2 && product[0] && product[1]) {
-      mapping.derive[field] = [sourceColumn(product[0], header), sourceColumn(product[1], header)];
-    } else mapping.map[field] = sourceColumn(column, header);
-  }
-  return mappings;
-}
-
-/** A `YYYY-MM-DD` date as a day number. */
-function parseDay(text: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const day = match ? dayFromCivil(Number(match[1]), Number(match[2]), Number(match[3])) : NaN;
-  if (!match || isoDate(day) !== text) throw new CliError(`--as-of must be a date YYYY-MM-DD (got "${text}")`);
-  return day;
 }
 
 function parseCli(argv: string[]): Args {
@@ -204,7 +152,7 @@ function parseCli(argv: string[]): Args {
     header,
     delimiter: v.delimiter,
     refunds: oneOf('refunds', v.refunds, ['keep', 'drop'], 'keep'),
-    asOf: v['as-of'] === undefined ? undefined : parseDay(v['as-of']),
+    asOf: dayOption('as-of', v['as-of']),
     period: oneOf('period', v.period, ['month', 'quarter', 'year'], 'month'),
     cohort: oneOf('cohort', v.cohort, ['month', 'week'], 'month'),
     rules: oneOf('rules', v.rules, RULE_NAMES, 'vignette'),
@@ -217,17 +165,6 @@ function parseCli(argv: string[]): Args {
     stages: oneOf('stages', v.stages, ['month', 'week', 'quarter'], 'month'),
     pAlive: oneOf('p-alive', v['p-alive'], ['model', 'none'], 'model'),
   };
-}
-
-/** Reads a file, or fails with one line saying why. */
-async function readSource(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : code;
-    throw new CliError(`cannot read ${file}: ${why}`);
-  }
 }
 
 /** The reading options of one table: its `--map` entries plus header and separator. */
@@ -243,43 +180,6 @@ function tableOptions(args: Args, table: TableName): TableIngestOptions {
 /** Per-table options of a multi-table feed. */
 function feedTableOptions(args: Args, fileNames: Partial<Record<TableName, string>> = {}): Partial<Record<TableName, TableIngestOptions>> {
   return Object.fromEntries(TABLE_NAMES.map((t) => [t, { ...tableOptions(args, t), ...(fileNames[t] ? { fileName: fileNames[t] } : {}) }]));
-}
-
-/** A table file of a FOLDER: `orders.csv`, `events.ndjson.gz`, ... */
-const TABLE_FILE = new RegExp(`^(${TABLE_NAMES.join('|')})\\.(csv|tsv|txt|tab|ndjson|jsonl|json)(\\.gz)?$`, 'i');
-
-/**
- * Reads a FOLDER's table files into a feed: CSV and NDJSON as text, `.json` as an array of records;
- * gzip (by name or magic bytes) is unpacked and a UTF-8 BOM dropped.
- */
-async function readFolder(dir: string): Promise<{ feed: Feed; fileNames: Partial<Record<TableName, string>> }> {
-  const feed: Record<string, string | unknown[]> = {};
-  const fileNames: Partial<Record<TableName, string>> = {};
-  for (const name of (await readdir(dir)).sort()) {
-    const match = TABLE_FILE.exec(name);
-    if (!match) continue;
-    const table = match[1].toLowerCase() as TableName;
-    if (fileNames[table]) throw new CliError(`${dir} has two files for the ${table} table: ${fileNames[table]} and ${name}`);
-    fileNames[table] = name;
-    let bytes = await readSource(join(dir, name));
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-    const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
-    if (match[2].toLowerCase() !== 'json') feed[table] = text;
-    else {
-      let records: unknown;
-      try {
-        records = JSON.parse(text);
-      } catch (error) {
-        throw new CliError(`cannot read ${join(dir, name)}: not valid JSON (${(error as Error).message})`);
-      }
-      if (!Array.isArray(records)) throw new CliError(`cannot read ${join(dir, name)}: a table file in JSON holds an array of records`);
-      feed[table] = records;
-    }
-  }
-  if (Object.keys(fileNames).length === 0) {
-    throw new CliError(`no table files in ${dir}: expected ${TABLE_NAMES.slice(0, 5).map((t) => `${t}.csv`).join(', ')} (or .json, .ndjson, optionally .gz)`);
-  }
-  return { feed: feed as Feed, fileNames };
 }
 
 /** Ingests the FILE, FOLDER or the sample company with the command-line options. */

@@ -3,13 +3,13 @@
  * (`ID,x,t_x,T[,zbar]` or lifetimes' `frequency,recency,T[,monetary_value]`) or, for sBG, a survivors
  * file, and report the parameters, the fit and per-customer predictions as a table or as JSON.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CliError } from '../errors.js';
-import { dayFromCivil, isoDate } from '../../engine/dataset/days.js';
+import { isoDate } from '../../engine/dataset/days.js';
+import { dayOption, numberOption, oneOf, parseMapping, readSource, type TableMapping } from '../args.js';
 import type { Dataset } from '../../engine/dataset/types.js';
 import { ingestBytes } from '../../engine/ingest/index.js';
-import type { FieldMapping } from '../../engine/ingest/types.js';
 import type { Unavailable } from '../../engine/analyses/availability.js';
 import {
   bgnbdModel,
@@ -73,7 +73,7 @@ interface Args {
   readonly horizon?: number;
   readonly discount?: number;
   readonly periods?: number;
-  readonly map: Record<string, string | number>;
+  readonly mappings: Partial<Record<'orders' | 'summary', TableMapping>>;
   readonly header: boolean;
   readonly delimiter?: string;
   readonly format: 'table' | 'json';
@@ -82,39 +82,10 @@ interface Args {
 
 const SUMMARY_FIELDS = ['x', 't_x', 'T'];
 
-function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new CliError(`--${option} must be one of ${allowed.join(', ')} (got "${value}")`);
-  return value as T;
-}
-
-function parseDate(option: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const day = match ? dayFromCivil(Number(match[1]), Number(match[2]), Number(match[3])) : NaN;
-  if (!match || isoDate(day) !== text) throw new CliError(`--${option} must be a date YYYY-MM-DD (got "${text}")`);
-  return day;
-}
-
-function parseNumber(option: string, text: string | undefined, check: (v: number) => boolean, what: string): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || !check(value)) throw new CliError(`--${option} must be ${what} (got "${text}")`);
-  return value;
-}
-
-/** `x=frequency,T=age` into a mapping; positions stay numbers for headerless files. */
-function parseMap(spec: string | undefined, header: boolean): Record<string, string | number> {
-  const map: Record<string, string | number> = {};
-  if (!spec) return map;
-  for (const pair of spec.split(',')) {
-    const eq = pair.indexOf('=');
-    const field = pair.slice(0, eq).trim();
-    const column = pair.slice(eq + 1).trim();
-    if (eq < 0 || !field || !column) throw new CliError(`--map entries look like field=column (got "${pair}")`);
-    map[field] = !header && /^\d+$/.test(column) ? Number(column) : column;
-  }
-  return map;
+/** Whether `--map` names a field only summary rows have: then all its entries map the summary table. */
+function mapsSummaryFields(spec: string | undefined): boolean {
+  const fields = (spec ?? '').split(',').map((pair) => pair.split('=')[0].trim());
+  return fields.some((f) => [...SUMMARY_FIELDS, 'monetary', 'recency', 'frequency'].includes(f));
 }
 
 function parseCli(argv: string[]): Args {
@@ -149,12 +120,12 @@ function parseCli(argv: string[]): Args {
     file: positionals[0],
     model: oneOf('model', v.model, ['bgnbd', 'pareto-nbd', 'gamma-gamma', 'sbg'], 'bgnbd'),
     unit: oneOf('unit', v.unit, ['week', 'day'], 'week'),
-    calibrationEnd: parseDate('calibration-end', v['calibration-end']),
-    holdoutEnd: parseDate('holdout-end', v['holdout-end']),
-    horizon: parseNumber('horizon', v.horizon, positiveInt, 'a whole number >= 1'),
-    discount: parseNumber('discount', v.discount, (d) => d >= 0 && d <= 1, 'a rate between 0 and 1'),
-    periods: parseNumber('periods', v.periods, positiveInt, 'a whole number >= 1'),
-    map: parseMap(v.map, header),
+    calibrationEnd: dayOption('calibration-end', v['calibration-end']),
+    holdoutEnd: dayOption('holdout-end', v['holdout-end']),
+    horizon: numberOption('horizon', v.horizon, positiveInt, 'a whole number >= 1'),
+    discount: numberOption('discount', v.discount, (d) => d >= 0 && d <= 1, 'a rate between 0 and 1'),
+    periods: numberOption('periods', v.periods, positiveInt, 'a whole number >= 1'),
+    mappings: parseMapping(v.map, header, () => (mapsSummaryFields(v.map) ? 'summary' : 'orders')),
     header,
     delimiter: v.delimiter,
     format: oneOf('format', v.format, ['table', 'json'], 'table'),
@@ -162,31 +133,22 @@ function parseCli(argv: string[]): Args {
   };
 }
 
-async function readSource(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : code;
-    throw new CliError(`cannot read ${file}: ${why}`);
-  }
-}
-
 /** Reads FILE as a summary table when mapped or detected as one, else as orders. */
 async function loadDataset(args: Args, bytes: Uint8Array): Promise<{ dataset: Dataset; kind: 'summary' | 'orders' }> {
-  const ingest = (table: 'summary' | 'orders', map: FieldMapping) =>
+  const ingest = (table: 'summary' | 'orders') =>
     ingestBytes(bytes, {
       table,
       fileName: args.file,
       header: args.header,
-      map,
+      map: args.mappings[table]?.map ?? {},
+      derive: args.mappings[table]?.derive ?? {},
       ...(args.delimiter === undefined ? {} : { delimiter: args.delimiter }),
     });
-  const mapsSummary = SUMMARY_FIELDS.some((f) => f in args.map);
+  const mapsSummary = args.mappings.summary !== undefined;
   let summaryProblem = '';
-  if (mapsSummary || (args.header && !('date' in args.map))) {
+  if (mapsSummary || (args.header && !args.mappings.orders?.map.date)) {
     try {
-      const { dataset, report } = await ingest('summary', args.map);
+      const { dataset, report } = await ingest('summary');
       if (report.accepted === 0) throw new Error(`no usable rows (${report.rows} read)`);
       return { dataset, kind: 'summary' };
     } catch (error) {
@@ -195,7 +157,7 @@ async function loadDataset(args: Args, bytes: Uint8Array): Promise<{ dataset: Da
     }
   }
   try {
-    const { dataset, report } = await ingest('orders', args.map);
+    const { dataset, report } = await ingest('orders');
     if (report.accepted === 0) throw new Error(`no usable rows (${report.rows} read)`);
     return { dataset, kind: 'orders' };
   } catch (error) {
