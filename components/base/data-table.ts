@@ -23,7 +23,8 @@ export function cell(value: string | number | null, text = value === null ? '' :
 
 /** Renders a table (all strings as text bindings). */
 export function renderDataTable(table: DataTable, caption: string): TemplateResult {
-  return html`<div class="table-wrap" part="table-wrap">
+  // Focusable and labelled so a keyboard user can scroll a wide table (axe scrollable-region-focusable).
+  return html`<div class="table-wrap" part="table-wrap" tabindex="0" role="region" aria-label=${caption}>
     <table part="table">
       <caption>${caption}</caption>
       <thead>

@@ -21,6 +21,7 @@ import {
   type HeatmapMode,
   type HeatmapModel,
 } from './view-model.js';
+import { matrixStyles } from '../base/matrix-styles.js';
 import { churnHeatmapStyles } from './styles.js';
 
 const MODES: readonly HeatmapMode[] = ['cohort', 'risk'];
@@ -49,7 +50,7 @@ const LEGEND_HEIGHT = 34;
  * @cssprop --crm-heatmap-cell-size - Largest cell width in pixels (default 56).
  */
 export class CrmChurnHeatmap extends CrmView<HeatmapModel> {
-  static override styles: CSSResultGroup = [...(CrmView.styles as CSSResultGroup[]), churnHeatmapStyles];
+  static override styles: CSSResultGroup = [...(CrmView.styles as CSSResultGroup[]), matrixStyles, churnHeatmapStyles];
 
   static override properties: PropertyDeclarations = {
     ...CrmView.properties,

@@ -1,31 +1,6 @@
 import { css } from 'lit';
 
 export const churnHeatmapStyles = css`
-  .chart {
-    display: block;
-    max-width: 100%;
-    overflow: visible;
-  }
-  .cell {
-    stroke: var(--_color-surface);
-    stroke-width: 1px;
-    cursor: pointer;
-    transition: opacity var(--_transition-duration) ease;
-  }
-  .cell.empty {
-    fill: var(--_color-surface-raised);
-  }
-  .cell:focus {
-    outline: none;
-  }
-  .cell:focus-visible,
-  .cell.selected {
-    stroke: var(--_color-accent);
-    stroke-width: calc(var(--_focus-width) + 1px);
-  }
-  .cell.dim {
-    opacity: 0.3;
-  }
   .hatch-line {
     stroke: var(--crm-heatmap-partial-color, var(--_color-text-muted));
     stroke-width: 1.5px;

@@ -10,6 +10,7 @@ import { CrmView, type AnalysisRequest, type ViewContext } from '../base/crm-vie
 import { cell, type DataTable } from '../base/data-table.js';
 import { gridKeyAction } from '../base/keyboard.js';
 import { formatMeasure, rfmGridModel, type ColorBy, type GridCell, type RfmGridModel } from './view-model.js';
+import { matrixStyles } from '../base/matrix-styles.js';
 import { rfmGridStyles } from './styles.js';
 
 const COLOR_BY: readonly ColorBy[] = ['customers', 'revenue', 'monetary'];
@@ -34,7 +35,7 @@ const LEGEND_HEIGHT = 30;
  * @cssprop --crm-color-segment-outline - Segment outline colour.
  */
 export class CrmRfmGrid extends CrmView<RfmGridModel> {
-  static override styles: CSSResultGroup = [...(CrmView.styles as CSSResultGroup[]), rfmGridStyles];
+  static override styles: CSSResultGroup = [...(CrmView.styles as CSSResultGroup[]), matrixStyles, rfmGridStyles];
 
   static override properties: PropertyDeclarations = {
     ...CrmView.properties,

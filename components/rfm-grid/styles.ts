@@ -1,30 +1,8 @@
 import { css } from 'lit';
 
 export const rfmGridStyles = css`
-  .chart {
-    display: block;
-    max-width: 100%;
-    overflow: visible;
-  }
-  .cell {
-    stroke: var(--_color-surface);
-    stroke-width: 2px;
-    cursor: pointer;
-    transition: opacity var(--_transition-duration) ease;
-  }
-  .cell.empty {
-    fill: var(--_color-surface-raised);
-  }
-  .cell:focus {
-    outline: none;
-  }
-  .cell:focus-visible,
-  .cell.selected {
-    stroke: var(--_color-accent);
-    stroke-width: calc(var(--_focus-width) + 1px);
-  }
-  .cell.dim {
-    opacity: 0.3;
+  :host {
+    --_cell-gap: 2px;
   }
   .outline {
     fill: none;
