@@ -39,7 +39,7 @@ const SOURCES: Record<Exclude<DatasetId, 'file'>, Source> = {
   },
 };
 
-const $ = <T extends Element>(selector: string): T => document.querySelector<T>(selector)!;
+const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
 const feed = $<CrmFeed>('#portal-feed');
 const views = (): HTMLElement[] => [...document.querySelectorAll<HTMLElement>('.dashboard > *')];
 

@@ -49,7 +49,8 @@ function common(root, outDir) {
     logLevel: 'warn',
     publicDir: false,
     // The engine Worker is a module Worker (`{ type: 'module' }`) bundled with everything it imports.
-    worker: { format: 'es' },
+    // Minified in every build: it is loaded as it is, never bundled again by a consumer.
+    worker: { format: 'es', rolldownOptions: { output: { minify: true } } },
     build: { outDir, emptyOutDir: false, sourcemap: false, reportCompressedSize: false, target: 'es2022' },
   };
 }

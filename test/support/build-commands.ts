@@ -219,7 +219,7 @@ const shipReport: BrowserCommand<[id: string, timeoutMs?: number]> = async (_con
     .waitForFunction(allViewsLoaded, undefined, { timeout: timeoutMs, polling: 100 })
     .then(() => true)
     .catch(() => false);
-  const views = await tab.page.evaluate(viewStates);
+  const views = (await tab.page.evaluate(viewStates)) as TabReport['views'];
   const engineModes = await tab.page.evaluate(() =>
     [...document.querySelectorAll('*')].filter((el) => el.localName.endsWith('-feed')).map((f) => (f as unknown as { engine?: { mode?: string } }).engine?.mode),
   );
