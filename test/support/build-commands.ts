@@ -148,6 +148,8 @@ function startDemo(): Promise<string> {
       const match = out.match(/crm-lens demo: (http:\/\/127\.0\.0\.1:\d+\/)/);
       if (match) {
         clearTimeout(timer);
+        // The server runs until the test process exits; its output pipes must not hold that up.
+        for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref(): void }).unref();
         done(match[1]);
       }
     };
