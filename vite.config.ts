@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { shipCommands } from './test/support/build-commands.js';
 // @ts-expect-error plain JS helper shared with the scripts
 import { findChromium, chromiumArgs } from './scripts/chromium.mjs';
 
@@ -43,6 +44,8 @@ export default defineConfig({
               launchOptions: { executablePath: findChromium(), args: chromiumArgs },
             }),
             instances: [{ browser: 'chromium' }],
+            // Build, pack and serve the package for the shipping tests (bundle, embedding, demo).
+            commands: shipCommands,
           },
         },
       },

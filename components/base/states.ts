@@ -4,13 +4,13 @@
  * and fields, and the stale-data marker.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Unavailable } from '../../src/engine/analyses/availability.js';
 import { fieldSpec } from '../../src/engine/dataset/schema.js';
 import type { IngestReport, RejectExample } from '../../src/engine/ingest/types.js';
 import type { Translator } from '../../src/format/i18n.js';
 import type { Formats } from '../../src/format/numbers.js';
 import type { FeedFailure } from '../../src/feed/types.js';
+import { styleProps } from './style-props.js';
 
 /** Loading, with a determinate progress bar when the share done is known. */
 export function renderLoading(t: Translator, fmt: Formats, progress?: number): TemplateResult {
@@ -27,7 +27,7 @@ export function renderLoading(t: Translator, fmt: Formats, progress?: number): T
       aria-valuemax="100"
       aria-valuenow=${known ? Math.round(progress * 100) : nothing}
     >
-      <div class=${known ? 'bar' : 'bar indeterminate'} style=${styleMap(known ? { width: `${Math.round(progress * 100)}%` } : {})}></div>
+      <div class=${known ? 'bar' : 'bar indeterminate'} ${styleProps(known ? { width: `${Math.round(progress * 100)}%` } : {})}></div>
     </div>
   </div>`;
 }

@@ -3,7 +3,6 @@
  * value, with the R x F segment regions outlined and named; or the segment list (`view="list"`).
  */
 import { html, svg, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { rfmCellCustomers, rfmSegmentCustomers, type RfmResult } from '../../src/engine/analyses/rfm/index.js';
 import { CATEGORICAL_COLOURS, SEQUENTIAL_STEPS } from '../../src/theme/tokens.js';
 import { CrmView, type AnalysisRequest, type ViewContext } from '../base/crm-view.js';
@@ -11,6 +10,7 @@ import { cell, type DataTable } from '../base/data-table.js';
 import { gridKeyAction } from '../base/keyboard.js';
 import { formatMeasure, rfmGridModel, type ColorBy, type GridCell, type RfmGridModel } from './view-model.js';
 import { matrixStyles } from '../base/matrix-styles.js';
+import { styleProps } from '../base/style-props.js';
 import { rfmGridStyles } from './styles.js';
 
 const COLOR_BY: readonly ColorBy[] = ['customers', 'revenue', 'monetary'];
@@ -300,7 +300,7 @@ export class CrmRfmGrid extends CrmView<RfmGridModel> {
           @keydown=${(e: KeyboardEvent) => this.onKey(e, index, vm.segments.length, 1, 'li.option', select, ctx)}
         >
           <span><span class=${`swatch cat-${(index % CATEGORICAL_COLOURS) + 1}`} aria-hidden="true"></span>${s.label}</span>
-          <span class="share" aria-hidden="true"><div style=${styleMap({ width: `${(s.share * 100).toFixed(1)}%` })}></div></span>
+          <span class="share" aria-hidden="true"><div ${styleProps({ width: `${(s.share * 100).toFixed(1)}%` })}></div></span>
           <span class="num">${fmt.integer(s.customers)} · ${fmt.percent(s.share)}</span>
           <span class="num">${fmt.money(s.revenue)}</span>
         </li>`;

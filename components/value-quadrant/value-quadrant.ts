@@ -2,10 +2,12 @@
  * `<crm-value-quadrant>`: one point per customer, current value score (x) against potential value
  * score (y), quadrant lines at the thresholds and the four tiers named with their counts and value
  * shares. Points are SVG circles up to `canvas-threshold` customers and a canvas beyond; hover, click
- * and brush hit-test through a spatial grid, so 100k customers stay responsive.
+ * and brush hit-test through a spatial grid, so 100k customers stay responsive. Zoom (wheel, +/-,
+ * buttons) and pan (Shift+drag, pan mode, Shift+arrows) change the visible score domain; brush and
+ * click work in score units, so they select the same customers at any zoom.
  */
+import { ticks } from 'd3-array';
 import { html, svg, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ValueTiersResult } from '../../src/engine/analyses/tiers/index.js';
 import type { FeedSelection } from '../../src/feed/types.js';
 import { CrmView, type AnalysisRequest, type ViewContext } from '../base/crm-view.js';
@@ -15,12 +17,19 @@ import { gridKeyAction } from '../base/keyboard.js';
 import { jsonAttribute } from '../base/json-attribute.js';
 import { nearestPoint, pointIndex, pointLabel, pointsInRect, quadrantModel, TIER_COLOURS, type PointIndex, type QuadrantModel, type TierView } from './view-model.js';
 import { valueQuadrantStyles } from './styles.js';
+import { zoomLabel } from './zoom-labels.js';
+import { between, FULL_DOMAIN, inDomain, isFull, MAX_ZOOM, panBy, ZOOM_STEP, zoomAt, type Domain } from './zoom.js';
+import { styleProps } from '../base/style-props.js';
 
 const MARGIN = { top: 8, right: 12, bottom: 40, left: 44 };
 const POTENTIALS = ['auto', 'model', 'field', 'attributes'] as const;
 /** Tier codes in display order, row by row from the top: growth, strategic / basic, profit. */
 const DISPLAY = [1, 0, 3, 2] as const;
 const HIT_PX = 6;
+/** Share of the visible span one Shift+arrow press pans. */
+const PAN_STEP = 0.1;
+/** Duration of an animated (button or key) zoom, skipped under reduced motion. */
+const ZOOM_MS = 160;
 
 interface Plot {
   readonly x0: number;
@@ -52,6 +61,7 @@ function pair(value: string | undefined, name: string): [number | undefined, num
  * @attr window-months - Months of orders in the current value (default 12).
  * @attr current-value - `revenue` (default) or `margin`.
  * @attr canvas-threshold - Above this many customers the points are drawn on a canvas (default 2000).
+ * @prop visibleDomain - The score ranges the plot shows, `{ x0, x1, y0, y1 }` (read only; 0-100 each when not zoomed).
  * @fires crm-select - Click on a point (key `customer:<id>`), on empty space in a quadrant or Enter on a tier (key `tier:<id>`), or a brushed rectangle (key `brush:...`); detail `{ customers, source, key, label }`.
  * @fires crm-hover - The point under the pointer.
  * @csspart chart - The SVG plot (axes, quadrants, SVG points, brush).
@@ -63,6 +73,7 @@ function pair(value: string | undefined, name: string): [number | undefined, num
  * @csspart brush - The brush rectangle.
  * @csspart tooltip - The point tooltip.
  * @csspart meta - The as-of, weights and source line.
+ * @csspart zoom-controls - The zoom in / zoom out / reset / pan buttons.
  * @cssprop --crm-cat-1 - Strategic partner tier colour (--crm-cat-3 growth, --crm-cat-2 profit, --crm-cat-4 basic).
  * @cssprop --crm-quadrant-point-radius - Point radius in SVG mode (default 3px).
  * @cssprop --crm-quadrant-height - Plot height (default: as wide as tall up to 420px).
@@ -99,6 +110,13 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
   private frame = 0;
   private drawnKey = '';
   private plot: Plot = { x0: 0, y0: 0, w: 0, h: 0 };
+  private domain: Domain = FULL_DOMAIN;
+  /** Where the view is going (the domain itself once an animated zoom has finished). */
+  private goal: Domain = FULL_DOMAIN;
+  /** Whether a plain drag pans instead of brushing. */
+  private panMode = false;
+  private pan: { px: number; py: number; from: Domain } | null = null;
+  private tween = 0;
 
   constructor() {
     super();
@@ -206,43 +224,129 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     const px = event.clientX - svgBox.left;
     const py = event.clientY - svgBox.top;
     const { x0, y0, w, h } = this.plot;
-    return { sx: Math.min(100, Math.max(0, ((px - x0) / w) * 100)), sy: Math.min(100, Math.max(0, ((y0 + h - py) / h) * 100)), px, py };
+    const d = this.domain;
+    const sx = d.x0 + ((px - x0) / w) * (d.x1 - d.x0);
+    const sy = d.y0 + ((y0 + h - py) / h) * (d.y1 - d.y0);
+    return { sx: Math.min(d.x1, Math.max(d.x0, sx)), sy: Math.min(d.y1, Math.max(d.y0, sy)), px, py };
+  }
+
+  /** Hit radius in score units along x and y at the current zoom. */
+  private hitRadius(): [number, number] {
+    const d = this.domain;
+    return [(HIT_PX / this.plot.w) * (d.x1 - d.x0), (HIT_PX / this.plot.h) * (d.y1 - d.y0)];
+  }
+
+  /** The score ranges the plot shows (0-100 each when not zoomed). */
+  get visibleDomain(): Domain {
+    return { ...this.domain };
+  }
+
+  /** Zooms by `factor` (> 1 in, < 1 out) about the score point `center` (default: the middle of the view). */
+  zoomBy(factor: number, center?: { x: number; y: number }): void {
+    const d = this.goal;
+    this.setDomain(zoomAt(d, factor, center?.x ?? (d.x0 + d.x1) / 2, center?.y ?? (d.y0 + d.y1) / 2), true);
+  }
+
+  /** Shows the whole score square again. */
+  resetZoom(): void {
+    this.setDomain(FULL_DOMAIN, true);
+  }
+
+  /** Moves the view to `next`, animated unless `animate` is false or the user prefers reduced motion. */
+  private setDomain(next: Domain, animate = false): void {
+    if (this.tween) cancelAnimationFrame(this.tween);
+    this.tween = 0;
+    const from = this.domain;
+    this.goal = next;
+    if (!animate || this.context().reducedMotion || typeof requestAnimationFrame === 'undefined') {
+      this.domain = next;
+      this.requestUpdate();
+      return;
+    }
+    const start = performance.now();
+    const step = (now: number) => {
+      const t = Math.min(1, (now - start) / ZOOM_MS);
+      this.domain = t >= 1 ? next : between(from, next, 1 - (1 - t) ** 3);
+      this.tween = t >= 1 ? 0 : requestAnimationFrame(step);
+      this.requestUpdate();
+    };
+    this.tween = requestAnimationFrame(step);
+  }
+
+  /** Renders once in the next frame however many pointer events arrive before it. */
+  private scheduleFrame(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.requestUpdate();
+    });
+  }
+
+  private onWheel(event: WheelEvent): void {
+    event.preventDefault();
+    const at = this.scoreAt(event as unknown as PointerEvent);
+    const lines = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1;
+    this.setDomain(zoomAt(this.domain, Math.exp(-event.deltaY * lines * 0.002), at.sx, at.sy));
+  }
+
+  /** +/- zoom, 0 resets, Shift+arrows pan; true when the key was one of these. */
+  private onZoomKey(event: KeyboardEvent): boolean {
+    const d = this.goal;
+    const pans: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    if (event.shiftKey && event.key in pans) {
+      const [dx, dy] = pans[event.key];
+      this.setDomain(panBy(d, dx * PAN_STEP * (d.x1 - d.x0), dy * PAN_STEP * (d.y1 - d.y0)));
+    } else if (event.key === '+' || event.key === '=') this.zoomBy(ZOOM_STEP);
+    else if (event.key === '-' || event.key === '_') this.zoomBy(1 / ZOOM_STEP);
+    else if (event.key === '0') this.resetZoom();
+    else return false;
+    event.preventDefault();
+    return true;
   }
 
   private onPointerDown(event: PointerEvent): void {
     if (event.button !== 0) return;
     const at = this.scoreAt(event);
+    if (this.panMode || event.shiftKey) {
+      if (this.tween) cancelAnimationFrame(this.tween);
+      this.tween = 0;
+      this.pan = { px: at.px, py: at.py, from: this.domain };
+      (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
+      return;
+    }
     this.brush = { sx: at.sx, sy: at.sy, ex: at.sx, ey: at.sy, px: at.px, py: at.py };
     (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
   }
 
   private onPointerMove(event: PointerEvent, vm: QuadrantModel): void {
     const at = this.scoreAt(event);
-    if (this.brush) {
+    if (this.pan) {
+      const { from, px, py } = this.pan;
+      this.domain = this.goal = panBy(from, ((px - at.px) / this.plot.w) * (from.x1 - from.x0), ((at.py - py) / this.plot.h) * (from.y1 - from.y0));
+    } else if (this.brush) {
       this.brush = { ...this.brush, ex: at.sx, ey: at.sy };
     } else {
-      const p = nearestPoint(vm.points, at.sx, at.sy, (HIT_PX / this.plot.w) * 100, (HIT_PX / this.plot.h) * 100);
+      const p = nearestPoint(vm.points, at.sx, at.sy, ...this.hitRadius());
       if (p === this.hoverPoint) return;
       this.hoverPoint = p;
       const ids = this.context().customerIds;
       this.publishHover(p < 0 ? null : { customers: [ids[vm.points.customer[p]]], source: this.localName, key: `customer:${ids[vm.points.customer[p]]}` });
     }
-    // One render per frame however fast the pointer moves.
-    if (!this.frame) {
-      this.frame = requestAnimationFrame(() => {
-        this.frame = 0;
-        this.requestUpdate();
-      });
-    }
+    this.scheduleFrame();
   }
 
   private onPointerUp(event: PointerEvent, vm: QuadrantModel, ctx: ViewContext): void {
+    if (this.pan) {
+      this.pan = null;
+      this.requestUpdate();
+      return;
+    }
     const brush = this.brush;
     if (!brush) return;
     this.brush = null;
     const at = this.scoreAt(event);
     if (Math.hypot(at.px - brush.px, at.py - brush.py) < 4) {
-      const p = nearestPoint(vm.points, at.sx, at.sy, (HIT_PX / this.plot.w) * 100, (HIT_PX / this.plot.h) * 100);
+      const p = nearestPoint(vm.points, at.sx, at.sy, ...this.hitRadius());
       if (p >= 0) this.selectPoint(p, vm, ctx);
       else {
         const highCurrent = at.sx >= vm.thresholds.current;
@@ -266,6 +370,7 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
   }
 
   private onTierKey(event: KeyboardEvent, index: number, vm: QuadrantModel, ctx: ViewContext): void {
+    if (this.onZoomKey(event)) return;
     const action = gridKeyAction(event, index, 2, 2);
     if (!action) return;
     event.preventDefault();
@@ -275,6 +380,7 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
   }
 
   private onPointsKey(event: KeyboardEvent, vm: QuadrantModel, ctx: ViewContext): void {
+    if (this.onZoomKey(event)) return;
     const pts = vm.points;
     if (pts.n === 0) return;
     const p = this.activePoint >= 0 ? this.activePoint : pts.byX[pts.n - 1];
@@ -313,6 +419,9 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     }
     event.preventDefault();
     this.activePoint = next;
+    // Keep the keyboard cursor in view: centre the view on a point outside it.
+    const d = this.goal;
+    if (!inDomain(d, pts.x[next], pts.y[next])) this.setDomain(panBy(d, pts.x[next] - (d.x0 + d.x1) / 2, pts.y[next] - (d.y0 + d.y1) / 2));
     this.requestUpdate();
   }
 
@@ -324,7 +433,9 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.frame) cancelAnimationFrame(this.frame);
+    if (this.tween) cancelAnimationFrame(this.tween);
     this.frame = 0;
+    this.tween = 0;
   }
 
   /** Draws the points on the canvas when it is shown and something it depends on changed. */
@@ -339,7 +450,8 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     const ratio = devicePixelRatio || 1;
     const style = getComputedStyle(this);
     const colours = TIER_COLOURS.map((c) => style.getPropertyValue(`--_cat-${c}`).trim() || '#888');
-    const key = `${points.n}|${w}|${h}|${ratio}|${colours.join()}|${this.memo!.selection?.key ?? ''}`;
+    const d = this.domain;
+    const key = `${points.n}|${w}|${h}|${ratio}|${colours.join()}|${this.memo!.selection?.key ?? ''}|${d.x0},${d.x1},${d.y0},${d.y1}`;
     if (key === this.drawnKey && canvas.width === Math.round(w * ratio)) return;
     this.drawnKey = key;
     canvas.width = Math.round(w * ratio);
@@ -348,6 +460,8 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     g.clearRect(0, 0, w, h);
     const size = points.n > 20000 ? 1.5 : 2.5;
+    const kx = w / (d.x1 - d.x0);
+    const ky = h / (d.y1 - d.y0);
     // One path per tier and highlight state: dimmed points first, highlighted on top.
     for (const pass of points.hasHighlight ? [0, 1] : [1]) {
       g.globalAlpha = pass === 0 ? 0.15 : points.n > 20000 ? 0.5 : 0.8;
@@ -356,7 +470,10 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
         g.beginPath();
         for (let p = 0; p < points.n; p++) {
           if (points.tier[p] !== tier || (points.hasHighlight && points.highlighted[p] !== pass)) continue;
-          g.rect((points.x[p] / 100) * w - size / 2, h - (points.y[p] / 100) * h - size / 2, size, size);
+          const px = (points.x[p] - d.x0) * kx;
+          const py = h - (points.y[p] - d.y0) * ky;
+          if (px < -size || px > w + size || py < -size || py > h + size) continue;
+          g.rect(px - size / 2, py - size / 2, size, size);
         }
         g.fill();
       }
@@ -384,6 +501,30 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     return svgToPng(svgText, box.width, box.height, getComputedStyle(this).backgroundColor || '#fff');
   }
 
+  private renderZoomControls({ t, fmt }: ViewContext): TemplateResult {
+    const d = this.domain;
+    const factor = 100 / Math.max(d.x1 - d.x0, d.y1 - d.y0);
+    const f = (v: number) => fmt.number(v, factor >= 8 ? 1 : 0);
+    return html`<div class="zoom" part="zoom-controls" role="toolbar" aria-label=${zoomLabel(t, 'quadrant.zoomControls')}>
+      <button type="button" class="zoom-in" aria-label=${zoomLabel(t, 'quadrant.zoomIn')} title=${zoomLabel(t, 'quadrant.zoomIn')} ?disabled=${factor >= MAX_ZOOM - 1e-9} @click=${() => this.zoomBy(ZOOM_STEP)}>+</button>
+      <button type="button" class="zoom-out" aria-label=${zoomLabel(t, 'quadrant.zoomOut')} title=${zoomLabel(t, 'quadrant.zoomOut')} ?disabled=${isFull(d)} @click=${() => this.zoomBy(1 / ZOOM_STEP)}>−</button>
+      <button type="button" class="zoom-reset" ?disabled=${isFull(d)} @click=${() => this.resetZoom()}>${zoomLabel(t, 'quadrant.zoomReset')}</button>
+      <button
+        type="button"
+        class="pan-mode"
+        aria-pressed=${this.panMode ? 'true' : 'false'}
+        title=${zoomLabel(t, 'quadrant.zoomHelp')}
+        @click=${() => {
+          this.panMode = !this.panMode;
+          this.requestUpdate();
+        }}
+      >
+        ${zoomLabel(t, 'quadrant.pan')}
+      </button>
+      <span class="zoom-level">${zoomLabel(t, 'quadrant.zoomLevel', { factor: fmt.number(factor, 1), x0: f(d.x0), x1: f(d.x1), y0: f(d.y0), y1: f(d.y1) })}</span>
+    </div>`;
+  }
+
   protected override renderView(vm: QuadrantModel, ctx: ViewContext): TemplateResult {
     const { t, fmt } = ctx;
     const width = Math.max(260, ctx.width || 560);
@@ -392,35 +533,47 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     const h = Math.round(cssHeight > 0 ? cssHeight : Math.min(w, 420));
     const height = MARGIN.top + h + MARGIN.bottom;
     this.plot = { x0: MARGIN.left, y0: MARGIN.top, w, h };
-    const X = (s: number) => MARGIN.left + (s / 100) * w;
-    const Y = (s: number) => MARGIN.top + h - (s / 100) * h;
-    const tx = X(vm.thresholds.current);
-    const ty = Y(vm.thresholds.potential);
+    const d = this.domain;
+    const X = (s: number) => MARGIN.left + ((s - d.x0) / (d.x1 - d.x0)) * w;
+    const Y = (s: number) => MARGIN.top + h - ((s - d.y0) / (d.y1 - d.y0)) * h;
+    // Screen position of a score clamped to the visible domain (quadrants and lines end at the plot's edge).
+    const CX = (s: number) => X(Math.min(d.x1, Math.max(d.x0, s)));
+    const CY = (s: number) => Y(Math.min(d.y1, Math.max(d.y0, s)));
+    const tc = vm.thresholds.current;
+    const tp = vm.thresholds.potential;
     const canvas = this.useCanvas(vm);
     const selectedKey = this.selectedKey(ctx);
     const pts = vm.points;
     const cursor = this.activePoint;
-    const shown = this.hoverPoint >= 0 ? this.hoverPoint : cursor;
+    const hover = this.hoverPoint >= 0 ? this.hoverPoint : cursor;
+    const shown = hover >= 0 && hover < pts.n && inDomain(d, pts.x[hover], pts.y[hover]) ? hover : -1;
     const radius = parseFloat(getComputedStyle(this).getPropertyValue('--crm-quadrant-point-radius')) || 3;
     const brush = this.brush;
     const quadrants = DISPLAY.map((code) => {
       const tier = vm.tiers[code];
-      return { tier, x: tier.highCurrent ? tx : X(0), y: tier.highPotential ? Y(100) : ty, w: tier.highCurrent ? X(100) - tx : tx - X(0), h: tier.highPotential ? ty - Y(100) : Y(0) - ty };
+      const [sx0, sx1] = tier.highCurrent ? [tc, 100] : [0, tc];
+      const [sy0, sy1] = tier.highPotential ? [tp, 100] : [0, tp];
+      return { tier, x: CX(sx0), y: CY(sy1), w: CX(sx1) - CX(sx0), h: CY(sy0) - CY(sy1) };
     });
     const activeTier = Math.min(3, Math.max(0, this.activeTier));
-    return html`<div class="plot-wrap" style=${styleMap({ width: `${width}px`, height: `${height}px` })}>
-        ${canvas ? html`<canvas class="points" part="canvas" aria-hidden="true" style=${styleMap({ left: `${MARGIN.left}px`, top: `${MARGIN.top}px`, width: `${w}px`, height: `${h}px` })}></canvas>` : nothing}
+    const span = Math.max(d.x1 - d.x0, d.y1 - d.y0);
+    const tick = (v: number) => fmt.number(v, span < 10 ? 1 : 0);
+    return html`${this.renderZoomControls(ctx)}
+      <div class="plot-wrap" ${styleProps({ width: `${width}px`, height: `${height}px` })}>
+        ${canvas ? html`<canvas class="points" part="canvas" aria-hidden="true" ${styleProps({ left: `${MARGIN.left}px`, top: `${MARGIN.top}px`, width: `${w}px`, height: `${h}px` })}></canvas>` : nothing}
         <svg
-          class="chart"
+          class=${`chart${this.panMode ? ' pan' : ''}${this.pan ? ' panning' : ''}`}
           part="chart"
           width=${width}
           height=${height}
           viewBox="0 0 ${width} ${height}"
           role="group"
-          aria-label=${t.t('quadrant.description')}
+          aria-label=${`${t.t('quadrant.description')} ${zoomLabel(t, 'quadrant.zoomHelp')}`}
+          data-domain=${`${d.x0},${d.x1},${d.y0},${d.y1}`}
           @pointerdown=${(e: PointerEvent) => this.onPointerDown(e)}
           @pointermove=${(e: PointerEvent) => this.onPointerMove(e, vm)}
           @pointerup=${(e: PointerEvent) => this.onPointerUp(e, vm, ctx)}
+          @wheel=${(e: WheelEvent) => this.onWheel(e)}
           @pointerleave=${() => {
             if (this.hoverPoint >= 0 && !this.brush) {
               this.hoverPoint = -1;
@@ -429,6 +582,7 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
             }
           }}
         >
+          <defs><clipPath id="plot-clip"><rect x=${MARGIN.left} y=${MARGIN.top} width=${w} height=${h}></rect></clipPath></defs>
           <g role="grid" aria-label=${t.t('quadrant.title')} aria-rowcount="2" aria-colcount="2">
             ${[0, 1].map(
               (row) => svg`<g role="row">${quadrants.slice(row * 2, row * 2 + 2).map((q, i) => {
@@ -454,27 +608,33 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
             )}
           </g>
           <g aria-hidden="true" class="decor">
-            <line part="threshold" class="threshold" x1=${tx} x2=${tx} y1=${Y(0)} y2=${Y(100)}></line>
-            <line part="threshold" class="threshold" x1=${X(0)} x2=${X(100)} y1=${ty} y2=${ty}></line>
-            ${!canvas
-              ? pts.customer.length > 0
-                ? svg`${Array.from(pts.customer, (_, p) => svg`<circle part="point" class=${`point cat-${TIER_COLOURS[pts.tier[p]]}${pts.hasHighlight && !pts.highlighted[p] ? ' dim' : ''}`} cx=${X(pts.x[p])} cy=${Y(pts.y[p])} r=${radius}></circle>`)}`
-                : nothing
+            ${tc >= d.x0 && tc <= d.x1 ? svg`<line part="threshold" class="threshold" x1=${X(tc)} x2=${X(tc)} y1=${Y(d.y0)} y2=${Y(d.y1)}></line>` : nothing}
+            ${tp >= d.y0 && tp <= d.y1 ? svg`<line part="threshold" class="threshold" x1=${X(d.x0)} x2=${X(d.x1)} y1=${Y(tp)} y2=${Y(tp)}></line>` : nothing}
+            ${!canvas && pts.n > 0
+              ? svg`<g clip-path="url(#plot-clip)">${Array.from(pts.customer, (_, p) =>
+                  inDomain(d, pts.x[p], pts.y[p])
+                    ? svg`<circle part="point" class=${`point cat-${TIER_COLOURS[pts.tier[p]]}${pts.hasHighlight && !pts.highlighted[p] ? ' dim' : ''}`} cx=${X(pts.x[p])} cy=${Y(pts.y[p])} r=${radius}></circle>`
+                    : nothing,
+                )}</g>`
               : nothing}
-            ${[0, 25, 50, 75, 100].map((s) => svg`<text class="axis tick" x=${X(s)} y=${Y(0) + 14}>${s}</text><text class="axis tick y" x=${X(0) - 6} y=${Y(s)}>${s}</text>`)}
-            <text class="axis" x=${X(50)} y=${Y(0) + 32} text-anchor="middle">${t.t('quadrant.current')} →</text>
-            <text class="axis" transform="translate(12,${Y(50)}) rotate(-90)" text-anchor="middle">${t.t('quadrant.potential')} →</text>
+            ${ticks(d.x0, d.x1, 4).map((s) => svg`<text class="axis tick" x=${X(s)} y=${Y(d.y0) + 14}>${tick(s)}</text>`)}
+            ${ticks(d.y0, d.y1, 4).map((s) => svg`<text class="axis tick y" x=${X(d.x0) - 6} y=${Y(s)}>${tick(s)}</text>`)}
+            <text class="axis" x=${MARGIN.left + w / 2} y=${Y(d.y0) + 32} text-anchor="middle">${t.t('quadrant.current')} →</text>
+            <text class="axis" transform="translate(12,${MARGIN.top + h / 2}) rotate(-90)" text-anchor="middle">${t.t('quadrant.potential')} →</text>
             ${quadrants.map((q) => {
+              // Zoomed in: named in the corner of the quadrant's visible part, when enough of it shows.
+              const full = isFull(d);
+              if (!full && (q.w < 90 || q.h < 40)) return nothing;
               const right = q.tier.highCurrent;
-              const lx = right ? X(100) - 6 : X(0) + 6;
-              const ly = q.tier.highPotential ? Y(100) + 14 : Y(0) - 22;
+              const lx = full ? (right ? X(100) - 6 : X(0) + 6) : right ? q.x + q.w - 6 : q.x + 6;
+              const ly = full ? (q.tier.highPotential ? Y(100) + 14 : Y(0) - 22) : q.tier.highPotential ? q.y + 14 : q.y + q.h - 22;
               return svg`<g part="tier-label" class=${`tier-label ${right ? 'end' : 'start'}`}>
                 <text class="tier-name" x=${lx} y=${ly}>${q.tier.name}</text>
                 <text class="tier-stats" x=${lx} y=${ly + 14}>${t.t('quadrant.tierShort', { customers: fmt.integer(q.tier.customers), valueShare: q.tier.valueShare === null ? '–' : fmt.percent(q.tier.valueShare) })}</text>
               </g>`;
             })}
             ${brush ? svg`<rect part="brush" class="brush" x=${X(Math.min(brush.sx, brush.ex))} y=${Y(Math.max(brush.sy, brush.ey))} width=${Math.abs(X(brush.ex) - X(brush.sx))} height=${Math.abs(Y(brush.ey) - Y(brush.sy))}></rect>` : nothing}
-            ${shown >= 0 && shown < pts.n ? svg`<circle class="cursor" cx=${X(pts.x[shown])} cy=${Y(pts.y[shown])} r=${radius + 4}></circle>` : nothing}
+            ${shown >= 0 ? svg`<circle class="cursor" cx=${X(pts.x[shown])} cy=${Y(pts.y[shown])} r=${radius + 4}></circle>` : nothing}
           </g>
           <g
             class="points-focus"
@@ -488,13 +648,13 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
               this.requestUpdate();
             }}
           >
-            <rect class="points-outline" x=${X(0)} y=${Y(100)} width=${w} height=${h}></rect>
+            <rect class="points-outline" x=${MARGIN.left} y=${MARGIN.top} width=${w} height=${h}></rect>
             ${cursor >= 0 && cursor < pts.n
               ? svg`<circle id="active-point" role="option" aria-selected=${selectedKey === `customer:${ctx.customerIds[pts.customer[cursor]]}` ? 'true' : 'false'} aria-label=${pointLabel(vm, cursor, t, fmt, ctx.customerIds)} data-customer=${ctx.customerIds[pts.customer[cursor]]} cx=${X(pts.x[cursor])} cy=${Y(pts.y[cursor])} r=${radius + 4}></circle>`
               : nothing}
           </g>
         </svg>
-        ${shown >= 0 && shown < pts.n ? this.renderTooltip(vm, shown, X(pts.x[shown]), Y(pts.y[shown]), width, ctx) : nothing}
+        ${shown >= 0 ? this.renderTooltip(vm, shown, X(pts.x[shown]), Y(pts.y[shown]), width, ctx) : nothing}
       </div>
       <p class="meta" part="meta">
         ${vm.windowStartDate ? t.t('quadrant.asOf', { date: vm.asOfDate, start: vm.windowStartDate }) : vm.asOfDate} ·
@@ -508,7 +668,7 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
   private renderTooltip(vm: QuadrantModel, p: number, x: number, y: number, width: number, { t, fmt, customerIds }: ViewContext): TemplateResult {
     const pts = vm.points;
     const left = x > width * 0.6;
-    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap({ left: left ? 'auto' : `${x + 10}px`, right: left ? `${width - x + 10}px` : 'auto', top: `${Math.max(0, y - 10)}px` })}>
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" ${styleProps({ left: left ? 'auto' : `${x + 10}px`, right: left ? `${width - x + 10}px` : 'auto', top: `${Math.max(0, y - 10)}px` })}>
       <strong class="tooltip-id">${customerIds[pts.customer[p]]}</strong>
       <span>${t.t('quadrant.current')}: ${fmt.number(pts.x[p], 1)}</span>
       <span>${t.t('quadrant.potential')}: ${fmt.number(pts.y[p], 1)}</span>

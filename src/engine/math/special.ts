@@ -24,6 +24,19 @@ export function lnGamma(x: number): number {
   return HALF_LN_2PI + (y + 0.5) * Math.log(t) - t + Math.log(sum);
 }
 
+/**
+ * ψ(x) = d/dx ln Γ(x), the digamma function (the likelihood gradients need it). Recurrence up to
+ * x >= 10, then the asymptotic series; reflection below 0.5. NaN at the poles 0, -1, -2, ...
+ */
+export function digamma(x: number): number {
+  if (x <= 0 && Number.isInteger(x)) return NaN;
+  if (x < 0.5) return digamma(1 - x) - Math.PI / Math.tan(Math.PI * x);
+  let shift = 0;
+  for (; x < 10; x++) shift -= 1 / x;
+  const f = 1 / (x * x);
+  return shift + Math.log(x) - 0.5 / x - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f * (1 / 132 - (f * 691) / 32760)))));
+}
+
 /** Sign of Γ(x): +1 for x > 0, alternating between the poles below 0 (0 at a pole). */
 export function gammaSign(x: number): number {
   if (x > 0) return 1;

@@ -1,5 +1,5 @@
 /** Options of the sample company generator, validated with zod. */
-import { z } from 'zod';
+import { z } from '../zod.js';
 
 /** Default options: the small pre-generated sample in `demo/data/sample-company.json`. */
 export const SAMPLE_DEFAULTS = { customers: 200, seed: 20240101, start: '2024-01', months: 18 } as const;

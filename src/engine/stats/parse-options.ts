@@ -1,5 +1,5 @@
 /** Validates analysis options with zod and turns a failure into one readable error. */
-import { z } from 'zod';
+import { z } from '../zod.js';
 
 /** Parses `input` with `schema`; throws a `RangeError` naming the analysis and every problem. */
 export function parseOptions<S extends z.ZodType>(analysis: string, schema: S, input: unknown): z.output<S> {

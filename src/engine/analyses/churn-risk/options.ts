@@ -1,5 +1,5 @@
 /** Churn-risk signals, their thresholds and weights (METRICS.md section 6 defaults). */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 
 /** Signals in display order. */
 export const SIGNALS = ['noLogin', 'lowCoreUsage', 'renewalLate', 'purchasesDown', 'complaintsUp', 'npsFalling', 'lowPAlive'] as const;

@@ -3,7 +3,7 @@
  * chosen by the mean silhouette over a range. An alternative to the rule-based RFM segments, with
  * the same per-segment totals (name, customers, orders, revenue).
  */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { kmeans, type KMeansResult } from './kmeans.js';
 import { silhouette } from './silhouette.js';

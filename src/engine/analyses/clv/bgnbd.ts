@@ -4,13 +4,13 @@
  * Poisson process with a gamma(r, alpha) rate across customers; after each repeat purchase a customer
  * drops out with a beta(a, b) probability.
  */
-import { hyp2f1, lnBeta, lnGamma, logSumExp, logistic } from '../../math/special.js';
+import { digamma, hyp2f1, lnBeta, lnGamma, logSumExp, logistic } from '../../math/special.js';
 import { available, type Maybe } from '../availability.js';
 import { derived } from '../../dataset/derived.js';
 import { MIN_REPEAT_BUYERS, type FitDiagnostics } from './fit.js';
 import { fitPurchaseModel, type PurchaseFitOptions } from './purchase-fit.js';
 import type { RepeatModel } from './repeat-model.js';
-import { weightedRows, type WeightedRows } from './rows.js';
+import { summaryRows, type WeightedRows } from './rows.js';
 import type { CustomerSummary, TimeUnit } from './summary.js';
 
 /** BG/NBD parameters: gamma(r, alpha) purchase rates, beta(a, b) dropout probabilities. */
@@ -70,9 +70,81 @@ function totalLogLikelihood(p: BgNbdParams, rows: WeightedRows): number {
   return sum;
 }
 
+/**
+ * {@link totalLogLikelihood} (the same value) and its partial derivatives by r, alpha, a, b into `out`,
+ * in one pass: per row the log-sum-exp's two weights share the logarithms the value needs; the ψ
+ * terms of the Γ functions are again computed once per distinct x.
+ */
+function logLikelihoodGradient(p: BgNbdParams, rows: WeightedRows, out: Float64Array): number {
+  const { r, alpha, a, b } = p;
+  const { xs, slot, x, tx, T, weight } = rows;
+  const constant = new Float64Array(xs.length);
+  const dropTerm = new Float64Array(xs.length);
+  const slotWeight = new Float64Array(xs.length);
+  const base = lnGamma(a + b) - lnGamma(r) - lnGamma(b) + r * Math.log(alpha);
+  for (let k = 0; k < xs.length; k++) {
+    const xv = xs[k];
+    constant[k] = base + lnGamma(r + xv) + lnGamma(b + xv) - lnGamma(a + b + xv);
+    dropTerm[k] = xv > 0 ? Math.log(a) - Math.log(b + xv - 1) : -Infinity;
+  }
+  let sum = 0;
+  let dr = 0;
+  let dAlpha = 0;
+  let da = 0;
+  let db = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const k = slot[i];
+    const w = weight[i];
+    const rx = r + x[i];
+    const logT = Math.log(alpha + T[i]);
+    const alive = -rx * logT;
+    slotWeight[k] += w;
+    if (x[i] > 0) {
+      const logTx = Math.log(alpha + tx[i]);
+      const drop = dropTerm[k] - rx * logTx;
+      // Weight of the dropout term in ln(e^alive + e^drop): e^drop / (e^alive + e^drop).
+      const wDrop = drop > alive ? 1 / (1 + Math.exp(alive - drop)) : 1 - 1 / (1 + Math.exp(drop - alive));
+      const wAlive = 1 - wDrop;
+      sum += w * (constant[k] + logSumExp(alive, drop));
+      dr -= w * (wAlive * logT + wDrop * logTx);
+      dAlpha -= w * rx * (wAlive / (alpha + T[i]) + wDrop / (alpha + tx[i]));
+      da += (w * wDrop) / a;
+      db -= (w * wDrop) / (b + x[i] - 1);
+    } else {
+      sum += w * (constant[k] + alive);
+      dr -= w * logT;
+      dAlpha -= (w * rx) / (alpha + T[i]);
+    }
+  }
+  const psiAB = digamma(a + b);
+  const psiB = digamma(b);
+  const psiR = digamma(r);
+  for (let k = 0; k < xs.length; k++) {
+    const w = slotWeight[k];
+    const xv = xs[k];
+    const psiABX = digamma(a + b + xv);
+    dr += w * (digamma(r + xv) - psiR + Math.log(alpha));
+    dAlpha += (w * r) / alpha;
+    da += w * (psiAB - psiABX);
+    db += w * (psiAB - psiB + digamma(b + xv) - psiABX);
+  }
+  out[0] = dr;
+  out[1] = dAlpha;
+  out[2] = da;
+  out[3] = db;
+  return sum;
+}
+
+/** Summed BG/NBD log-likelihood of a summary and its partial derivatives by each parameter. */
+export function bgnbdLogLikelihoodGradient(p: BgNbdParams, summary: CustomerSummary): { logLikelihood: number; gradient: BgNbdParams } {
+  const out = new Float64Array(4);
+  const logLikelihood = logLikelihoodGradient(p, summaryRows(summary, 1), out);
+  return { logLikelihood, gradient: { r: out[0], alpha: out[1], a: out[2], b: out[3] } };
+}
+
 /** Summed BG/NBD log-likelihood of a summary under given parameters. */
 export function bgnbdLogLikelihood(p: BgNbdParams, summary: CustomerSummary): number {
-  return totalLogLikelihood(p, weightedRows(summary.x, summary.tx, summary.T, 1));
+  return totalLogLikelihood(p, summaryRows(summary, 1));
 }
 
 /** Options of {@link fitBgNbd}. */
@@ -86,7 +158,7 @@ export type BgNbdFitOptions = PurchaseFitOptions;
 export function fitBgNbd(summary: CustomerSummary, options: BgNbdFitOptions = {}): Maybe<BgNbdFit> {
   return derived(summary, `bgnbd ${options.minRepeatBuyers ?? MIN_REPEAT_BUYERS}`, () => {
     const fit = fitPurchaseModel<BgNbdParams>(
-      { model: 'BG/NBD', names: ['r', 'alpha', 'a', 'b'], timeScaled: ['alpha'], logLikelihood: totalLogLikelihood },
+      { model: 'BG/NBD', names: ['r', 'alpha', 'a', 'b'], timeScaled: ['alpha'], logLikelihood: totalLogLikelihood, gradient: logLikelihoodGradient },
       summary,
       options,
     );
@@ -113,11 +185,17 @@ export function bgnbdExpectedPurchases(p: BgNbdParams, t: number): number {
  * for heavy buyers, and the series settles in a few terms.
  */
 export function bgnbdConditionalExpectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+  if (t <= 0) return 0;
+  return bgnbdExpectedPurchasesIfAlive(p, t, x, T) * bgnbdPAlive(p, x, tx, T);
+}
+
+/** E[Y(t) | alive at T, x, T]: {@link bgnbdConditionalExpectedPurchases} without its P(alive) factor. */
+function bgnbdExpectedPurchasesIfAlive(p: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a, b } = p;
   if (t <= 0) return 0;
   const z = t / (alpha + T + t);
   const bracket = 1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
-  return ((a + b + x - 1) / (a - 1)) * bracket * bgnbdPAlive(p, x, tx, T);
+  return ((a + b + x - 1) / (a - 1)) * bracket;
 }
 
 /**
@@ -155,5 +233,6 @@ export function bgnbdModel(p: BgNbdParams): RepeatModel {
     pAlive: (x, tx, T) => bgnbdPAlive(p, x, tx, T),
     expectedPurchases: (t) => bgnbdExpectedPurchases(p, t),
     conditionalExpectedPurchases: (t, x, tx, T) => bgnbdConditionalExpectedPurchases(p, t, x, tx, T),
+    expectedPurchasesIfAlive: (t, x, T) => bgnbdExpectedPurchasesIfAlive(p, t, x, T),
   };
 }

@@ -2,7 +2,7 @@
  * Model-predicted future value per customer — BG/NBD purchases times Gamma-Gamma spend — for other
  * analyses to call (the value quadrant's default potential value, churn risk from P(alive)).
  */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 import type { Dataset } from '../../dataset/types.js';
 import { derived } from '../../dataset/derived.js';
 import { parseOptions } from '../../stats/parse-options.js';

@@ -3,7 +3,7 @@
  * value", 2013; Colombo & Jiang 1999): a customer's transaction values are gamma(p, nu) with
  * nu ~ gamma(q, gamma) across customers. Fitted on repeat buyers from x and their mean repeat spend.
  */
-import { lnGamma } from '../../math/special.js';
+import { digamma, lnGamma } from '../../math/special.js';
 import { derived } from '../../dataset/derived.js';
 import { available, unavailable, type Maybe } from '../availability.js';
 import { fitLogParameters, MIN_REPEAT_BUYERS, standardErrors, type FitDiagnostics } from './fit.js';
@@ -83,6 +83,61 @@ function totalLogLikelihood(params: GammaGammaParams, rows: SpendRows): number {
   return sum;
 }
 
+/**
+ * {@link totalLogLikelihood} (the same value) and its partial derivatives by p, q, gamma into `out`;
+ * per row one logarithm, the ψ terms once per distinct x.
+ */
+function logLikelihoodGradient(params: GammaGammaParams, rows: SpendRows, out: Float64Array): number {
+  const { p, q, gamma } = params;
+  const { x, m, logM, xs, slot } = rows;
+  const constant = new Float64Array(xs.length);
+  const dpSlot = new Float64Array(xs.length);
+  const dqSlot = new Float64Array(xs.length);
+  const logGamma = Math.log(gamma);
+  const base = q * logGamma - lnGamma(q);
+  const psiQ = digamma(q);
+  for (let k = 0; k < xs.length; k++) {
+    const px = p * xs[k];
+    const logX = Math.log(xs[k]);
+    const psiPXQ = digamma(px + q);
+    constant[k] = base + lnGamma(px + q) - lnGamma(px) + px * logX;
+    dpSlot[k] = xs[k] * (psiPXQ - digamma(px) + logX);
+    dqSlot[k] = logGamma - psiQ + psiPXQ;
+  }
+  let sum = 0;
+  let dp = 0;
+  let dq = 0;
+  let dGamma = 0;
+  for (let i = 0; i < x.length; i++) {
+    const k = slot[i];
+    const px = p * x[i];
+    const spend = x[i] * m[i] + gamma;
+    const logSpend = Math.log(spend);
+    sum += constant[k] + (px - 1) * logM[i] - (px + q) * logSpend;
+    dp += dpSlot[k] + x[i] * (logM[i] - logSpend);
+    dq += dqSlot[k] - logSpend;
+    dGamma += q / gamma - (px + q) / spend;
+  }
+  out[0] = dp;
+  out[1] = dq;
+  out[2] = dGamma;
+  return sum;
+}
+
+/**
+ * Summed Gamma-Gamma log-likelihood of repeat buyers (x repeat purchases of mean value m, both > 0)
+ * and its partial derivatives by each parameter.
+ */
+export function gammaGammaLogLikelihoodGradient(
+  params: GammaGammaParams,
+  x: Float64Array,
+  m: Float64Array,
+): { logLikelihood: number; gradient: GammaGammaParams } {
+  const out = new Float64Array(3);
+  const logLikelihood = logLikelihoodGradient(params, spendRows(x, m), out);
+  return { logLikelihood, gradient: { p: out[0], q: out[1], gamma: out[2] } };
+}
+
 /** Options of {@link fitGammaGamma}. */
 export interface GammaGammaFitOptions {
   /** Least number of usable repeat buyers (default 10). */
@@ -129,7 +184,15 @@ function fit(summary: CustomerSummary, minRepeatBuyers: number): Maybe<GammaGamm
     q: Math.exp(theta[1]),
     gamma: Math.exp(theta[2]),
   });
-  const fit = fitLogParameters('Gamma-Gamma', NAMES, (theta) => totalLogLikelihood(fromTheta(theta), scaled), [0, 0, 0], x.length);
+  const gradient = (theta: Float64Array, out: Float64Array): number => {
+    const at = fromTheta(theta);
+    const value = logLikelihoodGradient(at, scaled, out);
+    out[0] *= at.p;
+    out[1] *= at.q;
+    out[2] *= at.gamma;
+    return value;
+  };
+  const fit = fitLogParameters('Gamma-Gamma', NAMES, (theta) => totalLogLikelihood(fromTheta(theta), scaled), [0, 0, 0], x.length, undefined, gradient);
   if ('available' in fit) return fit;
   const atScale = fromTheta(fit.theta);
   const params: GammaGammaParams = { ...atScale, gamma: atScale.gamma * scale };

@@ -9,7 +9,7 @@ import { available, type Maybe } from '../availability.js';
 import type { FitDiagnostics } from './fit.js';
 import { fitPurchaseModel, type PurchaseFitOptions } from './purchase-fit.js';
 import type { RepeatModel } from './repeat-model.js';
-import { weightedRows, type WeightedRows } from './rows.js';
+import { summaryRows, type WeightedRows } from './rows.js';
 import type { CustomerSummary, TimeUnit } from './summary.js';
 
 /** Pareto/NBD parameters: gamma(r, alpha) purchase rates, gamma(s, beta) dropout rates. */
@@ -67,7 +67,7 @@ function customerLogLikelihood(p: ParetoNbdParams, x: number, T: number, lnA0: n
 
 /** Summed Pareto/NBD log-likelihood of a summary. */
 export function paretoNbdLogLikelihood(p: ParetoNbdParams, summary: CustomerSummary): number {
-  return totalLogLikelihood(p, weightedRows(summary.x, summary.tx, summary.T, 1));
+  return totalLogLikelihood(p, summaryRows(summary, 1));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { available, type Maybe } from '../availability.js';
 import { checkSummary, fitLogParameters, maxTime, standardErrors, type FitDiagnostics } from './fit.js';
-import { subsampleRows, weightedRows, type WeightedRows } from './rows.js';
+import { subsampleRows, summaryRows, type WeightedRows } from './rows.js';
 import type { CustomerSummary } from './summary.js';
 
 /** Options of the purchase-model fits. */
@@ -24,6 +24,8 @@ export interface PurchaseModelSpec<P> {
   readonly timeScaled: readonly (keyof P & string)[];
   /** Summed log-likelihood over weighted rows. */
   readonly logLikelihood: (params: P, rows: WeightedRows) => number;
+  /** The same log-likelihood, writing its partial derivatives by parameter (in `names` order) into `out`. */
+  readonly gradient?: (params: P, rows: WeightedRows, out: Float64Array) => number;
 }
 
 /** Fits a purchase model to a summary; parameters and diagnostics, or why not. */
@@ -35,22 +37,41 @@ export function fitPurchaseModel<P>(
   const problem = checkSummary(summary, options.minRepeatBuyers);
   if (problem) return problem;
   const scale = maxTime(summary.T);
-  const rows = weightedRows(summary.x, summary.tx, summary.T, scale);
+  const rows = summaryRows(summary, scale);
   const fromTheta = (theta: Float64Array): P =>
     Object.fromEntries(spec.names.map((name, i) => [name, Math.exp(theta[i])])) as P;
   const subset = subsampleRows(summary, scale);
+  const gradientOn = (on: WeightedRows) => {
+    const { gradient } = spec;
+    if (!gradient) return undefined;
+    // d/dθ = p d/dp for p = exp(θ).
+    return (theta: Float64Array, out: Float64Array) => {
+      const value = gradient(fromTheta(theta), on, out);
+      for (let i = 0; i < out.length; i++) out[i] *= Math.exp(theta[i]);
+      return value;
+    };
+  };
   const warmUp = subset && {
     logLikelihood: (theta: Float64Array) => spec.logLikelihood(fromTheta(theta), subset),
+    gradient: gradientOn(subset),
     observations: subset.customers,
   };
   const start = spec.names.map(() => 0);
-  const fit = fitLogParameters(spec.model, spec.names, (theta) => spec.logLikelihood(fromTheta(theta), rows), start, summary.length, warmUp);
+  const fit = fitLogParameters(
+    spec.model,
+    spec.names,
+    (theta) => spec.logLikelihood(fromTheta(theta), rows),
+    start,
+    summary.length,
+    warmUp,
+    gradientOn(rows),
+  );
   if ('available' in fit) return fit;
   const params = fromTheta(fit.theta) as Record<string, number>;
   for (const name of spec.timeScaled) params[name] *= scale;
   return available({
     params: params as P,
-    logLikelihood: spec.logLikelihood(params as P, weightedRows(summary.x, summary.tx, summary.T, 1)),
+    logLikelihood: spec.logLikelihood(params as P, summaryRows(summary, 1)),
     iterations: fit.iterations,
     evaluations: fit.evaluations,
     converged: fit.converged,

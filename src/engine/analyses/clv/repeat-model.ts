@@ -12,4 +12,10 @@ export interface RepeatModel {
   expectedPurchases(t: number): number;
   /** E[Y(t) | x, t_x, T]: expected purchases in (T, T + t] given the history. */
   conditionalExpectedPurchases(t: number, x: number, tx: number, T: number): number;
+  /**
+   * E[Y(t) | alive at T, x, T], where the model factors as conditionalExpectedPurchases(t, x, t_x, T)
+   * = this x pAlive(x, t_x, T) exactly (same floating-point result): customers sharing x and T then
+   * share the costly part whatever their t_x.
+   */
+  expectedPurchasesIfAlive?(t: number, x: number, T: number): number;
 }

@@ -3,7 +3,7 @@
  * the last purchase since the first), T (time from the first purchase to the calibration end) and the
  * mean repeat spend — computed from the orders table, or taken as-is from a feed's `summary` table.
  */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 import type { Dataset, SummaryTable } from '../../dataset/types.js';
 import { derived, ordersByCustomer } from '../../dataset/derived.js';
 import { NO_DAY } from '../../dataset/types.js';

@@ -3,9 +3,10 @@
  * CLV = Σ_{i=1..H} E[M] (E[Y(i f)] - E[Y((i-1) f)]) / (1 + d)^i, with f model time units per month
  * and d the monthly discount rate.
  */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import type { RepeatModel } from './repeat-model.js';
+import { summaryHistories } from './rows.js';
 import type { CustomerSummary, TimeUnit } from './summary.js';
 
 /**
@@ -39,7 +40,11 @@ export interface CustomerValues {
   readonly unitsPerMonth: number;
 }
 
-/** P(alive), expected purchases over the horizon and discounted CLV for every customer of a summary. */
+/**
+ * P(alive), expected purchases over the horizon and discounted CLV for every customer of a summary.
+ * Customers with the same history (x, t_x, T) get the same numbers, so each distinct history is
+ * computed once; with a model that factors out P(alive), the horizon curve once per (x, T).
+ */
 export function customerValues(
   model: RepeatModel,
   summary: CustomerSummary,
@@ -48,25 +53,42 @@ export function customerValues(
 ): CustomerValues {
   const { horizonMonths, discountRate, unitsPerMonth = UNITS_PER_MONTH[summary.unit] } = parseOptions('CLV', ValueOptions, options);
   const n = summary.length;
-  const pAlive = new Float64Array(n);
-  const expectedPurchases = new Float64Array(n);
-  const clv = new Float64Array(n);
   const discount = new Float64Array(horizonMonths);
   for (let i = 0; i < horizonMonths; i++) discount[i] = Math.pow(1 + discountRate, -(i + 1));
-  for (let c = 0; c < n; c++) {
-    const x = summary.x[c];
-    const tx = summary.tx[c];
-    const T = summary.T[c];
+  const histories = summaryHistories(summary);
+  const historyPAlive = new Float64Array(histories.length);
+  const historyPurchases = new Float64Array(histories.length);
+  const historyValue = new Float64Array(histories.length);
+  const ifAlive = new Float64Array(horizonMonths);
+  const { x, tx, T } = summary;
+  for (let h = 0, shared = -1; h < histories.length; h++) {
+    const c = histories.first[h];
+    // Histories are sorted by x then T: the curve if alive changes only when (x, T) does.
+    const factored = model.expectedPurchasesIfAlive;
+    if (factored && (shared < 0 || x[c] !== x[shared] || T[c] !== T[shared])) {
+      shared = c;
+      for (let i = 0; i < horizonMonths; i++) ifAlive[i] = factored((i + 1) * unitsPerMonth, x[c], T[c]);
+    }
+    const pAlive = model.pAlive(x[c], tx[c], T[c]);
     let previous = 0;
     let value = 0;
     for (let i = 0; i < horizonMonths; i++) {
-      const current = model.conditionalExpectedPurchases((i + 1) * unitsPerMonth, x, tx, T);
+      const current = factored ? ifAlive[i] * pAlive : model.conditionalExpectedPurchases((i + 1) * unitsPerMonth, x[c], tx[c], T[c]);
       value += (current - previous) * discount[i];
       previous = current;
     }
-    pAlive[c] = model.pAlive(x, tx, T);
-    expectedPurchases[c] = previous;
-    clv[c] = value * expectedSpend[c];
+    historyPAlive[h] = pAlive;
+    historyPurchases[h] = previous;
+    historyValue[h] = value;
+  }
+  const pAlive = new Float64Array(n);
+  const expectedPurchases = new Float64Array(n);
+  const clv = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    const h = histories.of[c];
+    pAlive[c] = historyPAlive[h];
+    expectedPurchases[c] = historyPurchases[h];
+    clv[c] = historyValue[h] * expectedSpend[c];
   }
   return { pAlive, expectedPurchases, expectedSpend, clv, horizonMonths, discountRate, unitsPerMonth };
 }

@@ -4,7 +4,7 @@
  * A purchase is an order row with amount >= 0 dated on or before the analysis date; refunds (amount
  * < 0) neither start a cohort nor make a customer active, but they do count in cohort revenue.
  */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 import type { Dataset } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';
 import { checkRequirements, available, unavailable, type Maybe } from '../availability.js';

@@ -3,7 +3,7 @@
  * for sparklines (METRICS.md sections 2-4). A KPI whose table or field is missing comes back
  * unavailable with the reason, never as zero.
  */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 import type { Dataset } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';
 import { checkRequirements, unavailable, type Requirement, type Unavailable } from '../availability.js';

@@ -9,7 +9,7 @@
  * customer counts once, at the furthest step any attempt reached. Conversion to step k = customers
  * reaching step k / customers entering step 1. All dates are day numbers (day granularity).
  */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 import type { Dataset } from '../../dataset/types.js';
 import { NO_DAY } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';

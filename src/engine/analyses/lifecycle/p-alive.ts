@@ -5,7 +5,7 @@
  * numbers; a caller may pass its own values, or turn P(alive) off. A model that cannot be fitted is
  * reported with the reason, never read as "everyone alive".
  */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 import type { Dataset } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';
 import { parseOptions } from '../../stats/parse-options.js';

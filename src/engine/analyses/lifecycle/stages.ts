@@ -12,7 +12,7 @@
  *    else `mature` (so exactly 3 months after the first purchase is growth, exactly 12 is mature).
  * Activity = distinct days with an order, plus (default) any event.
  */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 import type { Dataset } from '../../dataset/types.js';
 import { NO_DAY } from '../../dataset/types.js';
 import { civilFromDay, isoDate } from '../../dataset/days.js';

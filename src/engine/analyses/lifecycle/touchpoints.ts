@@ -12,7 +12,7 @@
  * - dissatisfaction (share of answers with CSAT <= 2 or NPS <= 6): >= `minAnswers` answers,
  *   >= `painRatio` x the overall share, and z >= `minZ` likewise.
  */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 import type { CategoryColumn, Dataset } from '../../dataset/types.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { available, unavailable, type Maybe } from '../availability.js';

@@ -1,5 +1,5 @@
 /** RFM options, their zod schema and the named conventions of other tools. */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 import { SegmentRuleSchema } from './rules.js';
 
 const edges = z

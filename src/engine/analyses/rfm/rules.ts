@@ -3,7 +3,7 @@
  * covers; the first matching rule wins and customers no rule matches are "Others". A rule that omits a
  * dimension accepts any score in it.
  */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 
 const range = z.tuple([z.number().int(), z.number().int()]);
 

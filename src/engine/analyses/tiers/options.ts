@@ -1,5 +1,5 @@
 /** Value-tier options, their zod schema and the tier ids. */
-import { z } from 'zod';
+import { z } from '../../zod.js';
 
 /**
  * The four tiers, in code order (code = index): high current + high potential `strategic`, low
