@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gammaSign, hyp2f1, lnBeta, lnGamma, logDiffExp, logistic, logSumExp } from '../../../src/engine/math/special.js';
+import { digamma, gammaSign, hyp2f1, lnBeta, lnGamma, logDiffExp, logistic, logSumExp } from '../../../src/engine/math/special.js';
 
 describe('lnGamma', () => {
   it('matches factorials and Γ(1/2) = √π', () => {
@@ -86,5 +86,24 @@ describe('hyp2f1', () => {
     expect(hyp2f1(-2, b, c, z)).toBeCloseTo(1 - (2 * b * z) / c + (b * (b + 1) * z * z) / (c * (c + 1)), 12);
     expect(hyp2f1(1, 1, 2, 1)).toBeNaN();
     expect(hyp2f1(1, 1, 2, 1.5)).toBeNaN();
+  });
+});
+
+describe('digamma', () => {
+  it('gives ψ(1) = -γ, ψ(1/2) = -γ - 2 ln 2 and ψ(-1/2) = ψ(1/2) + 2 (Euler-Mascheroni γ)', () => {
+    const euler = 0.5772156649015329;
+    expect(digamma(1)).toBeCloseTo(-euler, 14);
+    expect(digamma(0.5)).toBeCloseTo(-euler - 2 * Math.LN2, 14);
+    expect(digamma(-0.5)).toBeCloseTo(-euler - 2 * Math.LN2 + 2, 13);
+    expect(digamma(0)).toBeNaN();
+    expect(digamma(-3)).toBeNaN();
+  });
+
+  it('satisfies ψ(x + 1) = ψ(x) + 1/x and is the derivative of ln Γ', () => {
+    for (const x of [0.01, 0.3, 1.7, 5.5, 6.5, 42, 1234.5]) {
+      expect(digamma(x + 1) - digamma(x)).toBeCloseTo(1 / x, 10);
+      const h = 1e-5 * x;
+      expect(digamma(x)).toBeCloseTo((lnGamma(x + h) - lnGamma(x - h)) / (2 * h), 5);
+    }
   });
 });
