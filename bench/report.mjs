@@ -248,11 +248,8 @@ ${sizes}
   PerformanceObserver): not measured yet. The "full dashboard" table above runs the same registry
   calls in Node on one thread, as a preview.
 - **Rendering** (each widget's first render and re-render after a selection, at 1k and 100k
-  customers): not measured yet — the widgets are not ready.
+  customers): not measured yet.
 - **Incremental refresh** (appending orders recomputes without re-parsing what was loaded): not
   measured yet — no append path in the engine yet.
-- **Bundle size** (gzip per element and for the whole kit, target < 60 kB without the Worker's
-  engine; against ECharts ~200 kB for a heatmap, Observable Plot ~98 kB, Highcharts core ~102 kB):
-  not measured yet — there is no build of the elements yet.
 `;
 }

@@ -14,7 +14,7 @@
  *   --no-write          print only; leave docs/performance.md alone
  */
 import { fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -215,6 +215,8 @@ for (const label of sizes) {
 }
 if (!values['no-write']) {
   const path = join(here, '..', 'docs', 'performance.md');
-  writeFileSync(path, writeReport(info, results));
+  // The "Bundle size" section belongs to `npm run build` (scripts/build/size-report.mjs): keep it.
+  const bundleSize = existsSync(path) ? /<!-- bundle-size:start -->[\s\S]*<!-- bundle-size:end -->/.exec(readFileSync(path, 'utf8'))?.[0] : undefined;
+  writeFileSync(path, `${writeReport(info, results).trimEnd()}\n${bundleSize ? `\n${bundleSize}\n` : ''}`);
   console.log(`\nwrote ${path}`);
 }
