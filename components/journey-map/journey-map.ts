@@ -283,8 +283,8 @@ export class CrmJourneyMap extends CrmView<JourneyModel> {
         })}
         <text class="axis section" x="4" y=${sentTop - 6}>${t.t('journey.sentiment')} (${vm.sentiment === 'nps' ? t.t('journey.col.nps') : t.t('journey.col.csat')})</text>
         <line class="row-line" x1=${left} x2=${width} y1=${sy(vm.sentiment === 'nps' ? 0 : 50)} y2=${sy(vm.sentiment === 'nps' ? 0 : 50)}></line>
-        <text class="axis channel" x=${left - 6} y=${sy(hi)}>${hi}</text>
-        <text class="axis channel" x=${left - 6} y=${sy(lo)}>${lo}</text>
+        <text class="axis channel" x=${left - 6} y=${sy(hi) + 8}>${hi}</text>
+        <text class="axis channel" x=${left - 6} y=${sy(lo) - 8}>${lo}</text>
         <path part="sentiment" class="sentiment" d=${linePath}></path>
         ${sentimentPoints.map((p) =>
           p.v === null

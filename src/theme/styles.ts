@@ -24,7 +24,9 @@ const fills = (() => {
   const rules: string[] = [];
   for (let i = 1; i <= SEQUENTIAL_STEPS; i++) {
     rules.push(`.seq-${i} { fill: var(--_seq-${i}); background-color: var(--_seq-${i}); color: var(--_seq-ink-${i}); }`);
-    rules.push(`.ink-${i} { fill: var(--_seq-ink-${i}); }`);
+    // Text over a palette step, haloed in that step's colour so a label that crosses into a neighbouring
+    // cell keeps its contrast.
+    rules.push(`.ink-${i} { fill: var(--_seq-ink-${i}); stroke: var(--_seq-${i}); stroke-width: 3px; stroke-linejoin: round; paint-order: stroke; }`);
   }
   for (let i = 1; i <= CATEGORICAL_COLOURS; i++) {
     rules.push(`.cat-${i} { fill: var(--_cat-${i}); stroke: var(--_cat-${i}); background-color: var(--_cat-${i}); }`);
