@@ -5,6 +5,27 @@ export const valueQuadrantStyles = css`
     position: relative;
     max-width: 100%;
   }
+  .zoom {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-1);
+    margin-bottom: var(--_space-1);
+    font-size: var(--_font-size-small);
+  }
+  .zoom button {
+    min-width: 2em;
+  }
+  .zoom-level {
+    color: var(--_color-text-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .chart.pan .quadrant {
+    cursor: grab;
+  }
+  .chart.panning .quadrant {
+    cursor: grabbing;
+  }
   .chart {
     position: absolute;
     inset: 0;

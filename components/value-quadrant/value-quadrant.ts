@@ -220,9 +220,12 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
 
   // Pointer: position in score units of the plot.
   private scoreAt(event: PointerEvent): { sx: number; sy: number; px: number; py: number } {
-    const svgBox = (event.currentTarget as SVGElement).closest('svg')!.getBoundingClientRect();
-    const px = event.clientX - svgBox.left;
-    const py = event.clientY - svgBox.top;
+    const chart = (event.currentTarget as SVGElement).closest('svg')!;
+    const svgBox = chart.getBoundingClientRect();
+    // In viewBox units: the plot may be drawn scaled when its box is narrower than the layout width.
+    const view = chart.viewBox.baseVal;
+    const px = (event.clientX - svgBox.left) * (view && svgBox.width ? view.width / svgBox.width : 1);
+    const py = (event.clientY - svgBox.top) * (view && svgBox.height ? view.height / svgBox.height : 1);
     const { x0, y0, w, h } = this.plot;
     const d = this.domain;
     const sx = d.x0 + ((px - x0) / w) * (d.x1 - d.x0);
