@@ -100,19 +100,23 @@ export class FeedController implements FeedHandle {
     else if (this.listeners.size > 0 || this.connected) this.attach();
   }
 
-  /** Starts loading and polling (an element calls this when connected). */
+  /**
+   * Starts loading and polling (an element calls this when connected). Calling it again while
+   * connected changes nothing: query-core counts mounts, and an unbalanced one would keep the client
+   * subscribed to its global focus and online managers (and so alive) for ever.
+   */
   connect(): void {
+    if (!this.connected) this.client.mount();
     this.connected = true;
-    this.client.mount();
     if (hasSource(this.options)) this.attach();
   }
 
   /** Stops polling and aborts a running fetch (an element calls this when disconnected). */
   disconnect(): void {
+    if (this.connected) this.client.unmount();
     this.connected = false;
     this.detach();
     void this.client.cancelQueries();
-    this.client.unmount();
   }
 
   /** Releases the engine (terminates its Worker) and forgets cached data. */
@@ -171,6 +175,8 @@ export class FeedController implements FeedHandle {
       queryFn: async ({ signal }: { signal: AbortSignal }) => {
         this.progress = 0;
         const input = await resolveInput(o, signal, (f) => this.onProgress(f * 0.5));
+        // Disconnected meanwhile: starting an engine now would outlive the element (a Worker per mount).
+        signal.throwIfAborted();
         return this.engine.load(input, (f) => this.onProgress(0.5 + f * 0.5));
       },
       retry: (count: number, error: FeedError) => count < retries && retryable(failureOf(error)),
@@ -180,6 +186,10 @@ export class FeedController implements FeedHandle {
       networkMode: 'always' as const,
       structuralSharing: false,
       staleTime: 0,
+      // Observers keep the data; without one (a removed feed or widget) nothing should hold it, or
+      // its fetch's closure, for query-core's default five minutes. A move in the DOM re-attaches in
+      // the same task, before this runs.
+      gcTime: 0,
     };
   }
 

@@ -99,8 +99,11 @@ class WorkerBackend implements EngineBackend {
   }
 }
 
-/** Starts the engine Worker and waits for its ready message; falls back to the main thread when it cannot start. */
-async function startBackend(preferWorker: boolean): Promise<EngineBackend> {
+/**
+ * Starts the engine Worker and waits for its ready message; falls back to the main thread when it
+ * cannot start. `started` gets the Worker at once, so a client disposed before it is ready can stop it.
+ */
+async function startBackend(preferWorker: boolean, started: (worker: Worker) => void): Promise<EngineBackend> {
   if (!preferWorker || typeof Worker === 'undefined') return new MainThreadBackend();
   let worker: Worker;
   try {
@@ -108,11 +111,12 @@ async function startBackend(preferWorker: boolean): Promise<EngineBackend> {
   } catch {
     return new MainThreadBackend();
   }
-  const started = await new Promise<boolean>((resolve) => {
+  started(worker);
+  const ready = await new Promise<boolean>((resolve) => {
     worker.addEventListener('message', (e: MessageEvent<EngineResponse>) => resolve('ready' in e.data), { once: true });
     worker.addEventListener('error', () => resolve(false), { once: true });
   });
-  if (started) return new WorkerBackend(worker);
+  if (ready) return new WorkerBackend(worker);
   worker.terminate();
   return new MainThreadBackend();
 }
@@ -124,8 +128,10 @@ export class EngineClient {
   private readonly memo = new Map<string, Promise<unknown>>();
   private readonly computed = new Map<string, number>();
 
+  private worker: Worker | undefined;
+
   constructor(options: { worker?: boolean } = {}) {
-    this.backend = startBackend(options.worker ?? true).then((b) => {
+    this.backend = startBackend(options.worker ?? true, (worker) => (this.worker = worker)).then((b) => {
       this.resolvedMode = b.mode;
       return b;
     });
@@ -162,9 +168,11 @@ export class EngineClient {
     return result as Promise<T>;
   }
 
-  /** Stops the Worker; pending requests reject. */
+  /** Stops the Worker (at once, ready or not); pending requests reject. */
   dispose(): void {
     this.memo.clear();
+    this.worker?.terminate();
+    this.worker = undefined;
     void this.backend.then((b) => b.dispose());
   }
 }
