@@ -24,11 +24,16 @@ export function derived<T>(owner: object, key: string, compute: () => T): T {
 
 /**
  * Order rows grouped by customer, in date order within each customer (ties in row order): customer c
- * owns `rows[offsets[c] .. offsets[c + 1])`. Rows with a customer index below 0 are left out.
+ * owns positions `offsets[c] .. offsets[c + 1]` of `rows`, `day` and `amount`. Rows with a customer
+ * index below 0 are left out.
  */
 export interface OrdersByCustomer {
   readonly offsets: Int32Array;
+  /** Order row at each position. */
   readonly rows: Int32Array;
+  /** `orders.day` and `orders.amount` of those rows, gathered so a walk over a customer reads memory in sequence. */
+  readonly day: Int32Array;
+  readonly amount: Float64Array;
 }
 
 /**
@@ -57,5 +62,11 @@ function groupOrders(orders: OrdersTable, customerCount: number): OrdersByCustom
       }
     }
   }
-  return { offsets, rows };
+  const days = new Int32Array(rows.length);
+  const amounts = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    days[k] = day[rows[k]];
+    amounts[k] = orders.amount[rows[k]];
+  }
+  return { offsets, rows, day: days, amount: amounts };
 }

@@ -3,6 +3,7 @@
  * first and last days and labels, so period analyses bucket day numbers with integer arithmetic.
  */
 import { dayFromCivil, dayOfMonthIndex, dayOfWeekIndex, isoDate, weekIndexOfDay } from '../dataset/days.js';
+import { NO_DAY } from '../dataset/types.js';
 
 /** The period lengths analyses group by. */
 export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year';
@@ -33,6 +34,28 @@ export function periodOfDay(unit: PeriodUnit, day: number): number {
     case 'year':
       return Math.floor(monthOfDay(day) / 12);
   }
+}
+
+/** Longest day range {@link dayPeriods} tabulates (about 2,900 years). */
+const MAX_TABLE_DAYS = 1 << 20;
+
+/**
+ * {@link periodOfDay} as a function backed by a lookup table over the range of `days` up to `lastDay`
+ * (one entry per day), for loops that bucket every row: one array read instead of the calendar
+ * arithmetic. Days outside the range are computed.
+ */
+export function dayPeriods(unit: PeriodUnit, days: Int32Array, lastDay: number): (day: number) => number {
+  let lo = lastDay;
+  let hi = -Infinity;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    if (d < lo && d > NO_DAY) lo = d;
+    if (d > hi && d <= lastDay) hi = d;
+  }
+  if (!(hi - lo < MAX_TABLE_DAYS)) return (day) => periodOfDay(unit, day);
+  const table = new Int32Array(hi - lo + 1);
+  for (let d = lo; d <= hi; d++) table[d - lo] = periodOfDay(unit, d);
+  return (day) => (day >= lo && day <= hi ? table[day - lo] : periodOfDay(unit, day));
 }
 
 /** First day number of a period. */

@@ -56,26 +56,24 @@ export interface PurchaseDays {
  * Walks the Dataset's shared by-customer grouping (date order within each customer), so it is linear.
  */
 export function purchaseDays(dataset: Dataset, lastDay: number): PurchaseDays {
-  const { day, amount } = dataset.orders!;
   const customerCount = dataset.customerIds.length;
-  const { offsets, rows } = ordersByCustomer(dataset);
+  const { offsets, day, amount } = ordersByCustomer(dataset);
   const offset = new Int32Array(customerCount + 1);
-  const days = new Int32Array(rows.length);
-  const totals = new Float64Array(rows.length);
+  const days = new Int32Array(day.length);
+  const totals = new Float64Array(day.length);
   let out = 0;
   for (let c = 0; c < customerCount; c++) {
     offset[c] = out;
     const end = offsets[c + 1];
     for (let k = offsets[c]; k < end; k++) {
-      const row = rows[k];
-      const d = day[row];
+      const d = day[k];
       if (d > lastDay) break;
       if (d === NO_DAY) continue;
       if (out > offset[c] && days[out - 1] === d) {
-        totals[out - 1] += amount[row];
+        totals[out - 1] += amount[k];
       } else {
         days[out] = d;
-        totals[out] = amount[row];
+        totals[out] = amount[k];
         out++;
       }
     }

@@ -9,9 +9,9 @@ import type { Dataset } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';
 import { checkRequirements, available, unavailable, type Maybe } from '../availability.js';
 import { resolveAsOf } from '../../stats/as-of.js';
-import { groupRows } from '../../stats/group.js';
+import { ordersByCustomer } from '../../dataset/derived.js';
 import { parseOptions } from '../../stats/parse-options.js';
-import { periodEndDay, periodLabel, periodOfDay, periodStartDay } from '../../stats/periods.js';
+import { dayPeriods, periodEndDay, periodLabel, periodOfDay, periodStartDay } from '../../stats/periods.js';
 
 /** Schema of {@link CohortOptions}. */
 export const CohortOptionsSchema = z
@@ -69,21 +69,24 @@ export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<Co
   const orders = dataset.orders!;
   const unit = opts.period;
   const asOf = resolveAsOf(orders, opts.asOf);
-  const isPurchase = (row: number) => orders.day[row] <= asOf && orders.amount[row] >= 0;
 
   const customerCount = dataset.customerIds.length;
+  const periodOf = dayPeriods(unit, orders.day, asOf);
+  // Each customer's rows in date order: the first purchase holds its first period, the last its
+  // last, and periods never decrease along the walk, so each (customer, period) counts once.
+  const grouped = ordersByCustomer(dataset);
   const first = new Int32Array(customerCount).fill(NOT_SEEN);
-  const last = new Int32Array(customerCount).fill(-NOT_SEEN);
-  const rowPeriod = new Int32Array(orders.length);
+  const last = new Int32Array(customerCount);
   let firstPeriod = NOT_SEEN;
-  for (let row = 0; row < orders.length; row++) {
-    const p = periodOfDay(unit, orders.day[row]);
-    rowPeriod[row] = p;
-    if (!isPurchase(row)) continue;
-    const c = orders.customer[row];
-    if (p < first[c]) first[c] = p;
-    if (p > last[c]) last[c] = p;
-    if (p < firstPeriod) firstPeriod = p;
+  for (let c = 0; c < customerCount; c++) {
+    const end = grouped.offsets[c + 1];
+    for (let k = grouped.offsets[c]; k < end && grouped.day[k] <= asOf; k++) {
+      if (grouped.amount[k] < 0) continue;
+      const p = periodOf(grouped.day[k]);
+      if (first[c] === NOT_SEEN) first[c] = p;
+      last[c] = p;
+    }
+    if (first[c] < firstPeriod) firstPeriod = first[c];
   }
   if (firstPeriod === NOT_SEEN) return unavailable('no-rows', `no purchases on or before ${isoDate(asOf)}`, needs);
   const lastPeriod = periodOfDay(unit, asOf);
@@ -95,25 +98,28 @@ export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<Co
   const lastOffsets = Array.from({ length: cohortCount }, (_, k) => new Float64Array(offsetsOf(k)));
   const revenue = Array.from({ length: cohortCount }, (_, k) => new Float64Array(offsetsOf(k)));
 
-  // Count each (customer, period) once: a per-period stamp holds the last customer seen in it.
-  const groups = groupRows(orders.customer, customerCount, isPurchase);
-  const stamp = new Int32Array(cohortCount).fill(-1);
   for (let c = 0; c < customerCount; c++) {
     if (first[c] === NOT_SEEN) continue;
     const cohort = first[c] - firstPeriod;
     size[cohort]++;
     lastOffsets[cohort][last[c] - first[c]]++;
-    for (let g = groups.offsets[c]; g < groups.offsets[c + 1]; g++) {
-      const at = rowPeriod[groups.rows[g]] - firstPeriod;
-      if (stamp[at] === c) continue;
-      stamp[at] = c;
-      active[cohort][at - cohort]++;
+    const end = grouped.offsets[c + 1];
+    let seen = -1;
+    for (let k = grouped.offsets[c]; k < end && grouped.day[k] <= asOf; k++) {
+      if (grouped.amount[k] < 0) continue;
+      const at = periodOf(grouped.day[k]) - first[c];
+      if (at === seen) continue;
+      seen = at;
+      active[cohort][at]++;
     }
   }
+  // Revenue in row order, so the sums add up exactly as the rows come.
   for (let row = 0; row < orders.length; row++) {
     const c = orders.customer[row];
-    if (orders.day[row] > asOf || first[c] === NOT_SEEN || rowPeriod[row] < first[c]) continue;
-    revenue[first[c] - firstPeriod][rowPeriod[row] - first[c]] += orders.amount[row];
+    if (orders.day[row] > asOf || first[c] === NOT_SEEN) continue;
+    const p = periodOf(orders.day[row]);
+    if (p < first[c]) continue;
+    revenue[first[c] - firstPeriod][p - first[c]] += orders.amount[row];
   }
 
   const rows: CohortRow[] = [];

@@ -122,7 +122,7 @@ function compute(dataset: Dataset, spine: Spine, opts: z.output<typeof KpiOption
   if (ordersMissing) {
     for (const id of KPI_IDS) out.set(id, ordersMissing);
   } else {
-    orders = orderMetrics(dataset.orders!, dataset.customerIds.length, spine, opts.inactivityDays);
+    orders = orderMetrics(dataset, spine, opts.inactivityDays);
     const o = orders;
     out.set('active-customers', [...o.active]);
     out.set('new-customers', [...o.newCustomers]);

@@ -1,11 +1,12 @@
 /**
  * Per-period order metrics on a KPI spine: activity, acquisition, revenue, repeat buying, retention
  * against an inactivity window, and net revenue retention. One pass to bucket rows, then one walk per
- * customer over its sorted purchase days.
+ * customer over its purchase days (the Dataset's shared by-customer grouping, in date order).
  */
-import type { OrdersTable } from '../../dataset/types.js';
-import { groupRows } from '../../stats/group.js';
-import { positionOf, type Spine } from './spine.js';
+import type { Dataset } from '../../dataset/types.js';
+import { ordersByCustomer } from '../../dataset/derived.js';
+import { dayPeriods } from '../../stats/periods.js';
+import type { Spine } from './spine.js';
 
 /** Per-period sums; entry p belongs to spine position p. */
 export interface OrderMetrics {
@@ -39,7 +40,9 @@ const cumulate = (a: Float64Array) => {
  * Order metrics per period. A purchase is a row with amount >= 0; refunds count in revenue only. A
  * customer is active on day t when it has a purchase in (t - window, t].
  */
-export function orderMetrics(orders: OrdersTable, customerCount: number, spine: Spine, window: number): OrderMetrics {
+export function orderMetrics(dataset: Dataset, spine: Spine, window: number): OrderMetrics {
+  const orders = dataset.orders!;
+  const customerCount = dataset.customerIds.length;
   const P = spine.length;
   const m = {
     active: new Float64Array(P),
@@ -56,55 +59,61 @@ export function orderMetrics(orders: OrdersTable, customerCount: number, spine: 
     nrrPrevious: new Float64Array(P),
     firstPosition: new Int32Array(customerCount).fill(-1),
   };
-  const position = new Int32Array(orders.length);
+  const periodOf = dayPeriods(spine.unit, orders.day, spine.asOf);
+  const position = (day: number): number => {
+    if (day > spine.asOf) return -1;
+    const p = periodOf(day) - spine.first;
+    return p >= 0 && p < P ? p : -1;
+  };
   for (let i = 0; i < orders.length; i++) {
-    const p = positionOf(spine, orders.day[i]);
-    position[i] = p;
+    const p = position(orders.day[i]);
     if (p < 0) continue;
     m.revenue[p] += orders.amount[i];
     if (m.margin && !Number.isNaN(orders.margin![i])) m.margin[p] += orders.margin![i];
     if (orders.amount[i] >= 0) m.orders[p]++;
   }
 
-  const groups = groupRows(orders.customer, customerCount, (i) => position[i] >= 0);
-  const days = new Int32Array(groups.rows.length);
+  // Each customer's rows come in date order, so its purchase days are sorted and its periods never decrease.
+  const grouped = ordersByCustomer(dataset);
+  const sorted = new Int32Array(grouped.day.length);
   const customerRevenue = new Float64Array(P);
-  const seen = new Int32Array(P).fill(-1);
   for (let c = 0; c < customerCount; c++) {
-    const from = groups.offsets[c];
-    const to = groups.offsets[c + 1];
+    const from = grouped.offsets[c];
+    const to = grouped.offsets[c + 1];
     let n = 0;
+    let lastActive = -1;
     customerRevenue.fill(0);
     for (let g = from; g < to; g++) {
-      const row = groups.rows[g];
-      customerRevenue[position[row]] += orders.amount[row];
-      if (orders.amount[row] < 0) continue;
-      days[from + n++] = orders.day[row];
-      if (seen[position[row]] !== c) {
-        seen[position[row]] = c;
-        m.active[position[row]]++;
+      const p = position(grouped.day[g]);
+      if (p < 0) continue;
+      customerRevenue[p] += grouped.amount[g];
+      if (grouped.amount[g] < 0) continue;
+      sorted[from + n++] = grouped.day[g];
+      if (p !== lastActive) {
+        lastActive = p;
+        m.active[p]++;
       }
     }
     if (n === 0) continue;
-    const sorted = days.subarray(from, from + n).sort();
-    const firstDay = sorted[0];
-    const start = positionOf(spine, firstDay);
+    const firstDay = sorted[from];
+    const start = position(firstDay);
     m.firstPosition[c] = start;
     m.newCustomers[start]++;
     m.everBought[start]++;
     let second = 1;
-    while (second < n && sorted[second] === firstDay) second++;
-    if (second < n) m.repeatBuyers[positionOf(spine, sorted[second])]++;
+    while (second < n && sorted[from + second] === firstDay) second++;
+    if (second < n) m.repeatBuyers[position(sorted[from + second])]++;
 
     // Walk snapshot days in increasing order: the day before each period starts, then its end.
+    // j counts the purchase days on or before the snapshot; active when the latest is within the window.
     let j = 0;
-    const activeOn = (t: number) => {
-      while (j < n && sorted[j] <= t) j++;
-      return j > 0 && sorted[j - 1] > t - window;
-    };
     for (let p = start; p < P; p++) {
-      const atStart = activeOn(spine.starts[p] - 1);
-      const atEnd = activeOn(spine.ends[p]);
+      const before = spine.starts[p] - 1;
+      while (j < n && sorted[from + j] <= before) j++;
+      const atStart = j > 0 && sorted[from + j - 1] > before - window;
+      const end = spine.ends[p];
+      while (j < n && sorted[from + j] <= end) j++;
+      const atEnd = j > 0 && sorted[from + j - 1] > end - window;
       if (atEnd) m.activeAtEnd[p]++;
       if (!atStart) continue;
       m.activeAtStart[p]++;
