@@ -14,8 +14,44 @@ export function orderAscending(values: ArrayLike<number>): Int32Array {
   return order.sort((a, b) => values[a] - values[b] || a - b);
 }
 
-/** 1-based ranks of the values; ties resolved by `ties` (default `average`). */
+/** Position of the first sorted value >= v (`after` false) or > v (`after` true). */
+function bound(sorted: Float64Array, v: number, after: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < v || (after && sorted[mid] === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * 1-based ranks of the values; ties resolved by `ties` (default `average`). A native numeric sort of
+ * the values and a binary search per value find each tie group's first and last position; `first`
+ * hands out a group's positions in order of appearance.
+ */
 export function rank(values: ArrayLike<number>, ties: TieMethod = 'average'): Float64Array {
+  const n = values.length;
+  const sorted = Float64Array.from(values);
+  for (let i = 0; i < n; i++) if (Number.isNaN(sorted[i])) return rankByOrder(values, ties);
+  sorted.sort();
+  const ranks = new Float64Array(n);
+  const taken = ties === 'first' ? new Int32Array(n) : undefined;
+  for (let i = 0; i < n; i++) {
+    const start = bound(sorted, values[i], false);
+    if (taken) {
+      ranks[i] = start + ++taken[start];
+      continue;
+    }
+    const end = bound(sorted, values[i], true);
+    ranks[i] = ties === 'min' ? start + 1 : ties === 'max' ? end : (start + 1 + end) / 2;
+  }
+  return ranks;
+}
+
+/** {@link rank} through a stable index sort (the order NaN values get from the comparator). */
+function rankByOrder(values: ArrayLike<number>, ties: TieMethod): Float64Array {
   const order = orderAscending(values);
   const ranks = new Float64Array(values.length);
   let start = 0;

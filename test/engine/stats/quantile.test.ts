@@ -4,6 +4,7 @@ import { percentileRanks, rank } from '../../../src/engine/stats/rank.js';
 import { groupRows } from '../../../src/engine/stats/group.js';
 import { periodEndDay, periodLabel, periodOfDay, periodStartDay } from '../../../src/engine/stats/periods.js';
 import { day } from './fixtures.js';
+import { mulberry32 } from '../../../src/engine/math/random.js';
 
 describe('type-7 quantiles (R default)', () => {
   it('interpolates between order statistics: quantile(1:10, c(.2,.5,.9)) = 2.8, 5.5, 9.1', () => {
@@ -23,6 +24,19 @@ describe('type-7 quantiles (R default)', () => {
   });
 });
 
+describe('type-7 quantiles by selection', () => {
+  it('equal the quantiles read off the fully sorted values, with many ties and with few', () => {
+    const random = mulberry32(3);
+    const probabilities = [0, 0.2, 0.25, 0.4, 0.5, 0.6, 0.8, 0.99, 1];
+    for (const [n, distinct] of [[1, 1], [2, 2], [7, 3], [1000, 5], [1001, 1e9], [5000, 40]]) {
+      const values = Float64Array.from({ length: n }, () => Math.floor(random() * distinct) / 7);
+      const sorted = Float64Array.from(values).sort();
+      expect(quantiles(values, probabilities)).toEqual(probabilities.map((p) => quantileSorted(sorted, p)));
+      expect(median(values)).toBe(quantileSorted(sorted, 0.5));
+    }
+  });
+});
+
 describe('ranks', () => {
   it('resolves ties by average, min, max and first', () => {
     const v = [10, 20, 10, 30];
@@ -30,6 +44,17 @@ describe('ranks', () => {
     expect([...rank(v, 'min')]).toEqual([1, 3, 1, 4]);
     expect([...rank(v, 'max')]).toEqual([2, 3, 2, 4]);
     expect([...rank(v, 'first')]).toEqual([1, 3, 2, 4]);
+  });
+  it('match the definition by counting (smaller values, equal ones, equal ones seen before) on data with many ties', () => {
+    const random = mulberry32(5);
+    const v = Float64Array.from({ length: 300 }, () => Math.floor(random() * 12) - 4);
+    const [average, min, max, first] = (['average', 'min', 'max', 'first'] as const).map((t) => rank(v, t));
+    v.forEach((x, i) => {
+      const less = v.filter((y) => y < x).length;
+      const equal = v.filter((y) => y === x).length;
+      const before = v.subarray(0, i).filter((y) => y === x).length;
+      expect([average[i], min[i], max[i], first[i]]).toEqual([less + (equal + 1) / 2, less + 1, less + equal, less + before + 1]);
+    });
   });
   it('percentile ranks are average rank / n (pandas pct=True)', () => {
     expect([...percentileRanks([10, 20, 10, 30])]).toEqual([0.375, 0.75, 0.375, 1]);

@@ -2,7 +2,7 @@
  * Bin edges and bin numbers for one RFM dimension. Edges are returned whole (k + 1 values: the lowest
  * lower bound, the inner edges, the highest upper bound) so they read like R's threshold table.
  */
-import { quantileSorted, sortedCopy } from '../../stats/quantile.js';
+import { quantiles } from '../../stats/quantile.js';
 
 /** How a dimension was binned: the full edge list and the number of bins. */
 export interface Binning {
@@ -12,15 +12,16 @@ export interface Binning {
 }
 
 /**
- * Inner edges at probabilities 1/k .. (k-1)/k (type-7 quantiles) plus `shift`, or the fixed ones given.
- * R `rfm` adds 1 to each quantile, so with its half-open bins a whole-number value equal to a quantile
- * stays in the lower bin.
+ * The lowest value, the inner edges at probabilities 1/k .. (k-1)/k (type-7 quantiles) plus `shift`
+ * (or the fixed ones given), and the highest value. R `rfm` adds 1 to each quantile, so with its
+ * half-open bins a whole-number value equal to a quantile stays in the lower bin.
  */
-function innerEdges(sorted: Float64Array, bins: number, shift: number, fixed: readonly number[] | undefined): number[] {
-  if (fixed) return [...fixed];
-  const inner: number[] = [];
-  for (let i = 1; i < bins; i++) inner.push(quantileSorted(sorted, i / bins) + shift);
-  return inner;
+function extremesAndInner(values: ArrayLike<number>, bins: number, shift: number, fixed: readonly number[] | undefined) {
+  const probabilities = [0, 1];
+  if (!fixed) for (let i = 1; i < bins; i++) probabilities.splice(i, 0, i / bins);
+  const q = quantiles(values, probabilities);
+  const inner = fixed ? [...fixed] : q.slice(1, -1).map((v) => v + shift);
+  return { min: q[0], inner, max: q[q.length - 1] };
 }
 
 /**
@@ -28,14 +29,11 @@ function innerEdges(sorted: Float64Array, bins: number, shift: number, fixed: re
  * edges leave an empty bin). qcut convention: [min, inner..., max] right-closed, repeated edges dropped.
  */
 export function binEdges(values: ArrayLike<number>, bins: number, binning: 'r-rfm' | 'qcut', fixed?: readonly number[]): Binning {
-  const sorted = sortedCopy(values);
-  const min = sorted[0];
-  const max = sorted[sorted.length - 1];
   if (binning === 'r-rfm') {
-    const inner = innerEdges(sorted, bins, 1, fixed);
+    const { min, inner, max } = extremesAndInner(values, bins, 1, fixed);
     return { edges: [min, ...inner, max + 1], bins: inner.length + 1, rightClosed: false };
   }
-  const inner = innerEdges(sorted, bins, 0, fixed);
+  const { min, inner, max } = extremesAndInner(values, bins, 0, fixed);
   const edges = [min, ...inner, max].filter((e, i, all) => i === 0 || e !== all[i - 1]);
   return { edges, bins: Math.max(1, edges.length - 1), rightClosed: true };
 }
