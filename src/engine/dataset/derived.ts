@@ -46,27 +46,37 @@ export function ordersByCustomer(dataset: Dataset): OrdersByCustomer {
 }
 
 function groupOrders(orders: OrdersTable, customerCount: number): OrdersByCustomer {
-  const { customer, day } = orders;
+  const { customer, day, amount } = orders;
   const offsets = new Int32Array(customerCount + 1);
   for (let i = 0; i < orders.length; i++) if (customer[i] >= 0) offsets[customer[i] + 1]++;
   for (let c = 0; c < customerCount; c++) offsets[c + 1] += offsets[c];
-  const rows = new Int32Array(offsets[customerCount]);
+  const size = offsets[customerCount];
+  const rows = new Int32Array(size);
+  const days = new Int32Array(size);
+  const amounts = new Float64Array(size);
   const next = offsets.slice(0, customerCount);
-  for (let i = 0; i < orders.length; i++) if (customer[i] >= 0) rows[next[customer[i]]++] = i;
+  // One scatter: rows are read in sequence and land in feed order within each customer.
+  for (let i = 0; i < orders.length; i++) {
+    const c = customer[i];
+    if (c < 0) continue;
+    const k = next[c]++;
+    rows[k] = i;
+    days[k] = day[i];
+    amounts[k] = amount[i];
+  }
   for (let c = 0; c < customerCount; c++) {
+    const start = offsets[c];
     const end = offsets[c + 1];
-    for (let k = offsets[c] + 1; k < end; k++) {
-      if (day[rows[k - 1]] > day[rows[k]]) {
-        rows.subarray(offsets[c], end).sort((i, j) => day[i] - day[j] || i - j);
+    for (let k = start + 1; k < end; k++) {
+      if (days[k - 1] > days[k]) {
+        rows.subarray(start, end).sort((i, j) => day[i] - day[j] || i - j);
+        for (let g = start; g < end; g++) {
+          days[g] = day[rows[g]];
+          amounts[g] = amount[rows[g]];
+        }
         break;
       }
     }
-  }
-  const days = new Int32Array(rows.length);
-  const amounts = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    days[k] = day[rows[k]];
-    amounts[k] = orders.amount[rows[k]];
   }
   return { offsets, rows, day: days, amount: amounts };
 }

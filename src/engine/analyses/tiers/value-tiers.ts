@@ -6,6 +6,7 @@
 import type { Dataset } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';
 import { NO_DAY } from '../../dataset/types.js';
+import { derived } from '../../dataset/derived.js';
 import { available, checkRequirements, unavailable, type Maybe } from '../availability.js';
 import { resolveAsOf } from '../../stats/as-of.js';
 import { median } from '../../stats/quantile.js';
@@ -13,7 +14,7 @@ import { parseOptions } from '../../stats/parse-options.js';
 import { currentValues, windowStartDay } from './current-value.js';
 import { potentialValues } from './potential.js';
 import { normaliseScores } from './normalise.js';
-import { NO_TIER, TIER_IDS, ValueTierOptionsSchema, type PotentialSource, type TierId, type ValueTierOptions } from './options.js';
+import { NO_TIER, TIER_IDS, ValueTierOptionsSchema, type PotentialSource, type ResolvedValueTierOptions, type TierId, type ValueTierOptions } from './options.js';
 
 /**
  * Per-customer results, one entry per Dataset customer index. Customers outside the tiers (not
@@ -135,10 +136,17 @@ function summarise(customers: ValueTierCustomers, members: Int32Array): { tiers:
  * Unavailable without an orders table (customer_id, date, amount, and margin for a margin-based
  * value), without the potential source's table or fields, when the lifetime models cannot be fitted
  * (default source), or with no customer to tier.
- * Throws a RangeError for invalid options.
+ * Throws a RangeError for invalid options. Computed once per Dataset and options (unless the potential
+ * values are given): the result is shared, treat it as read-only.
  */
 export function valueTiers(dataset: Dataset, options: ValueTierOptions = {}): Maybe<ValueTiersResult> {
   const o = parseOptions('value tiers', ValueTierOptionsSchema, options);
+  // Given potential values are an array the caller may change: only the other sources are shared.
+  if (o.potential.source === 'values') return tiersOf(dataset, o);
+  return derived(dataset, `value tiers ${JSON.stringify(o)}`, () => tiersOf(dataset, o));
+}
+
+function tiersOf(dataset: Dataset, o: ResolvedValueTierOptions): Maybe<ValueTiersResult> {
   const orderFields = ['customer_id', 'date', 'amount', ...(o.currentValue === 'margin' ? ['margin'] : [])];
   const missing = checkRequirements(dataset, [{ table: 'orders', fields: orderFields }]);
   if (missing) return missing;
