@@ -63,6 +63,8 @@ export class FeedController implements FeedHandle {
   private options: FeedOptions = {};
   private sourceKey = '';
   private progress: number | undefined;
+  /** The failure of a first load that never succeeded, shown while later attempts run. */
+  private lastFailure: FeedFailure | undefined;
   private engineClient: EngineClient | undefined;
   private connected = false;
   /** Identity tokens of `.data` values, so a new array reloads but the same one does not. */
@@ -91,6 +93,7 @@ export class FeedController implements FeedHandle {
       return;
     }
     this.sourceKey = key;
+    this.lastFailure = undefined;
     if (!hasSource(options)) {
       this.detach();
       this.setState({ status: 'idle', fetching: false, stale: false });
@@ -181,7 +184,15 @@ export class FeedController implements FeedHandle {
       },
       retry: (count: number, error: FeedError) => count < retries && retryable(failureOf(error)),
       retryDelay: (attempt: number) => Math.min(base * 2 ** attempt, MAX_RETRY_DELAY_MS),
-      refetchInterval: o.refreshMs && o.refreshMs > 0 ? o.refreshMs : (false as const),
+      // Without a refresh interval a feed that failed for a reason worth retrying (network, timeout,
+      // 5xx) still tries again, after the next backoff step (at most every 30 s), so a widget left
+      // open recovers by itself when the server does.
+      refetchInterval: (query: { state: { data?: unknown; error: unknown } }) =>
+        o.refreshMs && o.refreshMs > 0
+          ? o.refreshMs
+          : !query.state.data && query.state.error && retryable(failureOf(query.state.error))
+            ? Math.min(base * 2 ** (retries + 1), MAX_RETRY_DELAY_MS)
+            : false,
       refetchOnWindowFocus: false,
       networkMode: 'always' as const,
       structuralSharing: false,
@@ -215,12 +226,17 @@ export class FeedController implements FeedHandle {
   private onResult(result: QueryObserverResult<DatasetSummary, FeedError>): void {
     const summary = result.data;
     const failure = result.error ? failureOf(result.error) : undefined;
+    // A first load that is still retrying shows as loading; once it has failed, a later attempt in
+    // the background (query-core forgets the error when it starts) keeps showing that failure.
+    if (summary) this.lastFailure = undefined;
+    else if (failure && !result.isFetching) this.lastFailure = failure;
+    const shownFailure = summary ? failure : this.lastFailure;
     this.setState({
-      status: summary ? 'ready' : failure && !result.isFetching ? 'error' : 'loading',
+      status: summary ? 'ready' : shownFailure ? 'error' : 'loading',
       fetching: result.isFetching,
       progress: result.isFetching ? this.progress : undefined,
       summary,
-      failure: result.isFetching && !summary ? undefined : failure,
+      failure: shownFailure,
       stale: !!summary && !!failure,
       updatedAt: summary ? result.dataUpdatedAt : undefined,
     });

@@ -16,6 +16,17 @@ function feedWithGrid(url: string, attributes: string, lang = 'en'): { feed: Crm
   return { feed: root.querySelector('crm-feed') as CrmFeed, grid: root.querySelector('crm-rfm-grid')! };
 }
 
+/** Polls the server until a route has at least `n` hits (or 8 s pass); returns the count. */
+async function waitForHits(url: string, n: number): Promise<number> {
+  const start = performance.now();
+  let count = await hits(url);
+  while (count < n && performance.now() - start < 8000) {
+    await new Promise((r) => setTimeout(r, 20));
+    count = await hits(url);
+  }
+  return count;
+}
+
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const alertOf = (grid: Element) => shadow(grid).querySelector('[role="alert"]');
 const cellsOf = (grid: Element) => shadow(grid).querySelectorAll('rect.cell').length;
@@ -23,15 +34,31 @@ const customersShown = (grid: Element) =>
   [...shadow(grid).querySelectorAll<SVGRectElement>('rect.cell')].reduce((s, r) => s + Number(r.dataset.customers), 0);
 
 describe('network faults', () => {
-  it('retries a 500 with backoff exactly `retries` times, then shows the error; no more requests after', async () => {
+  it('retries a 500 with backoff exactly `retries` times, then shows the error, and keeps trying less often', async () => {
     const url = await route('down.csv', [{ status: 500, body: 'boom' }]);
     const { feed, grid } = feedWithGrid(url, 'retries="2" retry-delay="30"');
     const alert = await waitFor(() => alertOf(grid), 8000, 'error state');
     expect(text(alert)).toMatch(/HTTP 500/);
     expect(feed.state.status).toBe('error');
     expect(await hits(url)).toBe(3);
-    await new Promise((r) => setTimeout(r, 300));
+    // the next attempt comes after the next backoff step (30 ms x 2^3), and fails the same way
+    expect(await waitForHits(url, 4)).toBe(4);
+    expect(feed.state.status).toBe('error');
+  });
+
+  it('recovers by itself without a refresh interval when the server comes back; a 404 is not asked again', async () => {
+    const csv = ordersCsv(30, 19);
+    const url = await route('back.csv', [{ status: 503 }, { status: 503 }, { body: csv }]);
+    const gone = await route('gone.csv', [{ status: 404 }]);
+    const a = feedWithGrid(url, 'retries="0" retry-delay="40"');
+    const b = feedWithGrid(gone, 'retries="2" retry-delay="20"');
+    await waitFor(() => alertOf(a.grid), 8000, 'error first');
+    await waitFor(() => cellsOf(a.grid) > 0, 8000, 'data once the server is back');
+    expect(a.feed.state.stale).toBe(false);
     expect(await hits(url)).toBe(3);
+    await waitFor(() => alertOf(b.grid), 8000, '404 error');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await hits(gone)).toBe(1);
   });
 
   it('recovers by itself when the server comes back (refresh interval), with no stale marker left', async () => {
