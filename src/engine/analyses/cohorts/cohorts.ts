@@ -72,20 +72,22 @@ export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<Co
 
   const customerCount = dataset.customerIds.length;
   const periodOf = dayPeriods(unit, orders.day, asOf);
-  // Each customer's rows in date order: the first purchase holds its first period, the last its
-  // last, and periods never decrease along the walk, so each (customer, period) counts once.
+  // Each customer's rows in date order: its first purchase holds its first period, its last purchase
+  // by the analysis date its last, and periods never decrease along the walk, so each (customer,
+  // period) counts once.
   const grouped = ordersByCustomer(dataset);
   const first = new Int32Array(customerCount).fill(NOT_SEEN);
   const last = new Int32Array(customerCount);
   let firstPeriod = NOT_SEEN;
   for (let c = 0; c < customerCount; c++) {
-    const end = grouped.offsets[c + 1];
-    for (let k = grouped.offsets[c]; k < end && grouped.day[k] <= asOf; k++) {
-      if (grouped.amount[k] < 0) continue;
-      const p = periodOf(grouped.day[k]);
-      if (first[c] === NOT_SEEN) first[c] = p;
-      last[c] = p;
-    }
+    const start = grouped.offsets[c];
+    let end = grouped.offsets[c + 1];
+    let k = start;
+    while (k < end && grouped.day[k] <= asOf && grouped.amount[k] < 0) k++;
+    if (k === end || grouped.day[k] > asOf) continue;
+    first[c] = periodOf(grouped.day[k]);
+    while (grouped.day[end - 1] > asOf || grouped.amount[end - 1] < 0) end--;
+    last[c] = periodOf(grouped.day[end - 1]);
     if (first[c] < firstPeriod) firstPeriod = first[c];
   }
   if (firstPeriod === NOT_SEEN) return unavailable('no-rows', `no purchases on or before ${isoDate(asOf)}`, needs);
