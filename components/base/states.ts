@@ -5,8 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Unavailable } from '../../src/engine/analyses/availability.js';
-import { fieldSpec } from '../../src/engine/dataset/schema.js';
 import type { IngestReport, RejectExample } from '../../src/engine/ingest/types.js';
+import { exampleLine } from '../../src/feed/report-lines.js';
 import type { Translator } from '../../src/format/i18n.js';
 import type { Formats } from '../../src/format/numbers.js';
 import type { FeedFailure } from '../../src/feed/types.js';
@@ -51,28 +51,6 @@ function reasonList(t: Translator, fmt: Formats, report: IngestReport): Template
 
 /** Rejected rows shown as examples in the error state. */
 const MAX_EXAMPLES = 5;
-/** Characters of a raw value quoted in an example. */
-const MAX_VALUE = 60;
-
-function shortValue(value: string): string {
-  return value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1)}…` : value;
-}
-
-/**
- * How to fix one rejected row, localised: which row, which column, what was there and what was
- * expected, e.g. "Row 17, column InvoiceDate: '31/02/2024' is not a date (expected YYYY-MM-DD, ...)".
- */
-export function exampleLine(t: Translator, example: RejectExample): string {
-  const { reason, value, field, table } = example;
-  let range = '';
-  if (reason === 'out-of-range') {
-    const spec = fieldSpec(table, field);
-    range = spec?.range ? t.t('fix.numberRange', { min: spec.range[0], max: spec.range[1] }) : t.t('fix.dateRange');
-  }
-  const problem = t.maybe(`fix.${reason}`, t.maybe(`reason.${reason}`, reason), { value: shortValue(value), field, range });
-  return example.column === undefined ? t.t('error.row', { row: example.row, problem }) : t.t('error.rowColumn', { row: example.row, column: example.column, problem });
-}
-
 /** The first examples of each reason, interleaved so every reason shows one before any shows two. */
 function exampleList(t: Translator, report: IngestReport): TemplateResult | typeof nothing {
   const byReason = new Map<string, RejectExample[]>();
