@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { FEED_STORY_ARGS, FEED_STORY_ARG_TYPES, feedStory, type FeedStoryArgs } from './support/feed-story.js';
+import { html, nothing } from 'lit';
+import { FEED_STORY_ARGS, FEED_STORY_ARG_TYPES, cssPropertyArgTypes, feedStory, partArgTypes, type FeedStoryArgs } from './support/feed-story.js';
 
 interface Args extends FeedStoryArgs {
   metrics: string;
@@ -19,7 +19,25 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     ...FEED_STORY_ARG_TYPES,
-    period: { control: 'inline-radio', options: ['month', 'quarter', 'year'] },
+    metrics: { control: 'text', description: 'Comma-separated KPI ids.' },
+    period: { control: 'inline-radio', options: ['month', 'quarter', 'year'], description: 'Period of the values and changes.' },
+    targets: { control: 'text', description: 'JSON metric -> target.' },
+    ...partArgTypes({
+      tiles: 'The tile grid.',
+      tile: 'One tile.',
+      'tile-name': "A tile's metric name.",
+      'tile-value': "A tile's value.",
+      'tile-change': "A tile's change line.",
+      sparkline: "A tile's sparkline.",
+      target: "A tile's target line.",
+      definition: "A tile's definition.",
+    }),
+    ...cssPropertyArgTypes({
+      '--crm-tile-min-width': 'Smallest tile width before the grid wraps.',
+      '--crm-color-positive': 'Change for the better.',
+      '--crm-color-negative': 'Change for the worse.',
+      '--crm-color-sparkline': 'Sparkline stroke.',
+    }),
   },
   render: (args) =>
     feedStory(
@@ -27,10 +45,13 @@ const meta: Meta<Args> = {
       (a) => html`<crm-kpi-tiles
         theme=${a.theme}
         currency=${a.currency}
-        labels=${a.labels}
+        labels=${a.labels || nothing}
+        feed=${a.feed || nothing}
+        as-of=${a.asOf || nothing}
+        ?hide-toolbar=${a.hideToolbar}
         metrics=${args.metrics}
         period=${args.period}
-        targets=${args.targets}
+        targets=${args.targets || nothing}
       ></crm-kpi-tiles>`,
     ),
 };
@@ -39,22 +60,26 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Loaded: Story = {};
+export const Cdnow: Story = { name: 'CDNOW (orders only)', args: { state: 'cdnow', metrics: 'customers,revenue,orders,aov,retention,churn,repeat-rate,clv', targets: '' } };
+export const CdnowChinese: Story = { name: 'CDNOW, zh-CN, dark', args: { state: 'cdnow', lang: 'zh-CN', theme: 'dark', period: 'quarter', metrics: 'customers,revenue,retention,repeat-rate', targets: '' } };
 export const Quarterly: Story = { args: { period: 'quarter' } };
 export const Chinese: Story = { args: { lang: 'zh-CN', currency: 'CNY' } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const Narrow: Story = { args: { width: 320 } };
 export const Whitelabel: Story = {
-  args: { labels: JSON.stringify({ 'kpi.title': 'Account health', 'kpi.churn-rate.name': 'Logo churn' }) },
-  render: (args) =>
-    html`<div style="--crm-font-family: 'Trebuchet MS', sans-serif; --crm-radius: 14px; --crm-color-surface-raised: #fff8ec; --crm-color-sparkline: #b35c00;">
-      ${meta.render!(args, {} as never)}
-    </div>`,
+  args: {
+    labels: JSON.stringify({ 'kpi.title': 'Account health', 'kpi.churn-rate.name': 'Logo churn' }),
+    '--crm-font-family': "'Trebuchet MS', sans-serif",
+    '--crm-radius': '14px',
+    '--crm-color-surface-raised': '#fff8ec',
+    '--crm-color-sparkline': '#b35c00',
+  },
 };
 export const OrdersOnly: Story = {
   name: 'Unavailable metrics (orders only)',
   render: (args) =>
     html`<div lang=${args.lang}>
-      <crm-feed src="/__story/orders-only-${Math.random().toString(36).slice(2)}" retries="0">
+      <crm-feed src="/__story/orders" retries="0">
         <crm-kpi-tiles metrics="revenue,nps,csat,cac,complaints"></crm-kpi-tiles>
       </crm-feed>
     </div>`,
@@ -63,3 +88,4 @@ export const Loading: Story = { args: { state: 'loading' } };
 export const Empty: Story = { args: { state: 'empty' } };
 export const LoadError: Story = { args: { state: 'error' } };
 export const Stale: Story = { args: { state: 'stale' } };
+export const MissingOrders: Story = { args: { state: 'missing-orders' } };

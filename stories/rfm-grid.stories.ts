@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { FEED_STORY_ARGS, FEED_STORY_ARG_TYPES, feedStory, type FeedStoryArgs } from './support/feed-story.js';
+import { html, nothing } from 'lit';
+import { FEED_STORY_ARGS, FEED_STORY_ARG_TYPES, PURPLE_SEQUENTIAL, cssPropertyArgTypes, feedStory, partArgTypes, type FeedStoryArgs } from './support/feed-story.js';
 
 interface Args extends FeedStoryArgs {
   colorBy: 'customers' | 'revenue' | 'monetary';
@@ -14,9 +14,22 @@ const meta: Meta<Args> = {
   args: { ...FEED_STORY_ARGS, colorBy: 'customers', view: 'grid', rules: 'rfgrid' },
   argTypes: {
     ...FEED_STORY_ARG_TYPES,
-    colorBy: { control: 'inline-radio', options: ['customers', 'revenue', 'monetary'] },
-    view: { control: 'inline-radio', options: ['grid', 'list'] },
-    rules: { control: 'inline-radio', options: ['rfgrid', 'vignette', 'test'] },
+    colorBy: { name: 'color-by', control: 'inline-radio', options: ['customers', 'revenue', 'monetary'], description: 'What colours the cells.' },
+    view: { control: 'inline-radio', options: ['grid', 'list'], description: 'Grid or segment list.' },
+    rules: { control: 'inline-radio', options: ['rfgrid', 'vignette', 'test'], description: 'Segment rule set.' },
+    ...partArgTypes({
+      chart: 'The SVG grid.',
+      cell: 'A grid cell.',
+      'segment-outline': 'The outline of a segment region.',
+      'segment-label': 'The name of a segment region.',
+      legend: 'The colour legend.',
+      list: 'The segment list.',
+    }),
+    ...cssPropertyArgTypes({
+      '--crm-seq-1': 'Sequential palette, lowest (through --crm-seq-7).',
+      '--crm-seq-7': 'Sequential palette, highest.',
+      '--crm-color-segment-outline': 'Segment outline colour.',
+    }),
   },
   render: (args) =>
     feedStory(
@@ -24,7 +37,10 @@ const meta: Meta<Args> = {
       (a) => html`<crm-rfm-grid
         theme=${a.theme}
         currency=${a.currency}
-        labels=${a.labels}
+        labels=${a.labels || nothing}
+        feed=${a.feed || nothing}
+        as-of=${a.asOf || nothing}
+        ?hide-toolbar=${a.hideToolbar}
         color-by=${args.colorBy}
         view=${args.view}
         rules=${args.rules}
@@ -36,19 +52,21 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Loaded: Story = {};
+export const Cdnow: Story = { name: 'CDNOW', args: { state: 'cdnow', colorBy: 'revenue' } };
+export const CdnowChinese: Story = { name: 'CDNOW, zh-CN, dark', args: { state: 'cdnow', lang: 'zh-CN', theme: 'dark', view: 'list', rules: 'vignette' } };
 export const ByRevenue: Story = { args: { colorBy: 'revenue' } };
 export const SegmentList: Story = { args: { view: 'list', rules: 'vignette' } };
 export const Chinese: Story = { args: { lang: 'zh-CN', currency: 'CNY' } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const Narrow: Story = { args: { width: 280 } };
 export const Whitelabel: Story = {
-  args: { labels: JSON.stringify({ 'rfm.title': 'Customer value map', 'segment.champions': 'VIP', 'segment.hibernating': 'Dormant' }) },
-  render: (args) =>
-    html`<div
-      style="--crm-font-family: Georgia, serif; --crm-radius: 0; --crm-color-accent: #7a1fa2; --crm-seq-1: #f3e8f7; --crm-seq-2: #e0c4ec; --crm-seq-3: #c99ddd; --crm-seq-4: #ad73cb; --crm-seq-5: #8f4db5; --crm-seq-6: #6f2e96; --crm-seq-7: #4d1a6c;"
-    >
-      ${meta.render!(args, {} as never)}
-    </div>`,
+  args: {
+    labels: JSON.stringify({ 'rfm.title': 'Customer value map', 'segment.champions': 'VIP', 'segment.hibernating': 'Dormant' }),
+    '--crm-font-family': 'Georgia, serif',
+    '--crm-radius': '0',
+    '--crm-color-accent': '#7a1fa2',
+    ...PURPLE_SEQUENTIAL,
+  },
 };
 export const Loading: Story = { args: { state: 'loading' } };
 export const Empty: Story = { args: { state: 'empty' } };

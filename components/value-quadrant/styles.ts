@@ -48,6 +48,9 @@ export const valueQuadrantStyles = css`
   .quadrant.tier-basic {
     fill-opacity: 0.9;
   }
+  .over-canvas .quadrant {
+    fill-opacity: 0;
+  }
   .quadrant:focus {
     outline: none;
   }

@@ -110,6 +110,8 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
   private frame = 0;
   private drawnKey = '';
   private plot: Plot = { x0: 0, y0: 0, w: 0, h: 0 };
+  /** The quadrant backgrounds in plot pixels with their opacity (drawn under the canvas points). */
+  private backdrops: readonly { x: number; y: number; w: number; h: number; opacity: number }[] = [];
   private domain: Domain = FULL_DOMAIN;
   /** Where the view is going (the domain itself once an animated zoom has finished). */
   private goal: Domain = FULL_DOMAIN;
@@ -454,7 +456,8 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     const style = getComputedStyle(this);
     const colours = TIER_COLOURS.map((c) => style.getPropertyValue(`--_cat-${c}`).trim() || '#888');
     const d = this.domain;
-    const key = `${points.n}|${w}|${h}|${ratio}|${colours.join()}|${this.memo!.selection?.key ?? ''}|${d.x0},${d.x1},${d.y0},${d.y1}`;
+    const surface = style.getPropertyValue('--_color-surface-raised').trim() || '#f5f7fa';
+    const key = `${points.n}|${w}|${h}|${ratio}|${colours.join()}|${surface}|${this.memo!.selection?.key ?? ''}|${d.x0},${d.x1},${d.y0},${d.y1}|${JSON.stringify(this.backdrops)}`;
     if (key === this.drawnKey && canvas.width === Math.round(w * ratio)) return;
     this.drawnKey = key;
     canvas.width = Math.round(w * ratio);
@@ -462,6 +465,12 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     const g = canvas.getContext('2d')!;
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     g.clearRect(0, 0, w, h);
+    // The quadrant backgrounds go under the points here (the SVG's quadrants are transparent over a canvas).
+    g.fillStyle = surface;
+    for (const b of this.backdrops) {
+      g.globalAlpha = b.opacity;
+      g.fillRect(b.x, b.y, b.w, b.h);
+    }
     const size = points.n > 20000 ? 1.5 : 2.5;
     const kx = w / (d.x1 - d.x0);
     const ky = h / (d.y1 - d.y0);
@@ -558,6 +567,13 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
       const [sy0, sy1] = tier.highPotential ? [tp, 100] : [0, tp];
       return { tier, x: CX(sx0), y: CY(sy1), w: CX(sx1) - CX(sx0), h: CY(sy0) - CY(sy1) };
     });
+    this.backdrops = quadrants.map((q) => ({
+      x: q.x - MARGIN.left,
+      y: q.y - MARGIN.top,
+      w: Math.max(0, q.w),
+      h: Math.max(0, q.h),
+      opacity: q.tier.tier === 'strategic' || q.tier.tier === 'basic' ? 0.9 : 0.5,
+    }));
     const activeTier = Math.min(3, Math.max(0, this.activeTier));
     const span = Math.max(d.x1 - d.x0, d.y1 - d.y0);
     const tick = (v: number) => fmt.number(v, span < 10 ? 1 : 0);
@@ -565,7 +581,7 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
       <div class="plot-wrap" ${styleProps({ width: `${width}px`, height: `${height}px` })}>
         ${canvas ? html`<canvas class="points" part="canvas" aria-hidden="true" ${styleProps({ left: `${MARGIN.left}px`, top: `${MARGIN.top}px`, width: `${w}px`, height: `${h}px` })}></canvas>` : nothing}
         <svg
-          class=${`chart${this.panMode ? ' pan' : ''}${this.pan ? ' panning' : ''}`}
+          class=${`chart${canvas ? ' over-canvas' : ''}${this.panMode ? ' pan' : ''}${this.pan ? ' panning' : ''}`}
           part="chart"
           width=${width}
           height=${height}
