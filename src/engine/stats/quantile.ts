@@ -32,52 +32,105 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 }
 
 /**
- * Moves the value of sorted position k to a[k], smaller-or-equal values before it and greater-or-equal
- * after, within a[lo..hi]. Three-way partitions, so runs of ties (frequency counts) cost one pass.
+ * Three-way partition of a[lo..hi] around a median-of-three pivot: smaller values end before `lt`,
+ * greater ones after `gt`, the pivot's ties in between (so runs of ties cost one pass).
  */
+function partition(a: Float64Array, lo: number, hi: number): { lt: number; gt: number } {
+  const x = a[lo];
+  const y = a[(lo + hi) >> 1];
+  const z = a[hi];
+  const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+  let lt = lo;
+  let gt = hi;
+  let i = lo;
+  while (i <= gt) {
+    const v = a[i];
+    if (v < pivot) {
+      a[i++] = a[lt];
+      a[lt++] = v;
+    } else if (v > pivot) {
+      a[i] = a[gt];
+      a[gt--] = v;
+    } else {
+      i++;
+    }
+  }
+  return { lt, gt };
+}
+
+/** Moves the value of sorted position k to a[k] (quickselect within a[lo..hi]). */
 function select(a: Float64Array, k: number, lo: number, hi: number): void {
   while (hi > lo) {
-    const x = a[lo];
-    const y = a[(lo + hi) >> 1];
-    const z = a[hi];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let lt = lo;
-    let gt = hi;
-    let i = lo;
-    while (i <= gt) {
-      const v = a[i];
-      if (v < pivot) {
-        a[i++] = a[lt];
-        a[lt++] = v;
-      } else if (v > pivot) {
-        a[i] = a[gt];
-        a[gt--] = v;
-      } else {
-        i++;
-      }
-    }
+    const { lt, gt } = partition(a, lo, hi);
     if (k < lt) hi = lt - 1;
     else if (k > gt) lo = gt + 1;
     else return;
   }
 }
 
+/**
+ * Selects every position in `ks` (ascending, within a[lo..hi]) into place: one partition serves all
+ * the positions on each side of it, and positions that land among the pivot's ties are done.
+ */
+function selectAll(a: Float64Array, ks: readonly number[], kFrom: number, kTo: number, lo: number, hi: number): void {
+  if (kFrom >= kTo || hi <= lo) return;
+  if (kTo - kFrom === 1) {
+    select(a, ks[kFrom], lo, hi);
+    return;
+  }
+  const { lt, gt } = partition(a, lo, hi);
+  let left = kFrom;
+  while (left < kTo && ks[left] < lt) left++;
+  let right = left;
+  while (right < kTo && ks[right] <= gt) right++;
+  selectAll(a, ks, kFrom, left, lo, lt - 1);
+  selectAll(a, ks, right, kTo, gt + 1, hi);
+}
+
+/**
+ * Order statistics of whole numbers in a narrow range by counting: `out[j]` = the value at sorted
+ * position `ks[j]` (ascending). Undefined when the range is wider than a few times the count.
+ */
+function countedPositions(values: Int32Array, ks: readonly number[]): number[] | undefined {
+  let min = values[0];
+  let max = values[0];
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  if (max - min > 4 * values.length + 1024) return undefined;
+  const counts = new Int32Array(max - min + 1);
+  for (let i = 0; i < values.length; i++) counts[values[i] - min]++;
+  const out: number[] = [];
+  let below = 0;
+  let v = 0;
+  for (const k of ks) {
+    while (below + counts[v] <= k) below += counts[v++];
+    out.push(min + v);
+  }
+  return out;
+}
+
 /** Type-7 quantiles of unsorted values at each probability (NaN for no values). */
 export function quantiles(values: ArrayLike<number>, probabilities: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) return probabilities.map(() => NaN);
-  const a = Float64Array.from(values);
-  for (let i = 0; i < n; i++) if (Number.isNaN(a[i])) return probabilities.map((p) => quantileSorted(a.sort(), p));
   const at = probabilities.map((p) => positions(n, p));
-  // Select the needed positions in increasing order: each selection leaves everything after its
-  // position >= it, so the next one searches only what lies beyond.
   const needed = [...new Set(at.flatMap(({ lo, hi }) => [lo, hi]))].sort((x, y) => x - y);
-  let from = 0;
-  for (const k of needed) {
-    select(a, k, from, n - 1);
-    from = k;
+  const valueAt = new Map<number, number>();
+  const counted = values instanceof Int32Array ? countedPositions(values, needed) : undefined;
+  if (counted) {
+    needed.forEach((k, j) => valueAt.set(k, counted[j]));
+  } else {
+    const a = Float64Array.from(values);
+    let hasNaN = false;
+    for (let i = 0; i < n && !hasNaN; i++) hasNaN = Number.isNaN(a[i]);
+    if (hasNaN) a.sort();
+    else selectAll(a, needed, 0, needed.length, 0, n - 1);
+    for (const k of needed) valueAt.set(k, a[k]);
   }
-  return at.map(({ index, lo, hi }) => interpolate(index, lo, a[lo], a[hi]));
+  return at.map(({ index, lo, hi }) => interpolate(index, lo, valueAt.get(lo)!, valueAt.get(hi)!));
 }
 
 /** The median (type-7 quantile at 0.5); NaN for no values. */

@@ -35,6 +35,16 @@ describe('type-7 quantiles by selection', () => {
       expect(median(values)).toBe(quantileSorted(sorted, 0.5));
     }
   });
+
+  it('equal them for whole numbers counted by value (narrow range) and selected (wide range)', () => {
+    const random = mulberry32(4);
+    const probabilities = [0, 0.2, 0.4, 0.5, 0.6, 0.8, 1];
+    for (const range of [1, 30, 1e8]) {
+      const values = Int32Array.from({ length: 999 }, () => Math.floor(random() * range) - 7);
+      const sorted = Float64Array.from(values).sort();
+      expect(quantiles(values, probabilities)).toEqual(probabilities.map((p) => quantileSorted(sorted, p)));
+    }
+  });
 });
 
 describe('ranks', () => {
