@@ -20,6 +20,8 @@ export const chromiumArgs = [
   '--disable-sync',
   '--disable-default-apps',
   '--disable-extensions',
+  // Lets the long-life tests force a collection and check removed widgets are collectable.
+  '--js-flags=--expose-gc',
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
 ];
 

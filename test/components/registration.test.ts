@@ -3,16 +3,19 @@ import { defineCrmLens } from '../../src/define.js';
 import { CrmRfmGrid } from '../../src/index.js';
 import { cleanup, mount, ordersCsv, shadow, waitFor } from './helpers.js';
 
+/** Every element the kit ships, by tag name without the prefix. */
+const TAGS = ['feed', 'rfm-grid', 'kpi-tiles', 'value-quadrant', 'journey-map', 'churn-heatmap'];
+
 afterEach(cleanup);
 
 describe('element registration', () => {
   it('registers every element with the crm prefix on import', () => {
-    for (const tag of ['crm-feed', 'crm-rfm-grid', 'crm-kpi-tiles']) expect(customElements.get(tag)).toBeDefined();
+    for (const tag of TAGS.map((t) => `crm-${t}`)) expect(customElements.get(tag)).toBeDefined();
     expect(customElements.get('crm-rfm-grid')).toBe(CrmRfmGrid);
   });
 
   it('registers under another prefix, and the prefixed elements work together', async () => {
-    expect(defineCrmLens({ prefix: 'acme' })).toEqual(['acme-feed', 'acme-rfm-grid', 'acme-kpi-tiles']);
+    expect([...defineCrmLens({ prefix: 'acme' })].sort()).toEqual(TAGS.map((t) => `acme-${t}`).sort());
     const root = mount(`<acme-feed><script type="text/csv">${ordersCsv(40, 31)}</script><acme-rfm-grid></acme-rfm-grid></acme-feed>`);
     const grid = root.querySelector('acme-rfm-grid')!;
     expect(grid).toBeInstanceOf(CrmRfmGrid);
