@@ -62,7 +62,13 @@ function isUnavailable(value: unknown): value is Unavailable {
  * @csspart title - The view's title.
  * @csspart toolbar - Table toggle and export buttons.
  * @csspart state - Loading, empty, error and "needs data" messages.
+ * @csspart progress - The loading progress bar.
+ * @csspart error - The error message (also part `state`).
+ * @csspart examples - Example rows/values of an error.
+ * @csspart unavailable - The "needs data" message (also part `state`).
+ * @csspart reasons - The list of what an analysis needs.
  * @csspart stale - The stale-data marker.
+ * @csspart table-wrap - The scrolling, focusable region around the data table.
  * @csspart table - The data table view.
  */
 export abstract class CrmView<VM> extends LitElement {
