@@ -28,6 +28,7 @@ import { churnRisk } from '../../engine/analyses/churn-risk/index.js';
 import { rfmClusters } from '../../engine/analyses/clusters/index.js';
 import { resolveAsOf } from '../../engine/stats/as-of.js';
 import { Formats } from '../../format/numbers.js';
+import { Translator } from '../../format/i18n.js';
 import type { ClustersJson, CohortsJson, IngestJson, KpisJson, LifecycleJson, RfmJson, RiskJson, TiersJson, UnavailableJson } from '../output/contract.js';
 import { clustersJson, lifecycleJson, riskJson, tiersJson, unavailableJson } from '../output/multi-table-json.js';
 import { renderIngest } from '../output/ingest-text.js';
@@ -241,7 +242,7 @@ const ingestSection = section<IngestJson>({
     examples: report.examples,
     tables: report.tables,
   }),
-  render: (value, f, ctx) => renderIngest(ctx.source, value, f),
+  render: (value, f, ctx) => renderIngest(ctx.source, value, f, new Translator(ctx.args.locale)),
 });
 
 const rfmSection = section<RfmJson | UnavailableJson>({
