@@ -88,23 +88,22 @@ export function numericalHessian(f: Objective, x: Float64Array, step = 1e-4): Fl
 }
 
 /**
- * Hessian at x by central differences of an analytic gradient (row-major n x n, symmetrised): 2n
+ * Hessian at x by forward differences of an analytic gradient (row-major n x n, symmetrised): n + 1
  * gradient evaluations instead of the 2n² values of {@link numericalHessian}.
  */
-export function hessianFromGradient(gradient: ObjectiveWithGradient, x: Float64Array, step = 1e-5): Float64Array {
+export function hessianFromGradient(gradient: ObjectiveWithGradient, x: Float64Array, step = 1e-6): Float64Array {
   const n = x.length;
   const hess = new Float64Array(n * n);
   const probe = x.slice();
-  const up = new Float64Array(n);
-  const down = new Float64Array(n);
+  const at = new Float64Array(n);
+  const moved = new Float64Array(n);
+  gradient(x, at);
   for (let i = 0; i < n; i++) {
     const h = step * Math.max(1, Math.abs(x[i]));
     probe[i] = x[i] + h;
-    gradient(probe, up);
-    probe[i] = x[i] - h;
-    gradient(probe, down);
+    gradient(probe, moved);
     probe[i] = x[i];
-    for (let j = 0; j < n; j++) hess[i * n + j] = (up[j] - down[j]) / (2 * h);
+    for (let j = 0; j < n; j++) hess[i * n + j] = (moved[j] - at[j]) / h;
   }
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
