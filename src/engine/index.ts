@@ -8,8 +8,7 @@ export * from './dataset/days.js';
 export { DatasetBuilder, TableBuilder, ColumnBuilder, nextDatasetVersion } from './dataset/builder.js';
 export * from './analyses/availability.js';
 
-export * from './ingest/types.js';
-export { ingestText, ingestBytes, ingestStream, ingestRecords, ingestFeed, detectMapping, normalizeHeader } from './ingest/index.js';
+export * from './ingest/index.js';
 
 export * from './stats/quantile.js';
 export * from './stats/rank.js';
