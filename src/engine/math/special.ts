@@ -120,7 +120,14 @@ const INTEGER_GAP = 1e-4;
 /** Above this z the series is slow; the 1-z transformation takes over. */
 const NEAR_ONE = 0.9;
 
-/** The 1-z linear transformation (Abramowitz & Stegun 15.3.6), for 0.9 < z < 1 and c-a-b not an integer. */
+/** Largest cancellation the 1-z transformation may suffer: its two terms at most this times the sum. */
+const MAX_CANCELLATION = 1e6;
+
+/**
+ * The 1-z linear transformation (Abramowitz & Stegun 15.3.6), for 0.9 < z < 1 and c-a-b not an
+ * integer. NaN when its two terms cancel to fewer than ~10 significant digits (large c-a-b makes the
+ * first series pass near a pole of its c parameter), so the caller can sum the series instead.
+ */
 function hyp2f1Reflect(a: number, b: number, c: number, z: number): number {
   const w = 1 - z;
   const d = c - a - b;
@@ -128,7 +135,8 @@ function hyp2f1Reflect(a: number, b: number, c: number, z: number): number {
   const second = gammaRatio([c, -d], [a, b]);
   const left = first === 0 ? 0 : first * hyp2f1Near0(a, b, 1 - d, w);
   const right = second === 0 ? 0 : second * Math.pow(w, d) * hyp2f1Near0(c - a, c - b, d + 1, w);
-  return left + right;
+  const sum = left + right;
+  return Math.max(Math.abs(left), Math.abs(right)) > MAX_CANCELLATION * Math.abs(sum) ? NaN : sum;
 }
 
 /** Step of the c-perturbation used where c - a - b is an integer. */
@@ -149,7 +157,8 @@ function hyp2f1ReflectNearInteger(a: number, b: number, c: number, z: number): n
  *
  * Branches: z < 0 by Pfaff's transformation onto (0, 1); 0 <= z <= 0.9 by the power series (Euler's
  * form when it converges faster); 0.9 < z < 1 by the 1-z transformation (A&S 15.3.6), through a
- * c-perturbation with Richardson extrapolation where c - a - b is an integer; z = 1 by Gauss's theorem.
+ * c-perturbation with Richardson extrapolation where c - a - b is an integer, and by the series again
+ * where that transformation cancels; z = 1 by Gauss's theorem.
  * A non-positive integer a or b gives the terminating polynomial. NaN outside the domain (z > 1,
  * c a non-positive integer, divergent at z = 1).
  */
@@ -167,5 +176,7 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   const d = c - a - b;
   if (z === 1) return d > 0 ? gammaRatio([c, d], [c - a, c - b]) : NaN;
   if (z <= NEAR_ONE) return hyp2f1Near0(a, b, c, z);
-  return Math.abs(d - Math.round(d)) > INTEGER_GAP ? hyp2f1Reflect(a, b, c, z) : hyp2f1ReflectNearInteger(a, b, c, z);
+  const reflected = Math.abs(d - Math.round(d)) > INTEGER_GAP ? hyp2f1Reflect(a, b, c, z) : hyp2f1ReflectNearInteger(a, b, c, z);
+  // Where the transformation cancels, the series still converges for z < 1 (slowly, but exactly).
+  return Number.isNaN(reflected) ? hyp2f1Near0(a, b, c, z) : reflected;
 }
