@@ -112,6 +112,11 @@ export const valueQuadrantStyles = css`
   .tier-label text {
     font-size: var(--_font-size-small);
     fill: var(--_color-text);
+    /* A halo in the surface colour keeps the names readable over dense points. */
+    paint-order: stroke;
+    stroke: var(--_color-surface);
+    stroke-width: 3px;
+    stroke-linejoin: round;
   }
   .tier-label.end text {
     text-anchor: end;

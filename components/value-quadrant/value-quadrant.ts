@@ -471,7 +471,8 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
       g.globalAlpha = b.opacity;
       g.fillRect(b.x, b.y, b.w, b.h);
     }
-    const size = points.n > 20000 ? 1.5 : 2.5;
+    // Points grow as the view zooms in (dense clouds spread out), up to 4 px.
+    const size = Math.min(4, (points.n > 20000 ? 1.5 : 2.5) * Math.sqrt(100 / Math.max(d.x1 - d.x0, d.y1 - d.y0)));
     const kx = w / (d.x1 - d.x0);
     const ky = h / (d.y1 - d.y0);
     // One path per tier and highlight state: dimmed points first, highlighted on top.

@@ -179,6 +179,7 @@ export function storyFrame(args: Pick<FeedStoryArgs, 'width' | 'theme'>): Return
     padding: '12px',
     background: args.theme === 'dark' ? '#16181d' : '#ffffff',
     color: args.theme === 'dark' ? '#e6e9ed' : '#1b1f24',
+    fontFamily: 'system-ui, sans-serif',
     ...custom,
   });
 }
