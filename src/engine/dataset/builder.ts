@@ -6,7 +6,7 @@
  * declared column and call `endRow()`.
  */
 import { Dictionary, GrowableColumn } from './growable.js';
-import { TABLES, type FieldKind, type FieldSpec } from './schema.js';
+import { TABLE_NAMES, TABLES, type FieldKind, type FieldSpec } from './schema.js';
 import { NO_DAY, type CategoryColumn, type Dataset, type TableName } from './types.js';
 import { dayFromEpochMs } from './days.js';
 
@@ -89,6 +89,12 @@ export class ColumnBuilder {
     }
   }
 
+  /** Push a date-time of a `time` column with its day as written (which an offset does not move). */
+  pushTime(ms: number, day: number): void {
+    this.numbers!.push(ms);
+    this.days!.push(day);
+  }
+
   /** Push a string value: a customer id, a category (undefined = missing) or free text. */
   pushString(value: string | undefined): void {
     if (this.texts) this.texts.push(value);
@@ -98,6 +104,49 @@ export class ColumnBuilder {
   /** The code of a string in this column's dictionary (customer or category columns). */
   code(value: string): number {
     return this.dictionary!.code(value);
+  }
+
+  /**
+   * Appends the values of an existing column of a built table (`table` gives a `time` column its
+   * days); category codes are re-coded into this column's dictionary, which keeps them when it is
+   * fresh.
+   */
+  seed(value: unknown, table: Record<string, unknown>, length: number): void {
+    switch (this.spec.kind) {
+      case 'category': {
+        const { codes, values } = value as CategoryColumn;
+        const recode = Int32Array.from(values, (v) => this.dictionary!.code(v));
+        const ints = this.ints!;
+        ints.reserve(length);
+        for (let i = 0; i < length; i++) ints.push(codes[i] < 0 ? -1 : recode[codes[i]]);
+        break;
+      }
+      case 'customer':
+      case 'day':
+        this.ints!.pushAll(value as Int32Array);
+        break;
+      case 'time':
+        this.numbers!.pushAll(value as Float64Array);
+        this.days!.pushAll(table.day as Int32Array);
+        break;
+      case 'number':
+        this.numbers!.pushAll(value as Float64Array);
+        break;
+      case 'flag':
+        this.flags!.pushAll(value as Int8Array);
+        break;
+      case 'text':
+        this.texts!.push(...(value as readonly (string | undefined)[]));
+        break;
+    }
+  }
+
+  /** Makes room for `extra` more rows. */
+  reserve(extra: number): void {
+    this.ints?.reserve(extra);
+    this.numbers?.reserve(extra);
+    this.days?.reserve(extra);
+    this.flags?.reserve(extra);
   }
 
   /** The finished column value for the table object. */
@@ -149,6 +198,26 @@ export class TableBuilder {
     return this.columns.find((c) => c.spec.name === field);
   }
 
+  /** Makes room for `extra` more rows. */
+  reserve(extra: number): void {
+    for (const c of this.columns) c.reserve(extra);
+    for (const c of this.attributes.values()) c.reserve(extra);
+  }
+
+  /** Appends every row of a built table of the same fields (see {@link DatasetBuilder.extending}). */
+  seed(table: Record<string, unknown>): void {
+    const length = table.length as number;
+    for (const c of this.columns) c.seed(table[c.spec.column], table, length);
+    const attributes = table.attributes as Record<string, Float64Array> | undefined;
+    for (const [name, c] of this.attributes) c.seed(attributes![name], table, length);
+    this.length += length;
+  }
+
+  /** The names of the declared fields and attributes, sorted: what a feed must match to append. */
+  shape(): string {
+    return [...this.columns.map((c) => c.spec.name).sort(), '|', ...[...this.attributes.keys()].sort()].join(',');
+  }
+
   /** Marks the end of a row; every declared column must have received one value. */
   endRow(): void {
     this.length++;
@@ -174,12 +243,42 @@ export class TableBuilder {
 export class DatasetBuilder {
   readonly customers = new Dictionary();
   private readonly tables = new Map<TableName, TableBuilder>();
+  /** Tables carried over from the Dataset being extended, until a feed declares them again. */
+  private readonly seeded = new Map<TableName, Record<string, unknown>>();
 
-  /** Declare a table with the canonical fields the feed provides (required ones must be among them). */
+  /**
+   * A builder whose Dataset extends `base`: the same customer indexes (new customers get the next
+   * ones), every table's rows first. A table declared again gets its new rows after the old ones (the
+   * feed must have the same fields); tables not declared again are kept as they are.
+   */
+  static extending(base: Dataset): DatasetBuilder {
+    const builder = new DatasetBuilder();
+    for (const id of base.customerIds) builder.customers.add(id);
+    for (const name of TABLE_NAMES) {
+      const table = base[name] as unknown as Record<string, unknown> | undefined;
+      if (table) builder.seeded.set(name, table);
+    }
+    return builder;
+  }
+
+  /**
+   * Declare a table with the canonical fields the feed provides (required ones must be among them).
+   * When extending a Dataset that has the table with rows, the fields must be the ones it has.
+   */
   table(name: TableName, fields: readonly string[], capacity?: number, attributeNames?: readonly string[]): TableBuilder {
     const missing = TABLES[name].fields.filter((f) => f.required && !fields.includes(f.name)).map((f) => f.name);
     if (missing.length > 0) throw new Error(`table ${name} needs ${missing.join(', ')}`);
     const builder = new TableBuilder(name, fields, this.customers, capacity, attributeNames);
+    const old = this.seeded.get(name);
+    this.seeded.delete(name);
+    if (old && (old.length as number) > 0) {
+      const kept = new TableBuilder(name, fieldsOf(name, old), this.customers, 16, Object.keys((old.attributes as object | undefined) ?? {}));
+      if (kept.shape() !== builder.shape()) {
+        throw new Error(`the new ${name} rows have fields ${builder.shape()} but the loaded ones have ${kept.shape()}: load the whole feed again`);
+      }
+      builder.reserve((old.length as number) + (capacity ?? 1024));
+      builder.seed(old);
+    }
     this.tables.set(name, builder);
     return builder;
   }
@@ -194,7 +293,13 @@ export class DatasetBuilder {
       version: nextDatasetVersion(),
       customerIds: this.customers.values.slice(),
     };
+    for (const [name, table] of this.seeded) dataset[name] = table;
     for (const [name, builder] of this.tables) dataset[name] = builder.finish();
     return dataset as unknown as Dataset;
   }
+}
+
+/** The canonical fields a built table has. */
+function fieldsOf(name: TableName, table: Record<string, unknown>): string[] {
+  return TABLES[name].fields.filter((f) => table[f.column] !== undefined).map((f) => f.name);
 }

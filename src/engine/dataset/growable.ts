@@ -16,12 +16,23 @@ export class GrowableColumn<T extends TypedArray> {
   }
 
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new this.ctor(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.reserve(1);
     this.data[this.length++] = value;
+  }
+
+  /** Makes room for `extra` more values without growing again. */
+  reserve(extra: number): void {
+    if (this.length + extra <= this.data.length) return;
+    const next = new this.ctor(Math.max(this.data.length * 2, this.length + extra));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+
+  /** Appends all of `values` (seeding a column from an existing one). */
+  pushAll(values: ArrayLike<number>): void {
+    this.reserve(values.length);
+    this.data.set(values, this.length);
+    this.length += values.length;
   }
 
   /** The filled part, trimmed to length (a copy, so the column can keep growing). */
@@ -30,27 +41,113 @@ export class GrowableColumn<T extends TypedArray> {
   }
 }
 
-/** A string dictionary: stable int codes in first-seen order. */
+/**
+ * A copy of a substring that does not keep the whole source text alive (engines may represent a
+ * long substring as a view into its parent; flattening a concatenation makes an independent string).
+ */
+export function detach(value: string): string {
+  return value.length < 13 ? value : (' ' + value).slice(1);
+}
+
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 1; // never 0, which marks an empty slot
+}
+
+/**
+ * A string dictionary: stable int codes in first-seen order. Values are found straight from their
+ * place in a source text ({@link Dictionary.find} on a range), so ingest looks up an id seen before
+ * without making a substring. One open-addressing table keeps each entry's hash, code and a copy of
+ * its chars in a flat pool: a lookup touches two contiguous arrays rather than scattered strings.
+ */
 export class Dictionary {
   readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
+  /** Per slot: hash, code, pool offset, length (hash 0 = empty). */
+  private table = new Int32Array(4 * 1024);
+  private mask = 1023;
+  private pool = new Uint16Array(16 * 1024);
+  private poolLength = 0;
+  /** Per code: pool offset and length of its chars. */
+  private spans = new Int32Array(2 * 1024);
 
+  /** The code of a value, adding it when new. */
   code(value: string): number {
-    let code = this.index.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.index.set(value, code);
-    }
-    return code;
+    const code = this.find(value);
+    return code >= 0 ? code : this.add(value);
   }
 
-  /** The code of a known value, or -1. */
-  find(value: string): number {
-    return this.index.get(value) ?? -1;
+  /** The code of `text[start, end)` (the whole text by default), or -1 when it is not in the dictionary. */
+  find(text: string, start = 0, end = text.length): number {
+    const table = this.table;
+    const pool = this.pool;
+    const length = end - start;
+    const hash = hashRange(text, start, end);
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const at = slot << 2;
+      const h = table[at];
+      if (h === 0) return -1;
+      if (h !== hash || table[at + 3] !== length) continue;
+      const offset = table[at + 2];
+      let i = 0;
+      while (i < length && pool[offset + i] === text.charCodeAt(start + i)) i++;
+      if (i === length) return table[at + 1];
+    }
+  }
+
+  /** Whether `text[start, end)` is the value of `code` (a cheap check before a full lookup). */
+  matches(code: number, text: string, start: number, end: number): boolean {
+    const length = end - start;
+    if (code < 0 || code >= this.values.length || this.spans[2 * code + 1] !== length) return false;
+    const offset = this.spans[2 * code];
+    const pool = this.pool;
+    for (let i = 0; i < length; i++) if (pool[offset + i] !== text.charCodeAt(start + i)) return false;
+    return true;
+  }
+
+  /** Adds a value known not to be in the dictionary yet; returns its code. */
+  add(value: string): number {
+    const code = this.values.length;
+    this.values.push(detach(value));
+    if ((code + 1) * 2 > this.table.length >> 2) this.grow();
+    const length = value.length;
+    if (this.poolLength + length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolLength + length));
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    const offset = this.poolLength;
+    for (let i = 0; i < length; i++) this.pool[offset + i] = value.charCodeAt(i);
+    this.poolLength += length;
+    if (2 * code + 2 > this.spans.length) {
+      const spans = new Int32Array(this.spans.length * 2);
+      spans.set(this.spans);
+      this.spans = spans;
+    }
+    this.spans[2 * code] = offset;
+    this.spans[2 * code + 1] = length;
+    this.insert(hashRange(value, 0, length), code, offset, length);
+    return code;
   }
 
   get size(): number {
     return this.values.length;
+  }
+
+  private insert(hash: number, code: number, offset: number, length: number): void {
+    let slot = hash & this.mask;
+    while (this.table[slot << 2] !== 0) slot = (slot + 1) & this.mask;
+    const at = slot << 2;
+    this.table[at] = hash;
+    this.table[at + 1] = code;
+    this.table[at + 2] = offset;
+    this.table[at + 3] = length;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    this.mask = (this.table.length >> 2) - 1;
+    for (let at = 0; at < old.length; at += 4) if (old[at] !== 0) this.insert(old[at], old[at + 1], old[at + 2], old[at + 3]);
   }
 }

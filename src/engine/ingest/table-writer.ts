@@ -5,11 +5,11 @@
  * are exactly what the source said.
  */
 import type { ColumnBuilder, DatasetBuilder, TableBuilder } from '../dataset/builder.js';
+import { detach, type Dictionary } from '../dataset/growable.js';
 import type { FieldSpec } from '../dataset/schema.js';
 import { NO_DAY } from '../dataset/types.js';
 import { dayFromEpochMs } from '../dataset/days.js';
 import { cellText, ESCAPED, MALFORMED, type CellSink } from './csv.js';
-import { detach, Interner } from './interner.js';
 import { inDateWindow, parseDate, type ParsedDate } from './dates.js';
 import type { TablePlan } from './mapping.js';
 import { isBlank, MAX_MAGNITUDE, parseNumber } from './numbers.js';
@@ -78,8 +78,18 @@ export class TableWriter implements CellSink {
   readonly columnInput: Int32Array;
   private readonly inputNext: Int32Array;
   private readonly inputKind: Uint8Array;
-  /** Dictionary lookups of customer and category inputs. */
-  private readonly interners: (Interner | undefined)[];
+  /** Dictionaries of customer and category inputs. */
+  private readonly dictionaries: (Dictionary | undefined)[];
+  /** Per input: the code of the last value found, tried first (feeds often list a customer's orders together). */
+  private readonly lastCode: Int32Array;
+  /**
+   * Whether rows can take the short way: every input is its own output column read from its own
+   * source column, with no range or refund check, so a row whose cells all parsed is accepted as is.
+   */
+  private readonly simple: boolean;
+  /** Source columns a row needs (the highest one read + 1) and inputs that parsed OK this row. */
+  private readonly neededCells: number;
+  private okInputs = 0;
   private readonly status: Uint8Array;
   /** The row each input's state belongs to: a stale one means the cell never came (absent). */
   private readonly seen: Uint32Array;
@@ -110,12 +120,11 @@ export class TableWriter implements CellSink {
     );
     const sources: number[] = [];
     const kinds: number[] = [];
-    this.interners = [];
-    const customers = new Interner(builder.customers);
+    this.dictionaries = [];
     const addInput = (source: number, kind: number, column: ColumnBuilder): number => {
       sources.push(source);
       kinds.push(kind);
-      this.interners.push(kind === CUSTOMER ? customers : kind === CATEGORY ? new Interner(column.dictionary!) : undefined);
+      this.dictionaries.push(column.dictionary);
       return sources.length - 1;
     };
     for (const f of plan.fields) {
@@ -149,6 +158,11 @@ export class TableWriter implements CellSink {
       this.columnInput[sources[k]] = k;
     }
     const n = sources.length;
+    this.neededCells = columns;
+    this.simple =
+      this.slots.every((slot, k) => slot.inputs.length === 1 && slot.inputs[0] === k && !slot.spec.range && !slot.refundCheck) &&
+      new Set(sources).size === n;
+    this.lastCode = new Int32Array(n).fill(-1);
     this.inputKind = Uint8Array.from(kinds);
     this.status = new Uint8Array(n);
     this.seen = new Uint32Array(n);
@@ -164,6 +178,7 @@ export class TableWriter implements CellSink {
   /** Starts a row: every input is absent until a cell arrives. */
   beginRow(): void {
     this.generation = (this.generation + 1) >>> 0;
+    this.okInputs = 0;
   }
 
   /** A CSV cell: source column `col` spans `text[start, end)`. */
@@ -194,13 +209,20 @@ export class TableWriter implements CellSink {
     let ok = true;
     switch (this.inputKind[input]) {
       case CUSTOMER:
-      case CATEGORY:
+      case CATEGORY: {
+        const dictionary = this.dictionaries[input]!;
         if (flags & ESCAPED) {
           const value = cellText(text, start, end, flags);
           this.setRaw(input, value);
-          this.num[input] = this.interners[input]!.find(value, 0, value.length);
-        } else this.num[input] = this.interners[input]!.find(text, start, end);
+          this.num[input] = dictionary.find(value);
+        } else {
+          const last = this.lastCode[input];
+          const code = dictionary.matches(last, text, start, end) ? last : dictionary.find(text, start, end);
+          this.num[input] = code;
+          this.lastCode[input] = code;
+        }
         break;
+      }
       case TEXT:
         this.str[input] = detach(cellText(text, start, end, flags));
         break;
@@ -227,7 +249,10 @@ export class TableWriter implements CellSink {
         break;
       }
     }
-    this.status[input] = ok ? OK : BAD;
+    if (ok) {
+      this.status[input] = OK;
+      this.okInputs++;
+    } else this.status[input] = BAD;
   }
 
   /** A JSON value for one input (records, NDJSON, the `.data` property). */
@@ -308,6 +333,11 @@ export class TableWriter implements CellSink {
   endRow(cells: number): void {
     const row = ++this.row;
     if (cells > this.headerCells) this.extraCellRows++;
+    if (this.simple && this.okInputs === this.slots.length && cells >= this.neededCells) {
+      this.commit();
+      this.counter.accept();
+      return;
+    }
     const slots = this.slots;
     const status = this.status;
     const seen = this.seen;
@@ -400,7 +430,11 @@ export class TableWriter implements CellSink {
         case CUSTOMER:
         case CATEGORY: {
           let code = ok ? this.num[input] : -1;
-          if (ok && code < 0) code = this.interners[input]!.add(this.rawText[input].substring(this.rawStart[input], this.rawEnd[input]));
+          if (ok && code < 0) {
+            // not found when parsed, so new (only committed rows add values)
+            code = this.dictionaries[input]!.add(this.rawText[input].substring(this.rawStart[input], this.rawEnd[input]));
+            this.lastCode[input] = code;
+          }
           column.ints!.push(code);
           break;
         }
@@ -412,8 +446,7 @@ export class TableWriter implements CellSink {
           break;
         case TIME:
           // the day as written, not the UTC day of the instant (docs/feed-format.md)
-          column.numbers!.push(ok ? this.ms[input] : NaN);
-          column.days!.push(ok ? this.num[input] : NO_DAY);
+          column.pushTime(ok ? this.ms[input] : NaN, ok ? this.num[input] : NO_DAY);
           break;
         case NUMBER:
           column.numbers!.push(slot.inputs.length === 1 ? (ok ? this.num[input] : NaN) : this.derived(slot));
