@@ -163,6 +163,27 @@ describe('<crm-value-quadrant> zoom and pan', () => {
     expect(q.visibleDomain.x0).toBeCloseTo(43.75 - 12.5 / 4, 6);
   });
 
+  it('animates a button zoom, and jumps straight there under prefers-reduced-motion', async () => {
+    const { data } = company(80, 76);
+    const animated = await mounted(data);
+    animated.zoomBy(2);
+    expect(animated.visibleDomain).toEqual({ x0: 0, x1: 100, y0: 0, y1: 100 });
+    await settled(animated, { x0: 25, x1: 75, y0: 25, y1: 75 }, 'animated zoom');
+    cleanup();
+    const real = window.matchMedia;
+    const reduced = { matches: true, media: '(prefers-reduced-motion: reduce)', addEventListener() {}, removeEventListener() {} } as unknown as MediaQueryList;
+    window.matchMedia = (query: string) => (/prefers-reduced-motion/.test(query) ? reduced : real.call(window, query));
+    try {
+      const still = await mounted(data);
+      still.zoomBy(2);
+      expect(still.visibleDomain).toEqual({ x0: 25, x1: 75, y0: 25, y1: 75 });
+      still.resetZoom();
+      expect(still.visibleDomain).toEqual({ x0: 0, x1: 100, y0: 0, y1: 100 });
+    } finally {
+      window.matchMedia = real;
+    }
+  });
+
   it('keeps zoom inside the score square and at most 64x', async () => {
     const { data } = company(60, 75);
     const q = await mounted(data);
