@@ -221,7 +221,7 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
   }
 
   // Pointer: position in score units of the plot.
-  private scoreAt(event: PointerEvent): { sx: number; sy: number; px: number; py: number } {
+  private scoreAt(event: MouseEvent): { sx: number; sy: number; px: number; py: number } {
     const chart = (event.currentTarget as SVGElement).closest('svg')!;
     const svgBox = chart.getBoundingClientRect();
     // In viewBox units: the plot may be drawn scaled when its box is narrower than the layout width.
@@ -289,7 +289,7 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
 
   private onWheel(event: WheelEvent): void {
     event.preventDefault();
-    const at = this.scoreAt(event as unknown as PointerEvent);
+    const at = this.scoreAt(event);
     const lines = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1;
     this.setDomain(zoomAt(this.domain, Math.exp(-event.deltaY * lines * 0.002), at.sx, at.sy));
   }
