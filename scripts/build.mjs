@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm run build`: everything the published package ships, into dist/ (or --out-dir):
 //   index.js, define.js, engine.js, elements/<name>.js   ES modules for bundlers (dependencies imported)
-//   crm-lens.js                                          one self-contained module for a <script> tag
+//   crm-lens.js                                          the kit in one module for a <script> tag (no engine)
 //   assets/worker-*.js                                   the engine Worker (self-contained)
+//   assets/engine-core-*.js                              the main-thread engine crm-lens.js imports only
+//                                                        when the Worker cannot start (self-contained)
 //   cli/main.js                                          the `crm-lens` command without tsx
 //   types/                                               declarations (tsc)
 //   custom-elements.json                                 the manifest, from the elements' JSDoc
@@ -15,7 +17,8 @@ import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { shippedElements } from './build/elements.mjs';
 import { writeSizeReport } from './build/size-report.mjs';
-import { bundleConfig, cliConfig, esmConfig } from './build/vite-configs.mjs';
+import { buildBundle } from './build/bundle.mjs';
+import { cliConfig, esmConfig } from './build/vite-configs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -52,7 +55,7 @@ try {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   await step('ES modules', () => build(esmConfig(root, outDir)));
-  await step('single-file bundle', () => build(bundleConfig(root, outDir)));
+  await step('single-file bundle', () => buildBundle(root, outDir));
   await step('CLI', () => build(cliConfig(root, outDir)));
   if (!values['no-types']) {
     await step('type declarations', () => run('typescript/bin/tsc', ['-p', 'scripts/build/tsconfig.types.json', '--outDir', join(outDir, 'types')]));

@@ -85,27 +85,90 @@ export function esmConfig(root, outDir) {
   };
 }
 
+/** The main-thread engine the engine client imports lazily (src/feed/engine-client.ts). */
+const ENGINE_CORE = 'src/feed/engine-core.ts';
+/** The placeholder the one-file bundle imports the engine chunk by, replaced by its file name. */
+const ENGINE_CHUNK = 'crm-lens:engine-chunk';
+
 /**
- * One self-contained, minified module for `<script type="module" src=".../crm-lens.js">`: registers
- * every element; the Worker is loaded from `assets/` next to it (and when it cannot start, e.g. from
- * another origin, the engine runs on the main thread).
+ * A plugin that leaves the engine client's dynamic `import('./engine-core.js')` out of the bundle: the
+ * import stays, pointing at `chunkFile` (relative to the bundle), built on its own by
+ * {@link engineChunkConfig}. So the bundle holds no engine and shares no chunk with it: a page whose
+ * Worker starts loads one file.
  * @param {string} root
- * @param {string} outDir
- * @param {string} [entry] module to bundle (default the package entry)
- * @param {string} [fileName] output file name
  */
-export function bundleConfig(root, outDir, entry = resolve(root, 'src/index.ts'), fileName = 'crm-lens.js') {
+function engineChunkExternal(root) {
+  const core = resolve(root, ENGINE_CORE);
+  return {
+    name: 'crm-lens-engine-chunk',
+    // Before vite's own resolver, which would resolve the import into the bundle.
+    enforce: 'pre',
+    async resolveId(id, importer, options) {
+      if (!id.endsWith('engine-core.js') || !importer) return undefined;
+      const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
+      return resolved?.id === core ? { id: ENGINE_CHUNK, external: true } : undefined;
+    },
+  };
+}
+
+/** Minified, no file written, Worker minified: what the bundle configurations share. */
+function bundleBase(root, outDir) {
   const base = common(root, outDir);
   return {
     ...base,
-    plugins: [elementEntries(root)],
     // Library mode leaves process.env.NODE_ENV to the consumer's bundler; a script tag has none.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: { ...base.build, minify: true },
+  };
+}
+
+/**
+ * The output options of a one-file bundle. `z` calls are pure: on the main thread zod is reached only
+ * through engine modules whose constants the elements use (stage and signal names), and schemas no
+ * code there reads are dropped with zod itself (its `config()` side effect is not a `z` call).
+ */
+const pureZod = { manualPureFunctions: ['z'] };
+
+/**
+ * One minified module for `<script type="module" src=".../crm-lens.js">` that registers every element,
+ * without the engine: the Worker is loaded from `assets/` next to it, and when it cannot start (e.g.
+ * the kit served from another origin) the main-thread engine from `chunkFile` (see
+ * {@link engineChunkConfig}), imported relative to the bundle.
+ * @param {string} root
+ * @param {string} outDir
+ * @param {{ entry?: string, fileName?: string, chunkFile?: string }} [options] module to bundle
+ *   (default the package entry), output file name, engine chunk path relative to the bundle
+ */
+export function bundleConfig(root, outDir, { entry = resolve(root, 'src/index.ts'), fileName = 'crm-lens.js', chunkFile = './assets/engine-core.js' } = {}) {
+  const base = bundleBase(root, outDir);
+  return {
+    ...base,
+    plugins: [elementEntries(root), engineChunkExternal(root)],
     build: {
       ...base.build,
-      minify: true,
       lib: { entry: { bundle: entry }, formats: ['es'], fileName: () => fileName },
-      rolldownOptions: { output: { codeSplitting: false, minify: true, assetFileNames: 'assets/[name]-[hash][extname]' } },
+      rolldownOptions: {
+        treeshake: pureZod,
+        output: { codeSplitting: false, minify: true, paths: { [ENGINE_CHUNK]: chunkFile }, assetFileNames: 'assets/[name]-[hash][extname]' },
+      },
+    },
+  };
+}
+
+/**
+ * The main-thread engine as its own self-contained module (what the Worker runs, as an `EngineCore`
+ * class), for the one-file bundle's lazy fallback. Built without writing; the caller names it by its
+ * content hash.
+ */
+export function engineChunkConfig(root) {
+  const base = bundleBase(root, 'unused');
+  return {
+    ...base,
+    build: {
+      ...base.build,
+      write: false,
+      lib: { entry: { engine: resolve(root, ENGINE_CORE) }, formats: ['es'], fileName: () => 'engine-core.js' },
+      rolldownOptions: { output: { codeSplitting: false, minify: true } },
     },
   };
 }

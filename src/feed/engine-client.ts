@@ -1,13 +1,16 @@
 /**
  * The engine client a feed owns: ingest and analyses run in a module Worker where one can start, on
- * the main thread otherwise, through the same {@link EngineCore}. Every analysis is computed once per
+ * the main thread otherwise, through the same `EngineCore`. Every analysis is computed once per
  * (dataset version, analysis name, canonical options JSON): results are memoised and in-flight
  * requests shared, however many widgets ask.
+ *
+ * The main-thread engine is imported dynamically, only when the Worker cannot start: a page whose
+ * Worker runs never downloads or parses it, so the elements stay small (the engine is the Worker's).
  */
 import { canonicalJson } from './canonical-json.js';
-import { EngineCore } from './engine-core.js';
+import type { EngineCore } from './engine-core.js';
 import { inputTransferables, type EngineRequest, type EngineResponse } from './protocol.js';
-import { FeedError, type DatasetSummary, type FeedInput } from './types.js';
+import { failureOf, FeedError, type DatasetSummary, type FeedInput } from './types.js';
 
 /** Where the engine runs. */
 export type EngineMode = 'worker' | 'main';
@@ -23,14 +26,30 @@ interface EngineBackend {
 /** Runs the engine core on the main thread (no Worker, or one that cannot start, e.g. under a strict CSP). */
 class MainThreadBackend implements EngineBackend {
   readonly mode = 'main';
-  private readonly core = new EngineCore();
 
-  ingest(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
-    return this.core.ingest(input, onProgress);
+  private constructor(private readonly core: EngineCore) {}
+
+  /** Loads the engine chunk (once per page; the module cache shares it) and wraps a new core. */
+  static async start(): Promise<MainThreadBackend> {
+    const { EngineCore } = await import('./engine-core.js');
+    return new MainThreadBackend(new EngineCore());
+  }
+
+  // Failures cross as data, as from the Worker: the chunk has its own copy of FeedError.
+  async ingest(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
+    try {
+      return await this.core.ingest(input, onProgress);
+    } catch (error) {
+      throw new FeedError(failureOf(error));
+    }
   }
 
   async analyse(version: number, name: string, options: Record<string, unknown>): Promise<unknown> {
-    return this.core.analyse(version, name, options);
+    try {
+      return this.core.analyse(version, name, options);
+    } catch (error) {
+      throw new FeedError(failureOf(error));
+    }
   }
 
   dispose(): void {}
@@ -104,12 +123,12 @@ class WorkerBackend implements EngineBackend {
  * cannot start. `started` gets the Worker at once, so a client disposed before it is ready can stop it.
  */
 async function startBackend(preferWorker: boolean, started: (worker: Worker) => void): Promise<EngineBackend> {
-  if (!preferWorker || typeof Worker === 'undefined') return new MainThreadBackend();
+  if (!preferWorker || typeof Worker === 'undefined') return MainThreadBackend.start();
   let worker: Worker;
   try {
     worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'crm-lens-engine' });
   } catch {
-    return new MainThreadBackend();
+    return MainThreadBackend.start();
   }
   started(worker);
   const ready = await new Promise<boolean>((resolve) => {
@@ -118,7 +137,7 @@ async function startBackend(preferWorker: boolean, started: (worker: Worker) => 
   });
   if (ready) return new WorkerBackend(worker);
   worker.terminate();
-  return new MainThreadBackend();
+  return MainThreadBackend.start();
 }
 
 /** The engine a feed talks to: one Dataset at a time, analyses memoised per version and options. */

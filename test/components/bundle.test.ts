@@ -1,6 +1,7 @@
 /**
- * The built package: the one-file bundle renders every view from a page that loads nothing else, the
- * kit still works loaded from another origin (the engine falls back to the main thread), and
+ * The built package: the one-file bundle renders every view from a page that loads nothing else (the
+ * engine in the Worker), the kit still works loaded from another origin (the engine falls back to the
+ * main thread, fetched as the lazy chunk next to the bundle), and
  * `npm pack` gives a package that installs offline and works in a scratch project.
  */
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,10 @@ describe('the built kit', () => {
     expect(report.requests.some((u) => u.startsWith('http://localhost:') && u.endsWith('/dist/crm-lens.js'))).toBe(true);
     expect(report.views.map((v) => `${v.tag}: ${v.state}`)).toEqual(VIEW_TAGS.map((t) => `${t}: loaded`));
     expect(report.engineModes).toEqual(['main']);
+    // The main-thread engine is not in the kit: it came as the lazy chunk next to it, and no Worker ran.
+    const paths = report.requests.map((u) => new URL(u).pathname);
+    expect(paths.filter((p) => /^\/dist\/assets\/engine-core-[\w-]+\.js$/.test(p)).length).toBe(1);
+    expect(paths.some((p) => /\/worker-[\w-]+\.js$/.test(p))).toBe(false);
     expect(report.errors).toEqual([]);
   }, 120_000);
 
@@ -52,6 +57,7 @@ describe('the built kit', () => {
     expect(pack.files).toContain('dist/crm-lens.js');
     expect(pack.files).toContain('dist/cli/main.js');
     expect(pack.files.some((f) => /^dist\/assets\/worker-[\w-]+\.js$/.test(f))).toBe(true);
+    expect(pack.files.some((f) => /^dist\/assets\/engine-core-[\w-]+\.js$/.test(f))).toBe(true);
     expect(pack.cliHelp).toMatch(/Usage: crm-lens <command>/);
   }, 120_000);
 });
