@@ -8,6 +8,7 @@ import { oneLine } from './messages.js';
 import { combineReports } from './report.js';
 import { readText, resolveFormat, tableSource } from './source.js';
 import type { TableSource } from './readers.js';
+import type { Dataset } from '../dataset/types.js';
 import type { IngestOptions, IngestResult } from './types.js';
 
 /** Size of the pieces a byte array is streamed in when progress is wanted. */
@@ -57,10 +58,26 @@ function streamOfBytes(bytes: Uint8Array): ReadableStream<Uint8Array> {
  * the format inside), a UTF-8 BOM is dropped. Resolves to the Dataset and the report.
  */
 export async function ingestBytes(bytes: Uint8Array, options: IngestOptions = {}): Promise<IngestResult> {
+  return readBytes(new DatasetBuilder(), bytes, options);
+}
+
+/**
+ * {@link appendText} for bytes (gzip and BOM handled as by {@link ingestBytes}): parses only the new
+ * rows and returns a new Dataset that extends `base`.
+ */
+export async function appendBytes(base: IngestResult | Dataset, bytes: Uint8Array, options: IngestOptions = {}): Promise<IngestResult> {
+  return readBytes(DatasetBuilder.extending(datasetOf(base)), bytes, options);
+}
+
+/** The Dataset of an ingest result, or the Dataset itself. */
+export function datasetOf(base: IngestResult | Dataset): Dataset {
+  return 'dataset' in base ? base.dataset : base;
+}
+
+async function readBytes(builder: DatasetBuilder, bytes: Uint8Array, options: IngestOptions): Promise<IngestResult> {
   if (isGzip(bytes) || options.onProgress) {
-    return ingestStream(streamOfBytes(bytes), { ...options, totalBytes: options.totalBytes ?? bytes.length });
+    return readStream(builder, streamOfBytes(bytes), { ...options, totalBytes: options.totalBytes ?? bytes.length });
   }
-  const builder = new DatasetBuilder();
   const notes = [...gzipNotes(bytes, options.fileName), ...(hasBom(bytes) ? ['bom'] : [])];
   const tables = readText(builder, new TextDecoder().decode(bytes), options, notes);
   return { dataset: builder.build(), report: combineReports(tables) };
@@ -72,6 +89,10 @@ export async function ingestBytes(bytes: Uint8Array, options: IngestOptions = {}
  * `totalBytes` read (NaN when unknown) and the bytes read (compressed bytes for gzip).
  */
 export async function ingestStream(stream: ReadableStream<Uint8Array>, options: IngestOptions = {}): Promise<IngestResult> {
+  return readStream(new DatasetBuilder(), stream, options);
+}
+
+async function readStream(builder: DatasetBuilder, stream: ReadableStream<Uint8Array>, options: IngestOptions): Promise<IngestResult> {
   const input = stream.getReader();
   // the first two bytes tell gzip; they may come in separate chunks
   const headChunks: Uint8Array[] = [];
@@ -99,7 +120,6 @@ export async function ingestStream(stream: ReadableStream<Uint8Array>, options: 
   const text = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
   const reader = text.getReader();
   const decoder = new TextDecoder();
-  const builder = new DatasetBuilder();
   const total = options.totalBytes;
   const expectedChars = gzip ? undefined : total;
   let buffer = '';
