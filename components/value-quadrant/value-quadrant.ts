@@ -17,7 +17,6 @@ import { gridKeyAction } from '../base/keyboard.js';
 import { jsonAttribute } from '../base/json-attribute.js';
 import { nearestPoint, pointIndex, pointLabel, pointsInRect, quadrantModel, TIER_COLOURS, type PointIndex, type QuadrantModel, type TierView } from './view-model.js';
 import { valueQuadrantStyles } from './styles.js';
-import { zoomLabel } from './zoom-labels.js';
 import { between, FULL_DOMAIN, inDomain, isFull, MAX_ZOOM, panBy, ZOOM_STEP, zoomAt, type Domain } from './zoom.js';
 import { styleProps } from '../base/style-props.js';
 
@@ -518,23 +517,23 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     const d = this.domain;
     const factor = 100 / Math.max(d.x1 - d.x0, d.y1 - d.y0);
     const f = (v: number) => fmt.number(v, factor >= 8 ? 1 : 0);
-    return html`<div class="zoom" part="zoom-controls" role="toolbar" aria-label=${zoomLabel(t, 'quadrant.zoomControls')}>
-      <button type="button" class="zoom-in" aria-label=${zoomLabel(t, 'quadrant.zoomIn')} title=${zoomLabel(t, 'quadrant.zoomIn')} ?disabled=${factor >= MAX_ZOOM - 1e-9} @click=${() => this.zoomBy(ZOOM_STEP)}>+</button>
-      <button type="button" class="zoom-out" aria-label=${zoomLabel(t, 'quadrant.zoomOut')} title=${zoomLabel(t, 'quadrant.zoomOut')} ?disabled=${isFull(d)} @click=${() => this.zoomBy(1 / ZOOM_STEP)}>−</button>
-      <button type="button" class="zoom-reset" ?disabled=${isFull(d)} @click=${() => this.resetZoom()}>${zoomLabel(t, 'quadrant.zoomReset')}</button>
+    return html`<div class="zoom" part="zoom-controls" role="toolbar" aria-label=${t.t('quadrant.zoomControls')}>
+      <button type="button" class="zoom-in" aria-label=${t.t('quadrant.zoomIn')} title=${t.t('quadrant.zoomIn')} ?disabled=${factor >= MAX_ZOOM - 1e-9} @click=${() => this.zoomBy(ZOOM_STEP)}>+</button>
+      <button type="button" class="zoom-out" aria-label=${t.t('quadrant.zoomOut')} title=${t.t('quadrant.zoomOut')} ?disabled=${isFull(d)} @click=${() => this.zoomBy(1 / ZOOM_STEP)}>−</button>
+      <button type="button" class="zoom-reset" ?disabled=${isFull(d)} @click=${() => this.resetZoom()}>${t.t('quadrant.zoomReset')}</button>
       <button
         type="button"
         class="pan-mode"
         aria-pressed=${this.panMode ? 'true' : 'false'}
-        title=${zoomLabel(t, 'quadrant.zoomHelp')}
+        title=${t.t('quadrant.zoomHelp')}
         @click=${() => {
           this.panMode = !this.panMode;
           this.requestUpdate();
         }}
       >
-        ${zoomLabel(t, 'quadrant.pan')}
+        ${t.t('quadrant.pan')}
       </button>
-      <span class="zoom-level">${zoomLabel(t, 'quadrant.zoomLevel', { factor: fmt.number(factor, 1), x0: f(d.x0), x1: f(d.x1), y0: f(d.y0), y1: f(d.y1) })}</span>
+      <span class="zoom-level">${t.t('quadrant.zoomLevel', { factor: fmt.number(factor, 1), x0: f(d.x0), x1: f(d.x1), y0: f(d.y0), y1: f(d.y1) })}</span>
     </div>`;
   }
 
@@ -588,7 +587,7 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
           height=${height}
           viewBox="0 0 ${width} ${height}"
           role="group"
-          aria-label=${`${t.t('quadrant.description')} ${zoomLabel(t, 'quadrant.zoomHelp')}`}
+          aria-label=${`${t.t('quadrant.description')} ${t.t('quadrant.zoomHelp')}`}
           data-domain=${`${d.x0},${d.x1},${d.y0},${d.y1}`}
           @pointerdown=${(e: PointerEvent) => this.onPointerDown(e)}
           @pointermove=${(e: PointerEvent) => this.onPointerMove(e, vm)}
