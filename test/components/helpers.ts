@@ -4,6 +4,7 @@
  */
 import { inject } from 'vitest';
 import '../../src/index.js';
+import { mulberry32 } from '../../src/engine/math/random.js';
 
 /** Base URL of the loopback feed server. */
 export const feedServer = (): string => inject('feedServer');
@@ -35,24 +36,12 @@ export async function hits(url: string): Promise<number> {
   return (await (await fetch(`${feedServer()}/__hits?path=${encodeURIComponent(path)}`)).json()) as number;
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * An orders CSV (`customer_id,date,amount`) of `customers` customers over 2023-2024 with varied
  * frequency and recency; `extra` rows are appended verbatim.
  */
 export function ordersCsv(customers = 80, seed = 7, extra: string[] = []): string {
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const lines = ['customer_id,date,amount'];
   const start = Date.UTC(2023, 0, 1);
   const span = 730;

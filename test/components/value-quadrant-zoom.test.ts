@@ -6,6 +6,7 @@ import type { Dataset } from '../../src/engine/dataset/types.js';
 import type { CrmValueQuadrant } from '../../components/value-quadrant/value-quadrant.js';
 import type { CrmSelectDetail } from '../../components/base/events.js';
 import { axeViolations, cleanup, mount, shadow, waitFor } from './helpers.js';
+import { mulberry32 } from '../../src/engine/math/random.js';
 
 afterEach(cleanup);
 
@@ -200,13 +201,7 @@ describe('<crm-value-quadrant> zoom and pan', () => {
 
   it('at 100,000 customers: canvas zooms, pans and hovers through the grid index', async () => {
     const n = 100_000;
-    let state = 99;
-    const random = () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(state ^ (state >>> 15), state | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = mulberry32(99);
     const orders: (string | number)[][] = [['customer_id', 'date', 'amount']];
     const attrs: (string | number)[][] = [['customer_id', 'potential']];
     for (let i = 0; i < n; i++) {

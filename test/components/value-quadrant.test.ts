@@ -6,6 +6,7 @@ import type { CrmFeed } from '../../components/feed/feed.js';
 import type { CrmValueQuadrant } from '../../components/value-quadrant/value-quadrant.js';
 import type { CrmSelectDetail } from '../../components/base/events.js';
 import { axeViolations, cleanup, mount, route, shadow, waitFor } from './helpers.js';
+import { mulberry32 } from '../../src/engine/math/random.js';
 
 afterEach(cleanup);
 
@@ -231,14 +232,8 @@ describe('<crm-value-quadrant>', () => {
     const n = 100_000;
     const orders: (string | number)[][] = [['customer_id', 'date', 'amount']];
     const customers: (string | number)[][] = [['customer_id', 'potential']];
-    let state = 12345;
-    const random = () => {
-      // mulberry32: scattered, not a lattice, so every area of the plot holds points.
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(state ^ (state >>> 15), state | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    // Scattered, not a lattice, so every area of the plot holds points.
+    const random = mulberry32(12345);
     for (let i = 0; i < n; i++) {
       const id = `K${i}`;
       orders.push([id, `2024-${String(1 + (i % 12)).padStart(2, '0')}-15`, Math.round(10 + 1000 * random())]);
