@@ -253,7 +253,7 @@ export class DatasetBuilder {
    */
   static extending(base: Dataset): DatasetBuilder {
     const builder = new DatasetBuilder();
-    for (const id of base.customerIds) builder.customers.add(id);
+    builder.customers.addAll(base.customerIds);
     for (const name of TABLE_NAMES) {
       const table = base[name] as unknown as Record<string, unknown> | undefined;
       if (table) builder.seeded.set(name, table);

@@ -109,25 +109,30 @@ export class Dictionary {
   add(value: string): number {
     const code = this.values.length;
     this.values.push(detach(value));
-    if ((code + 1) * 2 > this.table.length >> 2) this.grow();
+    if ((code + 1) * 2 > this.table.length >> 2) this.resize(this.table.length >> 1);
     const length = value.length;
-    if (this.poolLength + length > this.pool.length) {
-      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolLength + length));
-      pool.set(this.pool);
-      this.pool = pool;
-    }
+    if (this.poolLength + length > this.pool.length) this.pool = grown(this.pool, this.poolLength + length);
     const offset = this.poolLength;
     for (let i = 0; i < length; i++) this.pool[offset + i] = value.charCodeAt(i);
     this.poolLength += length;
-    if (2 * code + 2 > this.spans.length) {
-      const spans = new Int32Array(this.spans.length * 2);
-      spans.set(this.spans);
-      this.spans = spans;
-    }
+    if (2 * code + 2 > this.spans.length) this.spans = grown(this.spans, 2 * code + 2);
     this.spans[2 * code] = offset;
     this.spans[2 * code + 1] = length;
     this.insert(hashRange(value, 0, length), code, offset, length);
     return code;
+  }
+
+  /** Adds values known to be distinct and new (seeding from a built Dataset), sizing the table once. */
+  addAll(values: readonly string[]): void {
+    let chars = 0;
+    for (const v of values) chars += v.length;
+    const count = this.values.length + values.length;
+    let slots = this.table.length >> 2;
+    while (count * 2 > slots) slots *= 2;
+    if (slots > this.table.length >> 2) this.resize(slots);
+    this.pool = grown(this.pool, this.poolLength + chars);
+    this.spans = grown(this.spans, 2 * count);
+    for (const v of values) this.add(v);
   }
 
   get size(): number {
@@ -144,10 +149,18 @@ export class Dictionary {
     this.table[at + 3] = length;
   }
 
-  private grow(): void {
+  private resize(slots: number): void {
     const old = this.table;
-    this.table = new Int32Array(old.length * 2);
+    this.table = new Int32Array(slots * 4);
     this.mask = (this.table.length >> 2) - 1;
     for (let at = 0; at < old.length; at += 4) if (old[at] !== 0) this.insert(old[at], old[at + 1], old[at + 2], old[at + 3]);
   }
+}
+
+/** `array`, or a copy at least twice as long when it is shorter than `length`. */
+function grown<T extends Uint16Array | Int32Array>(array: T, length: number): T {
+  if (length <= array.length) return array;
+  const next = new (array.constructor as { new (n: number): T })(Math.max(array.length * 2, length));
+  next.set(array);
+  return next;
 }
