@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
-import { FEED_STORY_ARGS, FEED_STORY_ARG_TYPES, PURPLE_SEQUENTIAL, cssPropertyArgTypes, feedStory, partArgTypes, type FeedStoryArgs } from './support/feed-story.js';
+import { html } from 'lit';
+import { FEED_STORY_ARGS, FEED_STORY_ARG_TYPES, PURPLE_SEQUENTIAL, cssPropertyArgTypes, feedStory, partArgTypes, type FeedStoryArgs, viewAttributes } from './support/feed-story.js';
 
 interface Args extends FeedStoryArgs {
   mode: 'cohort' | 'risk';
@@ -39,13 +39,7 @@ const meta: Meta<Args> = {
   render: (args) =>
     feedStory(
       args,
-      (a) => html`<crm-churn-heatmap
-        theme=${a.theme}
-        currency=${a.currency}
-        labels=${a.labels || nothing}
-        feed=${a.feed || nothing}
-        as-of=${a.asOf || nothing}
-        ?hide-toolbar=${a.hideToolbar}
+      (a) => html`<crm-churn-heatmap ${viewAttributes(a)}
         mode=${args.mode}
         period=${args.period}
         measure=${args.measure}

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { FEED_STORY_ARGS, FEED_STORY_ARG_TYPES, cssPropertyArgTypes, feedStory, partArgTypes, type FeedStoryArgs } from './support/feed-story.js';
+import { FEED_STORY_ARGS, FEED_STORY_ARG_TYPES, cssPropertyArgTypes, feedStory, partArgTypes, type FeedStoryArgs, viewAttributes } from './support/feed-story.js';
 
 interface Args extends FeedStoryArgs {
   metrics: string;
@@ -42,13 +42,7 @@ const meta: Meta<Args> = {
   render: (args) =>
     feedStory(
       args,
-      (a) => html`<crm-kpi-tiles
-        theme=${a.theme}
-        currency=${a.currency}
-        labels=${a.labels || nothing}
-        feed=${a.feed || nothing}
-        as-of=${a.asOf || nothing}
-        ?hide-toolbar=${a.hideToolbar}
+      (a) => html`<crm-kpi-tiles ${viewAttributes(a)}
         metrics=${args.metrics}
         period=${args.period}
         targets=${args.targets || nothing}

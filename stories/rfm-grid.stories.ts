@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
-import { FEED_STORY_ARGS, FEED_STORY_ARG_TYPES, PURPLE_SEQUENTIAL, cssPropertyArgTypes, feedStory, partArgTypes, type FeedStoryArgs } from './support/feed-story.js';
+import { html } from 'lit';
+import { FEED_STORY_ARGS, FEED_STORY_ARG_TYPES, PURPLE_SEQUENTIAL, cssPropertyArgTypes, feedStory, partArgTypes, type FeedStoryArgs, viewAttributes } from './support/feed-story.js';
 
 interface Args extends FeedStoryArgs {
   colorBy: 'customers' | 'revenue' | 'monetary';
@@ -34,13 +34,7 @@ const meta: Meta<Args> = {
   render: (args) =>
     feedStory(
       args,
-      (a) => html`<crm-rfm-grid
-        theme=${a.theme}
-        currency=${a.currency}
-        labels=${a.labels || nothing}
-        feed=${a.feed || nothing}
-        as-of=${a.asOf || nothing}
-        ?hide-toolbar=${a.hideToolbar}
+      (a) => html`<crm-rfm-grid ${viewAttributes(a)}
         color-by=${args.colorBy}
         view=${args.view}
         rules=${args.rules}

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { FEED_STORY_ARGS, FEED_STORY_ARG_TYPES, cssPropertyArgTypes, feedStory, partArgTypes, type FeedStoryArgs } from './support/feed-story.js';
+import { FEED_STORY_ARGS, FEED_STORY_ARG_TYPES, cssPropertyArgTypes, feedStory, partArgTypes, type FeedStoryArgs, viewAttributes } from './support/feed-story.js';
 
 interface Args extends FeedStoryArgs {
   weights: string;
@@ -58,13 +58,7 @@ const meta: Meta<Args> = {
   render: (args) =>
     feedStory(
       args,
-      (a) => html`<crm-value-quadrant
-        theme=${a.theme}
-        currency=${a.currency}
-        labels=${a.labels || nothing}
-        feed=${a.feed || nothing}
-        as-of=${a.asOf || nothing}
-        ?hide-toolbar=${a.hideToolbar}
+      (a) => html`<crm-value-quadrant ${viewAttributes(a)}
         weights=${args.weights}
         thresholds=${args.thresholds}
         potential=${args.potential}

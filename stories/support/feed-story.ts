@@ -8,10 +8,11 @@
  * CDNOW is never part of the project: the Storybook server serves it from `$CRM_LENS_DATA` (default
  * `../shared/data`) under `/__data/` (.storybook/main.ts); without it the CDNOW stories say so on the page.
  *
- * Usage in a story: `render: (args) => feedStory(args, (view) => html`<crm-x theme=${view.theme}></crm-x>`)`.
+ * Usage in a story: `render: (args) => feedStory(args, (view) => html`<crm-x ${viewAttributes(view)}></crm-x>`)`.
  */
 import type { ArgTypes } from '@storybook/web-components-vite';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
+import { Directive, directive, type ElementPart } from 'lit/directive.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { until } from 'lit/directives/until.js';
 import { generateSampleCompany } from '../../src/engine/sample/generate.js';
@@ -217,3 +218,28 @@ export function feedStory(args: FeedStoryArgs, view: (args: FeedStoryArgs) => Te
     ${feed}
   </div>`;
 }
+
+/**
+ * The attributes every view shares (theme, currency, labels, feed, as-of, hide-toolbar), set from the
+ * story's args: `<crm-rfm-grid ${viewAttributes(a)} color-by=...>`.
+ */
+export const viewAttributes = directive(
+  class extends Directive {
+    render(_args: FeedStoryArgs): typeof noChange {
+      return noChange;
+    }
+
+    override update(part: ElementPart, [a]: [FeedStoryArgs]): typeof noChange {
+      const el = part.element;
+      const set = (name: string, value: string | boolean | undefined) =>
+        value === undefined || value === '' || value === false ? el.removeAttribute(name) : el.setAttribute(name, value === true ? '' : value);
+      set('theme', a.theme);
+      set('currency', a.currency);
+      set('labels', a.labels);
+      set('feed', a.feed);
+      set('as-of', a.asOf);
+      set('hide-toolbar', a.hideToolbar);
+      return noChange;
+    }
+  },
+);
