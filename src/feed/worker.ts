@@ -20,8 +20,10 @@ scope.addEventListener('message', async (event: MessageEvent<EngineRequest>) => 
       const value = await core.ingest(request.input, (progress) => post({ id: request.id, progress }));
       post({ id: request.id, ok: true, value });
     } else {
-      // Results are only read on the main thread from now on, so their typed arrays move there.
-      const value = core.analyse(request.version, request.name, request.options);
+      // The engine shares what it derives between analyses (value tiers, fits), so a result may hold
+      // typed arrays it reads again: moving those would detach them. The copy is made here, off the
+      // main thread, and the copy's buffers move, so the main thread does not copy them again.
+      const value = structuredClone(core.analyse(request.version, request.name, request.options));
       post({ id: request.id, ok: true, value }, transferables(value));
     }
   } catch (error) {
