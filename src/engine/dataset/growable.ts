@@ -52,7 +52,8 @@ export function detach(value: string): string {
 function hashRange(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h | 1; // never 0, which marks an empty slot
+  // never 0, which marks an empty slot; tables start probing at the bits above the forced one
+  return h | 1;
 }
 
 /**
@@ -68,8 +69,6 @@ export class Dictionary {
   private mask = 1023;
   private pool = new Uint16Array(16 * 1024);
   private poolLength = 0;
-  /** Per code: pool offset and length of its chars. */
-  private spans = new Int32Array(2 * 1024);
 
   /** The code of a value, adding it when new. */
   code(value: string): number {
@@ -83,7 +82,7 @@ export class Dictionary {
     const pool = this.pool;
     const length = end - start;
     const hash = hashRange(text, start, end);
-    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+    for (let slot = (hash >>> 1) & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = slot << 2;
       const h = table[at];
       if (h === 0) return -1;
@@ -93,16 +92,6 @@ export class Dictionary {
       while (i < length && pool[offset + i] === text.charCodeAt(start + i)) i++;
       if (i === length) return table[at + 1];
     }
-  }
-
-  /** Whether `text[start, end)` is the value of `code` (a cheap check before a full lookup). */
-  matches(code: number, text: string, start: number, end: number): boolean {
-    const length = end - start;
-    if (code < 0 || code >= this.values.length || this.spans[2 * code + 1] !== length) return false;
-    const offset = this.spans[2 * code];
-    const pool = this.pool;
-    for (let i = 0; i < length; i++) if (pool[offset + i] !== text.charCodeAt(start + i)) return false;
-    return true;
   }
 
   /** Adds a value known not to be in the dictionary yet; returns its code. */
@@ -115,9 +104,6 @@ export class Dictionary {
     const offset = this.poolLength;
     for (let i = 0; i < length; i++) this.pool[offset + i] = value.charCodeAt(i);
     this.poolLength += length;
-    if (2 * code + 2 > this.spans.length) this.spans = grown(this.spans, 2 * code + 2);
-    this.spans[2 * code] = offset;
-    this.spans[2 * code + 1] = length;
     this.insert(hashRange(value, 0, length), code, offset, length);
     return code;
   }
@@ -131,7 +117,6 @@ export class Dictionary {
     while (count * 2 > slots) slots *= 2;
     if (slots > this.table.length >> 2) this.resize(slots);
     this.pool = grown(this.pool, this.poolLength + chars);
-    this.spans = grown(this.spans, 2 * count);
     for (const v of values) this.add(v);
   }
 
@@ -140,7 +125,7 @@ export class Dictionary {
   }
 
   private insert(hash: number, code: number, offset: number, length: number): void {
-    let slot = hash & this.mask;
+    let slot = (hash >>> 1) & this.mask;
     while (this.table[slot << 2] !== 0) slot = (slot + 1) & this.mask;
     const at = slot << 2;
     this.table[at] = hash;

@@ -80,8 +80,14 @@ export class TableWriter implements CellSink {
   private readonly inputKind: Uint8Array;
   /** Dictionaries of customer and category inputs. */
   private readonly dictionaries: (Dictionary | undefined)[];
-  /** Per input: the code of the last value found, tried first (feeds often list a customer's orders together). */
+  /**
+   * Per input: the last value looked up (its place in the text) and its code, tried first: feeds
+   * often list a customer's orders together, and the previous cell is still in cache.
+   */
   private readonly lastCode: Int32Array;
+  private readonly lastText: string[];
+  private readonly lastStart: Int32Array;
+  private readonly lastEnd: Int32Array;
   /**
    * Whether rows can take the short way: every input is its own output column read from its own
    * source column, with no range or refund check, so a row whose cells all parsed is accepted as is.
@@ -163,6 +169,9 @@ export class TableWriter implements CellSink {
       this.slots.every((slot, k) => slot.inputs.length === 1 && slot.inputs[0] === k && !slot.spec.range && !slot.refundCheck) &&
       new Set(sources).size === n;
     this.lastCode = new Int32Array(n).fill(-1);
+    this.lastText = new Array<string>(n).fill('');
+    this.lastStart = new Int32Array(n);
+    this.lastEnd = new Int32Array(n);
     this.inputKind = Uint8Array.from(kinds);
     this.status = new Uint8Array(n);
     this.seen = new Uint32Array(n);
@@ -215,11 +224,15 @@ export class TableWriter implements CellSink {
           const value = cellText(text, start, end, flags);
           this.setRaw(input, value);
           this.num[input] = dictionary.find(value);
+          this.lastEnd[input] = this.lastStart[input]; // an empty last value matches no cell
         } else {
-          const last = this.lastCode[input];
-          const code = dictionary.matches(last, text, start, end) ? last : dictionary.find(text, start, end);
+          let code = this.lastCode[input];
+          if (code < 0 || !this.sameAsLast(input, text, start, end)) code = dictionary.find(text, start, end);
           this.num[input] = code;
           this.lastCode[input] = code;
+          if (this.lastText[input] !== text) this.lastText[input] = text;
+          this.lastStart[input] = start;
+          this.lastEnd[input] = end;
         }
         break;
       }
@@ -253,6 +266,14 @@ export class TableWriter implements CellSink {
       this.status[input] = OK;
       this.okInputs++;
     } else this.status[input] = BAD;
+  }
+
+  /** Whether `text[start, end)` holds the same chars as the last value looked up for `input`. */
+  private sameAsLast(input: number, text: string, start: number, end: number): boolean {
+    const from = this.lastStart[input];
+    if (this.lastEnd[input] - from !== end - start || this.lastText[input] !== text) return false;
+    for (let i = 0; i < end - start; i++) if (text.charCodeAt(from + i) !== text.charCodeAt(start + i)) return false;
+    return true;
   }
 
   /** A JSON value for one input (records, NDJSON, the `.data` property). */
