@@ -126,7 +126,8 @@ export function browserSection(results) {
 ## In the browser: the engine in its Worker, and rendering
 
 Written by \`node bench/browser/run.mjs\` (bench/browser/) on ${results.date.slice(0, 10)}; do not edit by hand.
-Chromium ${results.chromium}, headless, on the machine above, while other work may share the cores.
+Chromium ${results.chromium}, headless, ${results.cores} cores; load average ${results.load.toFixed(1)} when the run started
+(above ~0.5 means other work shared the cores: the Worker and the page then compete with it).
 The page is built by vite in production mode (minified, Lit without dev mode) and served from
 127.0.0.1; each run is a fresh page. Figures are medians of ${results.runs} runs (engine) and
 ${results.renderRuns} runs (rendering).

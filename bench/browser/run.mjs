@@ -11,6 +11,7 @@
 // Every figure is a median over the runs; each run is a fresh page.
 import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -97,6 +98,7 @@ const large = ensureDataset('1m');
 process.stdout.write('building the bench page ... ');
 await buildPage();
 console.log('done');
+const load = loadavg()[0];
 const { server, origin } = await serve();
 const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
 const dataUrl = (path) => `/data/${path.slice(DATA_DIR.length + 1)}`;
@@ -121,7 +123,7 @@ try {
       console.log(`render ${label} run ${r + 1}: ${run.customers} customers, every view drawn after ${run.loadMs} ms`);
     }
   }
-  const results = { date: new Date().toISOString(), chromium: browser.version(), runs, renderRuns, sets: sets.map(({ label, rows, customers, bytes }) => ({ label, rows, customers, bytes })), engine, rendering };
+  const results = { date: new Date().toISOString(), chromium: browser.version(), cores: cpus().length, load, runs, renderRuns, sets: sets.map(({ label, rows, customers, bytes }) => ({ label, rows, customers, bytes })), engine, rendering };
   writeFileSync(join(DATA_DIR, 'browser-results.json'), JSON.stringify(results, null, 2));
   const section = browserSection(results);
   console.log(`\n${section}`);
