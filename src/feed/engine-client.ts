@@ -23,6 +23,18 @@ interface EngineBackend {
   dispose(): void;
 }
 
+/**
+ * Runs `work`, failing with this module's FeedError: failures cross as data, as from the Worker (the
+ * one-file bundle's engine chunk has its own copy of the class).
+ */
+async function asFeedFailure<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new FeedError(failureOf(error));
+  }
+}
+
 /** Runs the engine core on the main thread (no Worker, or one that cannot start, e.g. under a strict CSP). */
 class MainThreadBackend implements EngineBackend {
   readonly mode = 'main';
@@ -35,21 +47,12 @@ class MainThreadBackend implements EngineBackend {
     return new MainThreadBackend(new EngineCore());
   }
 
-  // Failures cross as data, as from the Worker: the chunk has its own copy of FeedError.
-  async ingest(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
-    try {
-      return await this.core.ingest(input, onProgress);
-    } catch (error) {
-      throw new FeedError(failureOf(error));
-    }
+  ingest(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
+    return asFeedFailure(() => this.core.ingest(input, onProgress));
   }
 
-  async analyse(version: number, name: string, options: Record<string, unknown>): Promise<unknown> {
-    try {
-      return this.core.analyse(version, name, options);
-    } catch (error) {
-      throw new FeedError(failureOf(error));
-    }
+  analyse(version: number, name: string, options: Record<string, unknown>): Promise<unknown> {
+    return asFeedFailure(() => this.core.analyse(version, name, options));
   }
 
   dispose(): void {}
