@@ -51,6 +51,7 @@ export class CsvTokenizer {
     const n = text.length;
     const d = this.delimiter;
     const whitespace = d === WHITESPACE;
+    const stopMax = Math.max(d, CR);
     let i = start;
     let rows = 0;
     while (i < n && rows < maxRows) {
@@ -99,7 +100,8 @@ export class CsvTokenizer {
           cellEnd = i;
           while (i < n && ((c = text.charCodeAt(i)) === SPACE || c === TAB)) i++;
         } else {
-          while (i < n && (c = text.charCodeAt(i)) !== d && c !== LF && c !== CR) i++;
+          // one compare per ordinary char: only chars up to the highest stop char can end the cell
+          while (i < n && ((c = text.charCodeAt(i)) > stopMax || (c !== d && c !== LF && c !== CR))) i++;
           cellEnd = i;
         }
         sink.cell(col++, text, cellStart, cellEnd, flags);
