@@ -86,5 +86,5 @@ ${END}`;
   const end = doc.indexOf(END);
   const next = start >= 0 && end > start ? doc.slice(0, start) + section + doc.slice(end + END.length) : `${doc.trimEnd()}\n\n${section}\n`;
   writeFileSync(path, next);
-  for (const [label, s] of rows) console.log(`\n  ${label.replace(/`/g, '')}: ${kB(s.gzip)} gzip`);
+  for (const [label, s] of rows) console.log(`\n  ${label.replace(/[`*]/g, '')}: ${kB(s.gzip)} gzip`);
 }

@@ -111,7 +111,7 @@ function engineChunkExternal(root) {
   };
 }
 
-/** Minified, no file written, Worker minified: what the bundle configurations share. */
+/** Minified, with `process.env.NODE_ENV` set: what the kit and the engine chunk builds share. */
 function bundleBase(root, outDir) {
   const base = common(root, outDir);
   return {
@@ -121,13 +121,6 @@ function bundleBase(root, outDir) {
     build: { ...base.build, minify: true },
   };
 }
-
-/**
- * The output options of a one-file bundle. `z` calls are pure: on the main thread zod is reached only
- * through engine modules whose constants the elements use (stage and signal names), and schemas no
- * code there reads are dropped with zod itself (its `config()` side effect is not a `z` call).
- */
-const pureZod = { manualPureFunctions: ['z'] };
 
 /**
  * One minified module for `<script type="module" src=".../crm-lens.js">` that registers every element,
@@ -148,7 +141,6 @@ export function bundleConfig(root, outDir, { entry = resolve(root, 'src/index.ts
       ...base.build,
       lib: { entry: { bundle: entry }, formats: ['es'], fileName: () => fileName },
       rolldownOptions: {
-        treeshake: pureZod,
         output: { codeSplitting: false, minify: true, paths: { [ENGINE_CHUNK]: chunkFile }, assetFileNames: 'assets/[name]-[hash][extname]' },
       },
     },
