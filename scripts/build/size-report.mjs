@@ -27,9 +27,11 @@ function sizes(code) {
  * Sizes of one bundle of `entry` as the one-file bundle is built: everything it imports but the
  * engine (which it imports lazily) and the Worker asset.
  */
-async function measure(root, entry) {
+async function measure(root, entry, without = []) {
   const config = bundleConfig(root, 'size-report', { entry, fileName: 'entry.js' });
-  const outputs = await build({ ...config, build: { ...config.build, write: false } });
+  const external = (id) => without.some((p) => id === p || id.startsWith(`${p}/`));
+  const options = { ...config.build.rolldownOptions, external };
+  const outputs = await build({ ...config, build: { ...config.build, rolldownOptions: options, write: false } });
   const chunks = (Array.isArray(outputs) ? outputs : [outputs]).flatMap((o) => o.output).filter((o) => o.type === 'chunk');
   return sizes(chunks.map((c) => c.code).join('\n'));
 }
@@ -53,6 +55,9 @@ export async function writeSizeReport(root, outDir) {
   for (const { name } of shippedElements(root)) rows.push([`\`crm-lens/${name}\` (\`<crm-${name}>\`)`, await measure(root, elementEntry(name))]);
   const kit = sizes(readFileSync(join(outDir, 'crm-lens.js')));
   rows.push(['**whole kit**: `crm-lens.js`, every element, no engine', kit]);
+  const withoutZod = await measure(root, resolve(root, 'src/index.ts'), ['zod']);
+  const zod = { min: kit.min - withoutZod.min, gzip: kit.gzip - withoutZod.gzip };
+  rows.push(['of which zod (no option is validated on the main thread; see below)', zod]);
   const worker = assetSizes(outDir, 'worker');
   if (worker) rows.push(['engine Worker (`assets/worker-*.js`, fetched when the first feed starts)', worker]);
   const fallback = assetSizes(outDir, 'engine-core');
@@ -79,6 +84,14 @@ ${table}
 
 For comparison (gzip, one chart, published sizes): ${PEERS}. The whole kit here is ${kB(kit.gzip)}
 for six views, the feed and the engine client; ${kit.gzip < 60 * 1024 ? 'under' : 'over'} the 60 kB target.
+${
+  zod.gzip > 1024
+    ? `zod is ${kB(zod.gzip)} of it, though the main thread validates nothing with it (the Worker parses
+analysis options; views check their own attributes): it comes with engine modules the views import
+constants from (stage and signal names), whose schemas keep it. Constants in schema-free modules
+would leave it out.`
+    : 'zod is not in the kit: analysis options are validated in the Worker.'
+}
 ${END}`;
   const path = join(root, 'docs', 'performance.md');
   const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n';
@@ -86,5 +99,5 @@ ${END}`;
   const end = doc.indexOf(END);
   const next = start >= 0 && end > start ? doc.slice(0, start) + section + doc.slice(end + END.length) : `${doc.trimEnd()}\n\n${section}\n`;
   writeFileSync(path, next);
-  for (const [label, s] of rows) console.log(`\n  ${label.replace(/[`*]/g, '')}: ${kB(s.gzip)} gzip`);
+  for (const [label, s] of rows) console.log(`\n  ${label.replace(/`|\*\*/g, '')}: ${kB(s.gzip)} gzip`);
 }
