@@ -164,11 +164,18 @@ ${quadrantTable(results)}
 ${END}`;
 }
 
-/** Replaces (or appends) the browser-bench section of the document at `path`. */
+/** The build's section, which the browser section goes before when it is new. */
+const BUNDLE_SIZE = '<!-- bundle-size:start -->';
+
+/** Replaces the browser-bench section of the document at `path`, or adds it before the bundle-size section (or at the end). */
 export function writeSection(path, section) {
   const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n';
   const start = doc.indexOf(START);
   const end = doc.indexOf(END);
-  const next = start >= 0 && end > start ? doc.slice(0, start) + section + doc.slice(end + END.length) : `${doc.trimEnd()}\n\n${section}\n`;
+  const bundle = doc.indexOf(BUNDLE_SIZE);
+  let next;
+  if (start >= 0 && end > start) next = doc.slice(0, start) + section + doc.slice(end + END.length);
+  else if (bundle >= 0) next = `${doc.slice(0, bundle)}${section}\n\n${doc.slice(bundle)}`;
+  else next = `${doc.trimEnd()}\n\n${section}\n`;
   writeFileSync(path, next);
 }
