@@ -51,7 +51,10 @@ export class CsvTokenizer {
     const n = text.length;
     const d = this.delimiter;
     const whitespace = d === WHITESPACE;
-    const stopMax = Math.max(d, CR);
+    const delimiterChar = whitespace ? '' : String.fromCharCode(d);
+    let nextDelimiter = -1;
+    let nextLf = -1;
+    let nextCr = -1;
     let i = start;
     let rows = 0;
     while (i < n && rows < maxRows) {
@@ -100,8 +103,12 @@ export class CsvTokenizer {
           cellEnd = i;
           while (i < n && ((c = text.charCodeAt(i)) === SPACE || c === TAB)) i++;
         } else {
-          // one compare per ordinary char: only chars up to the highest stop char can end the cell
-          while (i < n && ((c = text.charCodeAt(i)) > stopMax || (c !== d && c !== LF && c !== CR))) i++;
+          // The cell ends at the nearest separator or line break. Each is found by indexOf (a fast
+          // native search) and remembered until passed, so every char is searched once per kind.
+          if (nextDelimiter < i) nextDelimiter = nextIndex(text, delimiterChar, i, n);
+          if (nextLf < i) nextLf = nextIndex(text, '\n', i, n);
+          if (nextCr < i) nextCr = nextIndex(text, '\r', i, n);
+          i = nextDelimiter < nextLf ? (nextDelimiter < nextCr ? nextDelimiter : nextCr) : nextLf < nextCr ? nextLf : nextCr;
           cellEnd = i;
         }
         sink.cell(col++, text, cellStart, cellEnd, flags);
@@ -141,6 +148,12 @@ export class CsvTokenizer {
       j += 2;
     }
   }
+}
+
+/** The index of `char` in `text` from `from`, or `n` (the text length) when there is none. */
+function nextIndex(text: string, char: string, from: number, n: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? n : at;
 }
 
 /** The text of a cell as a string: `""` unescaped when flagged. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { CollectingSink, CsvTokenizer, sniffDelimiter, WHITESPACE } from '../../../src/engine/ingest/csv.js';
 import { ingestText } from '../../../src/engine/ingest/index.js';
 
@@ -61,6 +62,29 @@ describe('CSV tokenizer (RFC 4180)', () => {
     const text = 'id,note\r\n1,"a ""quoted""\r\nline"\r\n2,plain\r3,"x,y"\n';
     const whole = rows(text, COMMA);
     for (const size of [1, 2, 3, 5, 7, 64]) expect(rowsInPieces(text, COMMA, size)).toEqual(whole);
+  });
+});
+
+describe('CSV tokenizer against a plain split (property)', () => {
+  /** Reference: unquoted text split at LF / CRLF / lone CR, blank lines dropped, cells at the separator. */
+  function split(text: string, separator: string): string[][] {
+    return text
+      .split(/\r\n|\n|\r/)
+      .filter((line) => line.trim() !== '')
+      .map((line) => line.split(separator).map((cell) => cell.trim()));
+  }
+
+  it('finds the same cells in unquoted text with any mix of line breaks, whole or in pieces', () => {
+    const char = fc.constantFrom('a', 'b', '7', ' ', ',', ';', '\n', '\r', '\r\n', '.', '-');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 80 }), fc.constantFrom(',', ';'), fc.integer({ min: 1, max: 7 }), (chars, separator, size) => {
+        const text = chars.join('');
+        const code = separator.charCodeAt(0);
+        expect(rows(text, code)).toEqual(split(text, separator));
+        expect(rowsInPieces(text, code, size)).toEqual(split(text, separator));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
