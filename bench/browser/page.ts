@@ -32,29 +32,50 @@ const DASHBOARD: readonly ViewSpec[] = [
   ['crm-churn-heatmap', { mode: 'risk', 'group-by': 'tier' }],
 ];
 
-/** A main-thread long task (> 50 ms), relative to the start of what was watched. */
+/**
+ * A main-thread long task (> 50 ms), relative to the start of what was watched. `renderMs` is the
+ * style, layout and paint part of the long animation frame that holds it (the rest is script), when
+ * one does.
+ */
 interface LongTask {
   readonly start: number;
   readonly ms: number;
+  readonly renderMs?: number;
 }
 
-/** Watches long tasks on the main thread from `start()` to `stop()`. */
+/** The parts of a 'long-animation-frame' entry read here. */
+interface AnimationFrameTiming extends PerformanceEntry {
+  readonly renderStart: number;
+}
+
+/** Watches long tasks (and long animation frames) on the main thread from `start()` to `stop()`. */
 class LongTaskWatch {
   private readonly entries: PerformanceEntry[] = [];
+  private readonly frames: AnimationFrameTiming[] = [];
   private readonly observer = new PerformanceObserver((list) => this.entries.push(...list.getEntries()));
+  private readonly frameObserver = new PerformanceObserver((list) => this.frames.push(...(list.getEntries() as AnimationFrameTiming[])));
   private from = 0;
 
   start(): void {
     this.from = performance.now();
     this.observer.observe({ type: 'longtask' });
+    this.frameObserver.observe({ type: 'long-animation-frame' });
   }
 
   /** Stops after a moment (entries are delivered late) and returns the tasks since `start()`. */
   async stop(): Promise<LongTask[]> {
     await sleep(200);
     this.entries.push(...this.observer.takeRecords());
+    this.frames.push(...(this.frameObserver.takeRecords() as AnimationFrameTiming[]));
     this.observer.disconnect();
-    return this.entries.filter((e) => e.startTime + e.duration >= this.from).map((e) => ({ start: round(e.startTime - this.from), ms: round(e.duration) }));
+    this.frameObserver.disconnect();
+    return this.entries
+      .filter((e) => e.startTime + e.duration >= this.from)
+      .map((e) => {
+        const frame = this.frames.find((f) => f.startTime <= e.startTime + 1 && e.startTime <= f.startTime + f.duration);
+        const renderMs = frame && frame.renderStart > 0 ? frame.startTime + frame.duration - frame.renderStart : undefined;
+        return { start: round(e.startTime - this.from), ms: round(e.duration), ...(renderMs === undefined ? {} : { renderMs: round(renderMs) }) };
+      });
   }
 }
 
