@@ -56,18 +56,34 @@ function hashRange(text: string, start: number, end: number): number {
   return h | 1;
 }
 
+/** Ints per table slot: hash, code, length, pool offset, then {@link INLINE_CHARS} chars two per int. */
+const SLOT_INTS = 8;
+/** Values up to this long keep their chars in their slot, so a lookup touches one cache line. */
+const INLINE_CHARS = 8;
+
+/** Whether `text[start, start + length)` equals the chars packed two per int at `table[at]`. */
+function sameInline(table: Int32Array, at: number, text: string, start: number, length: number): boolean {
+  for (let i = 0; i < length; i += 2) {
+    const high = i + 1 < length ? text.charCodeAt(start + i + 1) : 0;
+    if (table[at + (i >> 1)] !== (text.charCodeAt(start + i) | (high << 16))) return false;
+  }
+  return true;
+}
+
 /**
  * A string dictionary: stable int codes in first-seen order. Values are found straight from their
  * place in a source text ({@link Dictionary.find} on a range), so ingest looks up an id seen before
- * without making a substring. One open-addressing table keeps each entry's hash, code and a copy of
- * its chars in a flat pool: a lookup touches two contiguous arrays rather than scattered strings.
+ * without making a substring. One open-addressing table keeps each entry's hash, code and chars
+ * (short values in the slot itself, longer ones in a flat pool), so a lookup touches contiguous
+ * arrays rather than scattered strings.
  */
 export class Dictionary {
   readonly values: string[] = [];
-  /** Per slot: hash, code, pool offset, length (hash 0 = empty). */
-  private table = new Int32Array(4 * 1024);
+  /** {@link SLOT_INTS} ints per slot (hash 0 = empty). */
+  private table = new Int32Array(SLOT_INTS * 1024);
   private mask = 1023;
-  private pool = new Uint16Array(16 * 1024);
+  /** Chars of values longer than {@link INLINE_CHARS}. */
+  private pool = new Uint16Array(1024);
   private poolLength = 0;
 
   /** The code of a value, adding it when new. */
@@ -79,18 +95,16 @@ export class Dictionary {
   /** The code of `text[start, end)` (the whole text by default), or -1 when it is not in the dictionary. */
   find(text: string, start = 0, end = text.length): number {
     const table = this.table;
-    const pool = this.pool;
     const length = end - start;
     const hash = hashRange(text, start, end);
     for (let slot = (hash >>> 1) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = slot << 2;
+      const at = slot * SLOT_INTS;
       const h = table[at];
       if (h === 0) return -1;
-      if (h !== hash || table[at + 3] !== length) continue;
-      const offset = table[at + 2];
-      let i = 0;
-      while (i < length && pool[offset + i] === text.charCodeAt(start + i)) i++;
-      if (i === length) return table[at + 1];
+      if (h !== hash || table[at + 2] !== length) continue;
+      if (length <= INLINE_CHARS ? sameInline(table, at + 4, text, start, length) : this.samePooled(table[at + 3], text, start, length)) {
+        return table[at + 1];
+      }
     }
   }
 
@@ -98,25 +112,33 @@ export class Dictionary {
   add(value: string): number {
     const code = this.values.length;
     this.values.push(detach(value));
-    if ((code + 1) * 2 > this.table.length >> 2) this.resize(this.table.length >> 1);
+    if ((code + 1) * 2 > this.table.length / SLOT_INTS) this.resize((this.table.length / SLOT_INTS) * 2);
     const length = value.length;
-    if (this.poolLength + length > this.pool.length) this.pool = grown(this.pool, this.poolLength + length);
-    const offset = this.poolLength;
-    for (let i = 0; i < length; i++) this.pool[offset + i] = value.charCodeAt(i);
-    this.poolLength += length;
-    this.insert(hashRange(value, 0, length), code, offset, length);
+    const hash = hashRange(value, 0, length);
+    const table = this.table;
+    let slot = (hash >>> 1) & this.mask;
+    while (table[slot * SLOT_INTS] !== 0) slot = (slot + 1) & this.mask;
+    const at = slot * SLOT_INTS;
+    table[at] = hash;
+    table[at + 1] = code;
+    table[at + 2] = length;
+    if (length <= INLINE_CHARS) {
+      for (let i = 0; i < length; i++) table[at + 4 + (i >> 1)] |= value.charCodeAt(i) << ((i & 1) * 16);
+    } else {
+      this.pool = grown(this.pool, this.poolLength + length);
+      table[at + 3] = this.poolLength;
+      for (let i = 0; i < length; i++) this.pool[this.poolLength + i] = value.charCodeAt(i);
+      this.poolLength += length;
+    }
     return code;
   }
 
   /** Adds values known to be distinct and new (seeding from a built Dataset), sizing the table once. */
   addAll(values: readonly string[]): void {
-    let chars = 0;
-    for (const v of values) chars += v.length;
     const count = this.values.length + values.length;
-    let slots = this.table.length >> 2;
+    let slots = this.table.length / SLOT_INTS;
     while (count * 2 > slots) slots *= 2;
-    if (slots > this.table.length >> 2) this.resize(slots);
-    this.pool = grown(this.pool, this.poolLength + chars);
+    if (slots > this.table.length / SLOT_INTS) this.resize(slots);
     for (const v of values) this.add(v);
   }
 
@@ -124,21 +146,24 @@ export class Dictionary {
     return this.values.length;
   }
 
-  private insert(hash: number, code: number, offset: number, length: number): void {
-    let slot = (hash >>> 1) & this.mask;
-    while (this.table[slot << 2] !== 0) slot = (slot + 1) & this.mask;
-    const at = slot << 2;
-    this.table[at] = hash;
-    this.table[at + 1] = code;
-    this.table[at + 2] = offset;
-    this.table[at + 3] = length;
+  private samePooled(offset: number, text: string, start: number, length: number): boolean {
+    const pool = this.pool;
+    for (let i = 0; i < length; i++) if (pool[offset + i] !== text.charCodeAt(start + i)) return false;
+    return true;
   }
 
   private resize(slots: number): void {
     const old = this.table;
-    this.table = new Int32Array(slots * 4);
-    this.mask = (this.table.length >> 2) - 1;
-    for (let at = 0; at < old.length; at += 4) if (old[at] !== 0) this.insert(old[at], old[at + 1], old[at + 2], old[at + 3]);
+    const table = new Int32Array(slots * SLOT_INTS);
+    const mask = slots - 1;
+    for (let from = 0; from < old.length; from += SLOT_INTS) {
+      if (old[from] === 0) continue;
+      let slot = (old[from] >>> 1) & mask;
+      while (table[slot * SLOT_INTS] !== 0) slot = (slot + 1) & mask;
+      for (let k = 0; k < SLOT_INTS; k++) table[slot * SLOT_INTS + k] = old[from + k];
+    }
+    this.table = table;
+    this.mask = mask;
   }
 }
 
