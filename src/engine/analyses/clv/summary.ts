@@ -118,7 +118,8 @@ export function summaryFromOrders(dataset: Dataset, options: SummaryOptions = {}
 
 function summarise(dataset: Dataset, calibrationEnd: number, holdoutEnd: number | undefined, unit: TimeUnit): Maybe<CustomerSummary> {
   const customerCount = dataset.customerIds.length;
-  const grouped = purchaseDays(dataset, holdoutEnd ?? calibrationEnd);
+  const { offsets, day, amount } = ordersByCustomer(dataset);
+  const lastDay = holdoutEnd ?? calibrationEnd;
   const scale = 1 / UNIT_DAYS[unit];
   const customer = new Int32Array(customerCount);
   const x = new Float64Array(customerCount);
@@ -128,23 +129,29 @@ function summarise(dataset: Dataset, calibrationEnd: number, holdoutEnd: number 
   const holdoutX = new Float64Array(customerCount);
   const holdoutSpend = new Float64Array(customerCount);
   let n = 0;
+  // The purchase days of {@link purchaseDays}, walked in place: each day's total, then the days'.
   for (let c = 0; c < customerCount; c++) {
-    const start = grouped.offset[c];
-    const end = grouped.offset[c + 1];
-    if (end === start || grouped.day[start] > calibrationEnd) continue;
-    const first = grouped.day[start];
+    const end = offsets[c + 1];
+    let k = offsets[c];
+    while (k < end && day[k] === NO_DAY) k++;
+    if (k === end || day[k] > calibrationEnd) continue;
+    const first = day[k];
+    while (k < end && day[k] === first) k++;
     let last = first;
     let repeats = 0;
     let spend = 0;
-    let k = start + 1;
-    for (; k < end && grouped.day[k] <= calibrationEnd; k++) {
-      repeats++;
-      spend += grouped.total[k];
-      last = grouped.day[k];
-    }
-    for (; k < end; k++) {
-      holdoutX[n]++;
-      holdoutSpend[n] += grouped.total[k];
+    while (k < end && day[k] <= lastDay) {
+      const d = day[k];
+      let total = amount[k++];
+      while (k < end && day[k] === d) total += amount[k++];
+      if (d <= calibrationEnd) {
+        repeats++;
+        spend += total;
+        last = d;
+      } else {
+        holdoutX[n]++;
+        holdoutSpend[n] += total;
+      }
     }
     customer[n] = c;
     x[n] = repeats;
