@@ -4,7 +4,7 @@
  * Cells are one tab stop (roving tabindex, arrows); Enter or a click selects a cell's customers.
  */
 import { html, svg, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { SIGNALS } from '../../src/engine/analyses/churn-risk/options.js';
+import { SIGNALS } from '../../src/engine/analyses/churn-risk/signal-names.js';
 import type { CohortResult } from '../../src/engine/analyses/cohorts/cohorts.js';
 import { SEQUENTIAL_STEPS } from '../../src/theme/tokens.js';
 import { CrmView, type AnalysisRequest, type ViewContext } from '../base/crm-view.js';

@@ -4,7 +4,8 @@
  * periods (forward flows for the Sankey, returns to an earlier stage apart), touchpoint cells per
  * stage and channel with pain points, sentiment by stage, and the funnel steps.
  */
-import { ACQUIRED, STAGES, type JourneyMapResult, type Stage } from '../../src/engine/analyses/lifecycle/index.js';
+import { ACQUIRED, STAGES, type Stage } from '../../src/engine/analyses/lifecycle/stage-names.js';
+import type { JourneyMapResult } from '../../src/engine/analyses/lifecycle/index.js';
 import type { FunnelResult, TouchpointCell, TouchpointsResult } from '../../src/engine/analyses/lifecycle/index.js';
 import { slug, type Translator } from '../../src/format/i18n.js';
 import type { Formats } from '../../src/format/numbers.js';

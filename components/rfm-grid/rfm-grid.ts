@@ -3,7 +3,8 @@
  * value, with the R x F segment regions outlined and named; or the segment list (`view="list"`).
  */
 import { html, svg, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { rfmCellCustomers, rfmSegmentCustomers, type RfmResult } from '../../src/engine/analyses/rfm/index.js';
+import { rfmCellCustomers, rfmSegmentCustomers } from '../../src/engine/analyses/rfm/select.js';
+import type { RfmResult } from '../../src/engine/analyses/rfm/index.js';
 import { CATEGORICAL_COLOURS, SEQUENTIAL_STEPS } from '../../src/theme/tokens.js';
 import { CrmView, type AnalysisRequest, type ViewContext } from '../base/crm-view.js';
 import { cell, type DataTable } from '../base/data-table.js';

@@ -1,10 +1,9 @@
 /** Churn-risk signals, their thresholds and weights (METRICS.md section 6 defaults). */
 import { z } from '../../zod.js';
 
-/** Signals in display order. */
-export const SIGNALS = ['noLogin', 'lowCoreUsage', 'renewalLate', 'purchasesDown', 'complaintsUp', 'npsFalling', 'lowPAlive'] as const;
-/** A churn-risk signal. */
-export type Signal = (typeof SIGNALS)[number];
+import { SIGNALS, type Signal } from './signal-names.js';
+
+export { SIGNALS, type Signal };
 
 /**
  * Default weights of the risk score: the signals closest to the money (a late renewal, falling

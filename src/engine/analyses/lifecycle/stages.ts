@@ -22,14 +22,9 @@ import { available, checkRequirements, unavailable, type Maybe } from '../availa
 import { countBetween, customerDays, lastActivityDay, lastOnOrBefore, type CustomerDays } from './activity.js';
 import { resolvePAlive, type PAliveSource, type PAliveStatus } from './p-alive.js';
 
-/** Lifecycle stages in display order. */
-export const STAGES = ['new', 'growth', 'mature', 'declining', 'churned'] as const;
-/** A lifecycle stage. */
-export type Stage = (typeof STAGES)[number];
-/** Stage codes used in typed arrays: index into {@link STAGES}; -1 = not a customer yet. */
-export const NOT_A_CUSTOMER = -1;
-/** The entry node of flows: customers acquired between two snapshots. */
-export const ACQUIRED = 'acquired';
+import { ACQUIRED, NOT_A_CUSTOMER, STAGES, type Stage } from './stage-names.js';
+
+export { ACQUIRED, NOT_A_CUSTOMER, STAGES, type Stage };
 
 /** Schema of {@link StageOptions}: the stage thresholds (METRICS.md defaults). */
 export const StageOptionsSchema = z
