@@ -136,7 +136,7 @@ export class ColumnBuilder {
         this.flags!.pushAll(value as Int8Array);
         break;
       case 'text':
-        this.texts!.push(...(value as readonly (string | undefined)[]));
+        for (const text of value as readonly (string | undefined)[]) this.texts!.push(text);
         break;
     }
   }
@@ -213,11 +213,6 @@ export class TableBuilder {
     this.length += length;
   }
 
-  /** The names of the declared fields and attributes, sorted: what a feed must match to append. */
-  shape(): string {
-    return [...this.columns.map((c) => c.spec.name).sort(), '|', ...[...this.attributes.keys()].sort()].join(',');
-  }
-
   /** Marks the end of a row; every declared column must have received one value. */
   endRow(): void {
     this.length++;
@@ -268,14 +263,16 @@ export class DatasetBuilder {
   table(name: TableName, fields: readonly string[], capacity?: number, attributeNames?: readonly string[]): TableBuilder {
     const missing = TABLES[name].fields.filter((f) => f.required && !fields.includes(f.name)).map((f) => f.name);
     if (missing.length > 0) throw new Error(`table ${name} needs ${missing.join(', ')}`);
-    const builder = new TableBuilder(name, fields, this.customers, capacity, attributeNames);
-    const old = this.seeded.get(name);
+    const seeded = this.seeded.get(name);
     this.seeded.delete(name);
-    if (old && (old.length as number) > 0) {
-      const kept = new TableBuilder(name, fieldsOf(name, old), this.customers, 16, Object.keys((old.attributes as object | undefined) ?? {}));
-      if (kept.shape() !== builder.shape()) {
-        throw new Error(`the new ${name} rows have fields ${builder.shape()} but the loaded ones have ${kept.shape()}: load the whole feed again`);
-      }
+    const old = seeded && (seeded.length as number) > 0 ? seeded : undefined;
+    if (old) {
+      const given = shape(fields, attributeNames ?? []);
+      const loaded = shape(fieldsOf(name, old), Object.keys((old.attributes as object | undefined) ?? {}));
+      if (given !== loaded) throw new Error(`the new ${name} rows have ${given} but the loaded ones have ${loaded}: load the whole feed again`);
+    }
+    const builder = new TableBuilder(name, fields, this.customers, capacity, attributeNames);
+    if (old) {
       builder.reserve((old.length as number) + (capacity ?? 1024));
       builder.seed(old);
     }
@@ -297,6 +294,12 @@ export class DatasetBuilder {
     for (const [name, builder] of this.tables) dataset[name] = builder.finish();
     return dataset as unknown as Dataset;
   }
+}
+
+/** How an append error names a table's columns: the fields, then any attributes, sorted. */
+function shape(fields: readonly string[], attributes: readonly string[]): string {
+  const names = `fields ${[...fields].sort().join(', ')}`;
+  return attributes.length > 0 ? `${names} and attributes ${[...attributes].sort().join(', ')}` : names;
 }
 
 /** The canonical fields a built table has. */
