@@ -241,14 +241,14 @@ load average ${info.load.toFixed(1)} when the run started (above ~0.5 means othe
 
 ${sizes}
 
+## Measured elsewhere in this file
+
+The full engine in Chromium in a Worker (with main-thread long tasks) and widget rendering are in the
+"In the browser" section below (`npm run bench -- --browser`, or `node bench/browser/run.mjs`); bundle sizes
+in "Bundle size" (`npm run build`).
+
 ## Not measured yet
 
-- **Full engine in Chromium, in a Worker** (all analyses a dashboard shows, BG/NBD fit included, 1M
-  orders; target < 1 s, and no main-thread long task over 50 ms meanwhile, watched with a
-  PerformanceObserver): not measured yet. The "full dashboard" table above runs the same registry
-  calls in Node on one thread, as a preview.
-- **Rendering** (each widget's first render and re-render after a selection, at 1k and 100k
-  customers): not measured yet.
 - **Incremental refresh** (appending orders recomputes without re-parsing what was loaded): not
   measured yet — no append path in the engine yet.
 `;

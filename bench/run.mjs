@@ -12,6 +12,8 @@
  *   --sequential        time one peer after another instead of taking turns (always so above 1M
  *                       rows, where keeping every peer's process alive would take too much memory)
  *   --no-write          print only; leave docs/performance.md alone
+ *   --browser           then run the browser bench (bench/browser/run.mjs: the engine in a Worker in
+ *                       Chromium, widget rendering), which writes its own section
  */
 import { fork } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +42,7 @@ const { values } = parseArgs({
     budget: { type: 'string', default: '15' },
     'no-write': { type: 'boolean', default: false },
     sequential: { type: 'boolean', default: false },
+    browser: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map((s) => s.trim().toLowerCase());
@@ -215,8 +218,15 @@ for (const label of sizes) {
 }
 if (!values['no-write']) {
   const path = join(here, '..', 'docs', 'performance.md');
-  // The "Bundle size" section belongs to `npm run build` (scripts/build/size-report.mjs): keep it.
-  const bundleSize = existsSync(path) ? /<!-- bundle-size:start -->[\s\S]*<!-- bundle-size:end -->/.exec(readFileSync(path, 'utf8'))?.[0] : undefined;
-  writeFileSync(path, `${writeReport(info, results).trimEnd()}\n${bundleSize ? `\n${bundleSize}\n` : ''}`);
+  // Sections between `<!-- name:start -->` and `<!-- name:end -->` belong to other writers (the browser
+  // bench, the build's bundle-size report): keep them.
+  const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const kept = [...previous.matchAll(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g)].map((m) => m[0]);
+  writeFileSync(path, `${[writeReport(info, results).trimEnd(), ...kept].join('\n\n')}\n`);
   console.log(`\nwrote ${path}`);
+}
+if (values.browser) {
+  const browser = fork(join(here, 'browser', 'run.mjs'), values['no-write'] ? ['--no-write'] : [], { stdio: 'inherit' });
+  const [code] = await new Promise((resolve) => browser.on('exit', (...args) => resolve(args)));
+  if (code !== 0) process.exitCode = code ?? 1;
 }
