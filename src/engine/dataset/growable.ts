@@ -49,40 +49,58 @@ export function detach(value: string): string {
   return value.length < 13 ? value : (' ' + value).slice(1);
 }
 
+/** Ints per table slot: hash, code and kind, then the chars of a short value (or pool offset, length). */
+const SLOT_INTS = 4;
+/** Values of up to this many Latin-1 chars are kept in their slot, so a lookup touches one cache line. */
+const INLINE_CHARS = 8;
+/** The slot's second int: the code in the low bits, the kind (inline length, or {@link POOLED}) above. */
+const KIND_SHIFT = 27;
+const CODE_MASK = (1 << KIND_SHIFT) - 1;
+/** Kind of a value kept in the pool (longer, or with a char above U+00FF). */
+const POOLED = 15;
+
+/** The packed chars and kind of the range last hashed by {@link hashRange}. */
+let packedLow = 0;
+let packedHigh = 0;
+let packedKind = 0;
+
+/**
+ * FNV-1a of `text[start, end)`, never 0 (0 marks an empty slot; tables start probing at the bits
+ * above the forced one). Packs a short Latin-1 value into {@link packedLow} / {@link packedHigh} on
+ * the way, one byte per char.
+ */
 function hashRange(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  // never 0, which marks an empty slot; tables start probing at the bits above the forced one
-  return h | 1;
-}
-
-/** Ints per table slot: hash, code, length, pool offset, then {@link INLINE_CHARS} chars two per int. */
-const SLOT_INTS = 8;
-/** Values up to this long keep their chars in their slot, so a lookup touches one cache line. */
-const INLINE_CHARS = 8;
-
-/** Whether `text[start, start + length)` equals the chars packed two per int at `table[at]`. */
-function sameInline(table: Int32Array, at: number, text: string, start: number, length: number): boolean {
-  for (let i = 0; i < length; i += 2) {
-    const high = i + 1 < length ? text.charCodeAt(start + i + 1) : 0;
-    if (table[at + (i >> 1)] !== (text.charCodeAt(start + i) | (high << 16))) return false;
+  let low = 0;
+  let high = 0;
+  let latin = end - start <= INLINE_CHARS;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ c, 0x01000193);
+    if (c > 0xff) latin = false;
+    const k = i - start;
+    if (k < 4) low |= c << (k << 3);
+    else high |= c << ((k - 4) << 3);
   }
-  return true;
+  packedLow = low;
+  packedHigh = high;
+  packedKind = latin ? end - start : POOLED;
+  return h | 1;
 }
 
 /**
  * A string dictionary: stable int codes in first-seen order. Values are found straight from their
  * place in a source text ({@link Dictionary.find} on a range), so ingest looks up an id seen before
- * without making a substring. One open-addressing table keeps each entry's hash, code and chars
- * (short values in the slot itself, longer ones in a flat pool), so a lookup touches contiguous
- * arrays rather than scattered strings.
+ * without making a substring. One open-addressing table of 16-byte slots keeps each entry's hash,
+ * code and, for short Latin-1 values (most ids), the chars themselves; longer values keep theirs in
+ * a flat pool. A lookup touches one slot rather than scattered strings.
  */
 export class Dictionary {
   readonly values: string[] = [];
   /** {@link SLOT_INTS} ints per slot (hash 0 = empty). */
   private table = new Int32Array(SLOT_INTS * 1024);
   private mask = 1023;
-  /** Chars of values longer than {@link INLINE_CHARS}. */
+  /** Chars of {@link POOLED} values. */
   private pool = new Uint16Array(1024);
   private poolLength = 0;
 
@@ -95,15 +113,19 @@ export class Dictionary {
   /** The code of `text[start, end)` (the whole text by default), or -1 when it is not in the dictionary. */
   find(text: string, start = 0, end = text.length): number {
     const table = this.table;
-    const length = end - start;
     const hash = hashRange(text, start, end);
+    const kind = packedKind;
+    const low = packedLow;
+    const high = packedHigh;
     for (let slot = (hash >>> 1) & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = slot * SLOT_INTS;
       const h = table[at];
       if (h === 0) return -1;
-      if (h !== hash || table[at + 2] !== length) continue;
-      if (length <= INLINE_CHARS ? sameInline(table, at + 4, text, start, length) : this.samePooled(table[at + 3], text, start, length)) {
-        return table[at + 1];
+      if (h !== hash) continue;
+      const codeAndKind = table[at + 1];
+      if (codeAndKind >>> KIND_SHIFT !== kind) continue;
+      if (kind === POOLED ? this.samePooled(table[at + 2], table[at + 3], text, start, end) : table[at + 2] === low && table[at + 3] === high) {
+        return codeAndKind & CODE_MASK;
       }
     }
   }
@@ -111,24 +133,25 @@ export class Dictionary {
   /** Adds a value known not to be in the dictionary yet; returns its code. */
   add(value: string): number {
     const code = this.values.length;
+    if (code > CODE_MASK) throw new RangeError(`a dictionary holds at most ${CODE_MASK + 1} values`);
     this.values.push(detach(value));
     if ((code + 1) * 2 > this.table.length / SLOT_INTS) this.resize((this.table.length / SLOT_INTS) * 2);
-    const length = value.length;
-    const hash = hashRange(value, 0, length);
+    const hash = hashRange(value, 0, value.length);
     const table = this.table;
     let slot = (hash >>> 1) & this.mask;
     while (table[slot * SLOT_INTS] !== 0) slot = (slot + 1) & this.mask;
     const at = slot * SLOT_INTS;
     table[at] = hash;
-    table[at + 1] = code;
-    table[at + 2] = length;
-    if (length <= INLINE_CHARS) {
-      for (let i = 0; i < length; i++) table[at + 4 + (i >> 1)] |= value.charCodeAt(i) << ((i & 1) * 16);
+    table[at + 1] = code | (packedKind << KIND_SHIFT);
+    if (packedKind !== POOLED) {
+      table[at + 2] = packedLow;
+      table[at + 3] = packedHigh;
     } else {
-      this.pool = grown(this.pool, this.poolLength + length);
-      table[at + 3] = this.poolLength;
-      for (let i = 0; i < length; i++) this.pool[this.poolLength + i] = value.charCodeAt(i);
-      this.poolLength += length;
+      this.pool = grown(this.pool, this.poolLength + value.length);
+      table[at + 2] = this.poolLength;
+      table[at + 3] = value.length;
+      for (let i = 0; i < value.length; i++) this.pool[this.poolLength + i] = value.charCodeAt(i);
+      this.poolLength += value.length;
     }
     return code;
   }
@@ -146,7 +169,8 @@ export class Dictionary {
     return this.values.length;
   }
 
-  private samePooled(offset: number, text: string, start: number, length: number): boolean {
+  private samePooled(offset: number, length: number, text: string, start: number, end: number): boolean {
+    if (length !== end - start) return false;
     const pool = this.pool;
     for (let i = 0; i < length; i++) if (pool[offset + i] !== text.charCodeAt(start + i)) return false;
     return true;
