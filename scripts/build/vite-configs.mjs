@@ -40,6 +40,22 @@ function elementEntries(root) {
 /** The virtual entry id of an element's registration module. */
 export const elementEntry = (name) => `${ELEMENT_ENTRY}${name}.js`;
 
+/**
+ * zod's code generation (its JIT, `const F = Function; new F(...)`) is off at run time (the engine sets
+ * `jitless`, src/engine/zod.ts); this removes it from the shipped code too, so no bundle holds a way
+ * to make code from strings. In zod's eval probe the throw is caught and reads as "no eval".
+ */
+function noCodeFromStrings() {
+  const FUNCTION = /const F = Function;/g;
+  return {
+    name: 'crm-lens:no-code-from-strings',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]zod[\\/]/.test(id) || !FUNCTION.test(code)) return null;
+      return code.replace(FUNCTION, "const F = (() => { throw new Error('crm-lens runs zod jitless: no code from strings'); })();");
+    },
+  };
+}
+
 function common(root, outDir) {
   return {
     configFile: false,
@@ -50,7 +66,7 @@ function common(root, outDir) {
     publicDir: false,
     // The engine Worker is a module Worker (`{ type: 'module' }`) bundled with everything it imports.
     // Minified in every build: it is loaded as it is, never bundled again by a consumer.
-    worker: { format: 'es', rolldownOptions: { output: { minify: true } } },
+    worker: { format: 'es', plugins: () => [noCodeFromStrings()], rolldownOptions: { output: { minify: true } } },
     build: { outDir, emptyOutDir: false, sourcemap: false, reportCompressedSize: false, target: 'es2022' },
   };
 }
@@ -72,7 +88,7 @@ export function esmConfig(root, outDir) {
   const base = common(root, outDir);
   return {
     ...base,
-    plugins: [elementEntries(root)],
+    plugins: [elementEntries(root), noCodeFromStrings()],
     build: {
       ...base.build,
       minify: false,
@@ -136,7 +152,7 @@ export function bundleConfig(root, outDir, { entry = resolve(root, 'src/index.ts
   const base = bundleBase(root, outDir);
   return {
     ...base,
-    plugins: [elementEntries(root), engineChunkExternal(root)],
+    plugins: [elementEntries(root), engineChunkExternal(root), noCodeFromStrings()],
     build: {
       ...base.build,
       lib: { entry: { bundle: entry }, formats: ['es'], fileName: () => fileName },
@@ -156,6 +172,7 @@ export function engineChunkConfig(root) {
   const base = bundleBase(root, 'unused');
   return {
     ...base,
+    plugins: [noCodeFromStrings()],
     build: {
       ...base.build,
       write: false,
@@ -170,6 +187,7 @@ export function cliConfig(root, outDir) {
   const base = common(root, resolve(outDir, 'cli'));
   return {
     ...base,
+    plugins: [noCodeFromStrings()],
     build: {
       ...base.build,
       ssr: resolve(root, 'src/cli/main.ts'),

@@ -2,13 +2,21 @@
  * The built package: the one-file bundle renders every view from a page that loads nothing else (the
  * engine in the Worker), the kit still works loaded from another origin (the engine falls back to the
  * main thread, fetched as the lazy chunk next to the bundle), and
- * `npm pack` gives a package that installs offline and works in a scratch project.
+ * `npm pack` gives a package that installs offline and works in a scratch project; and no built file
+ * can make code from strings (eval, the Function constructor).
  */
 import { describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { VIEW_TAGS } from '../support/build-pages.js';
 
 describe('the built kit', () => {
+  it('ships no eval and no Function constructor in any built JavaScript file', async () => {
+    const { files, offending } = await commands.shipScan(VIEW_TAGS);
+    expect(files).toContain('dist/crm-lens.js');
+    expect(files.some((f) => f.startsWith('dist/assets/worker-'))).toBe(true);
+    expect(offending).toEqual([]);
+  });
+
   it('renders every view from the one-file bundle on a page that loads nothing else', async () => {
     const tab = await commands.shipOpen('ship', '/bundle-only.html', VIEW_TAGS);
     const report = await commands.shipReport(tab, 40_000);

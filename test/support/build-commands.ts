@@ -9,9 +9,9 @@
  * Registered in vite.config.ts under the components project's `browser.commands`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import type { BrowserCommand } from 'vitest/node';
 import type { Page } from 'playwright';
 // @ts-expect-error plain JS helpers shared with the screenshot script
@@ -278,8 +278,29 @@ const shipPack: BrowserCommand<[script: string, tags: string[]]> = async (_conte
   return { files: packed[0].files.map((f) => f.path), output: output.stdout, cliHelp: cli.stdout + cli.stderr } satisfies PackReport;
 };
 
+/** What makes code from strings, as it would stand in built JavaScript. */
+const CODE_FROM_STRINGS = /\beval\s*\(|new\s+Function\s*\(|[^.\w]Function\s*\(|=\s*Function\s*[,;]/;
+
+/** Builds the package (once) and lists every built .js file that could make code from strings. */
+const shipScan: BrowserCommand<[tags: string[]]> = async (_context, tags) => {
+  await prepare(tags);
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js')) files.push(path);
+    }
+  };
+  walk(join(work, 'dist'));
+  return {
+    files: files.map((f) => relative(work, f)),
+    offending: files.filter((f) => CODE_FROM_STRINGS.test(readFileSync(f, 'utf8'))).map((f) => relative(work, f)),
+  };
+};
+
 /** The commands, for `browser.commands` in vite.config.ts. */
-export const shipCommands = { shipOpen, shipReport, shipEval, shipClose, shipPack };
+export const shipCommands = { shipOpen, shipReport, shipEval, shipClose, shipPack, shipScan };
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
@@ -288,5 +309,6 @@ declare module 'vitest/browser' {
     shipEval(id: string, expression: string): Promise<unknown>;
     shipClose(id: string): Promise<void>;
     shipPack(script: string, tags: string[]): Promise<PackReport>;
+    shipScan(tags: string[]): Promise<{ files: string[]; offending: string[] }>;
   }
 }
