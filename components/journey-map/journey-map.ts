@@ -5,7 +5,7 @@
  */
 import { html, svg, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { sankey, sankeyLeft, sankeyLinkHorizontal, type SankeyGraph } from 'd3-sankey';
-import { STAGES, type Stage } from '../../src/engine/analyses/lifecycle/stage-names.js';
+import { STAGES } from '../../src/engine/analyses/lifecycle/stage-names.js';
 import type { JourneyMapResult } from '../../src/engine/analyses/lifecycle/index.js';
 import type { FunnelStep } from '../../src/engine/analyses/lifecycle/index.js';
 import { CrmView, type AnalysisRequest, type ViewContext } from '../base/crm-view.js';

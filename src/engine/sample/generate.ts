@@ -35,7 +35,7 @@ function* rowsOf(table: SampleTableName, options: ResolvedSampleOptions, calenda
         yield customerRecord(profile, calendar);
         break;
       case 'orders':
-        for (const row of customerOrders(profile, calendar, options.seed)) {
+        for (const row of customerOrders(profile, options.seed)) {
           yield { order_id: `SO-${String(++orderNumber).padStart(7, '0')}`, ...row };
         }
         break;

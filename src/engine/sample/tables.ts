@@ -55,7 +55,7 @@ export function customerRecord(p: Profile, calendar: Calendar): SampleCustomer {
  * subscription charges at every renewal until churn, seat expansions of growing annual accounts,
  * add-on packs, onboarding services for enterprises, and occasional credit notes.
  */
-export function customerOrders(p: Profile, calendar: Calendar, seed: number): Omit<SampleOrder, 'order_id'>[] {
+export function customerOrders(p: Profile, seed: number): Omit<SampleOrder, 'order_id'>[] {
   if (p.firstPurchaseDay === NO_DAY) return [];
   const rng = customerStream(seed, p.index, 1);
   const rows: Omit<SampleOrder, 'order_id'>[] = [];
