@@ -3,7 +3,8 @@
  * asked, had any event), in one compressed array. Lifecycle stages and churn signals answer "how
  * much activity between two days" with two binary searches on it.
  */
-import type { Dataset } from '../../dataset/types.js';
+import { derived, ordersByCustomer } from '../../dataset/derived.js';
+import type { Dataset, EventsTable } from '../../dataset/types.js';
 import { NO_DAY } from '../../dataset/types.js';
 
 /** Distinct sorted days per customer: customer c's days are `days[offsets[c] .. offsets[c + 1])`. */
@@ -45,6 +46,66 @@ export function customerDays(customerCount: number, sources: readonly DaySource[
   }
   offsets[customerCount] = write;
   return { offsets, days: raw.slice(0, write) };
+}
+
+/**
+ * Distinct activity days per customer on or before `asOf`: order days, plus every event day when
+ * `withEvents`. Built from the cached per-customer order grouping and one grouping of the event days
+ * (both already in date order), merged per customer; cached per Dataset, so treat it as read-only.
+ */
+export function activityDays(dataset: Dataset, asOf: number, withEvents: boolean): CustomerDays {
+  const events = withEvents ? dataset.events : undefined;
+  return derived(dataset, `activity-days:${asOf}:${events ? 'events' : 'orders'}`, () => {
+    const n = dataset.customerIds.length;
+    const orders = ordersByCustomer(dataset);
+    const other = events ? eventDaysByCustomer(dataset, events) : undefined;
+    const offsets = new Int32Array(n + 1);
+    const days = new Int32Array(orders.day.length + (other ? other.days.length : 0));
+    let write = 0;
+    for (let c = 0; c < n; c++) {
+      offsets[c] = write;
+      let i = orders.offsets[c];
+      const iEnd = orders.offsets[c + 1];
+      let j = other ? other.offsets[c] : 0;
+      const jEnd = other ? other.offsets[c + 1] : 0;
+      // Both slices are sorted: merge them, stop past asOf, drop NO_DAY and repeats.
+      for (;;) {
+        const a = i < iEnd ? orders.day[i] : Infinity;
+        const b = j < jEnd ? other!.days[j] : Infinity;
+        const d = a <= b ? a : b;
+        if (d > asOf) break;
+        if (a <= b) i++;
+        else j++;
+        if (d !== NO_DAY && (write === offsets[c] || days[write - 1] !== d)) days[write++] = d;
+      }
+    }
+    offsets[n] = write;
+    return { offsets, days: days.slice(0, write) };
+  });
+}
+
+/** Every event day per customer in date order (repeats kept, NO_DAY and unknown customers left out). */
+function eventDaysByCustomer(dataset: Dataset, events: EventsTable): CustomerDays {
+  return derived(dataset, 'event-days-by-customer', () => {
+    const n = dataset.customerIds.length;
+    const { customer, day } = events;
+    const offsets = new Int32Array(n + 1);
+    for (let i = 0; i < events.length; i++) if (customer[i] >= 0 && day[i] !== NO_DAY) offsets[customer[i] + 1]++;
+    for (let c = 0; c < n; c++) offsets[c + 1] += offsets[c];
+    const days = new Int32Array(offsets[n]);
+    const next = offsets.slice(0, n);
+    for (let i = 0; i < events.length; i++) if (customer[i] >= 0 && day[i] !== NO_DAY) days[next[customer[i]]++] = day[i];
+    // Feeds usually come in date order; sort only the customers whose days do not.
+    for (let c = 0; c < n; c++) {
+      for (let k = offsets[c] + 1; k < offsets[c + 1]; k++) {
+        if (days[k - 1] > days[k]) {
+          days.subarray(offsets[c], offsets[c + 1]).sort();
+          break;
+        }
+      }
+    }
+    return { offsets, days };
+  });
 }
 
 /** Position after the last day <= `day` in customer c's slice (an absolute index into `days`). */

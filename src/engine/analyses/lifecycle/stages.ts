@@ -15,11 +15,12 @@
 import { z } from '../../zod.js';
 import type { Dataset } from '../../dataset/types.js';
 import { NO_DAY } from '../../dataset/types.js';
+import { ordersByCustomer } from '../../dataset/derived.js';
 import { civilFromDay, isoDate } from '../../dataset/days.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { periodEndDay, periodLabel, periodOfDay } from '../../stats/periods.js';
 import { available, checkRequirements, unavailable, type Maybe } from '../availability.js';
-import { countBetween, customerDays, lastActivityDay, lastOnOrBefore, type CustomerDays } from './activity.js';
+import { activityDays, countBetween, lastActivityDay, lastOnOrBefore, type CustomerDays } from './activity.js';
 import { resolvePAlive, type PAliveSource, type PAliveStatus } from './p-alive.js';
 
 import { ACQUIRED, NOT_A_CUSTOMER, STAGES, type Stage } from './stage-names.js';
@@ -61,6 +62,8 @@ export interface StageContext {
   readonly activity: CustomerDays;
   /** First order day per customer; NO_DAY when none on or before asOf. */
   readonly firstPurchase: Int32Array;
+  /** {@link monthStamp} of each first purchase (0 when none), for tenure without calendar objects. */
+  readonly firstStamp: Int32Array;
 }
 
 /** Prepares the activity index and first-purchase days; null when there are no orders. */
@@ -69,25 +72,59 @@ export function stageContext(dataset: Dataset, options: ResolvedStageOptions): S
   if (!orders || orders.length === 0) return null;
   const asOf = options.asOf ?? lastActivityDay(dataset);
   const n = dataset.customerIds.length;
+  const byCustomer = ordersByCustomer(dataset);
   const firstPurchase = new Int32Array(n).fill(NO_DAY);
-  for (let i = 0; i < orders.length; i++) {
-    const d = orders.day[i];
-    const c = orders.customer[i];
-    if (d <= asOf && (firstPurchase[c] === NO_DAY || d < firstPurchase[c])) firstPurchase[c] = d;
+  const firstStamp = new Int32Array(n);
+  for (let c = 0; c < n; c++) {
+    // Date order within a customer: the first day that is a real day is the first purchase.
+    for (let k = byCustomer.offsets[c]; k < byCustomer.offsets[c + 1]; k++) {
+      const d = byCustomer.day[k];
+      if (d === NO_DAY) continue;
+      if (d <= asOf) {
+        firstPurchase[c] = d;
+        firstStamp[c] = monthStamp(d);
+      }
+      break;
+    }
   }
-  const sources = [{ customer: orders.customer, day: orders.day }];
-  if (options.activity === 'orders+events' && dataset.events) sources.push({ customer: dataset.events.customer, day: dataset.events.day });
-  return { options, asOf, activity: customerDays(n, sources, asOf), firstPurchase };
+  const activity = activityDays(dataset, asOf, options.activity === 'orders+events');
+  return { options, asOf, activity, firstPurchase, firstStamp };
+}
+
+/**
+ * Month index (months since 1970-01) x 32 + day of the month of a day number: one integer per
+ * first purchase and per snapshot, so tenure in the loop over customers needs no calendar objects.
+ */
+function monthStamp(dayNumber: number): number {
+  const { year, month, day } = civilFromDay(dayNumber);
+  return ((year - 1970) * 12 + month - 1) * 32 + day;
+}
+
+/** Completed months between two {@link monthStamp}s; `toIsMonthEnd` lets a shorter month's last day complete the month. */
+function monthsBetween(fromStamp: number, toStamp: number, toIsMonthEnd: boolean): number {
+  const months = (toStamp >> 5) - (fromStamp >> 5);
+  return (toStamp & 31) < (fromStamp & 31) && !toIsMonthEnd ? months - 1 : months;
+}
+
+/** Whether a day is the last of its month. */
+function isMonthEnd(dayNumber: number): boolean {
+  return (monthStamp(dayNumber + 1) & 31) === 1;
 }
 
 /** Completed calendar months from day `from` to day `to` (a month ending on a shorter month's last day counts). */
 export function completedMonths(from: number, to: number): number {
-  const a = civilFromDay(from);
-  const b = civilFromDay(to);
-  let months = (b.year - a.year) * 12 + (b.month - a.month);
-  const lastOfMonth = civilFromDay(to + 1).day === 1;
-  if (b.day < a.day && !lastOfMonth) months--;
-  return months;
+  return monthsBetween(monthStamp(from), monthStamp(to), isMonthEnd(to));
+}
+
+/**
+ * Stage code of a customer from its activity at a snapshot: last activity day, activity days in the
+ * recent and the earlier window, P(alive) (NaN or undefined = unknown) and completed months of tenure.
+ */
+function classify(o: ResolvedStageOptions, day: number, last: number, recent: number, before: number, pAlive: number | undefined, months: number): number {
+  if (day - last >= o.churnDays) return 4;
+  if (before > 0 && recent <= (1 - o.declineShare) * before) return 3;
+  if (pAlive !== undefined && pAlive < o.pAliveThreshold) return 3;
+  return months < o.newMonths ? 0 : months < o.matureMonths ? 1 : 2;
 }
 
 /**
@@ -97,16 +134,12 @@ export function completedMonths(from: number, to: number): number {
 export function stageOn(ctx: StageContext, c: number, day: number, pAlive?: Float64Array): number {
   const first = ctx.firstPurchase[c];
   if (first === NO_DAY || first > day) return NOT_A_CUSTOMER;
-  const o = ctx.options;
+  const w = ctx.options.declineWindowDays;
   const last = lastOnOrBefore(ctx.activity, c, day);
-  if (day - last >= o.churnDays) return 4;
-  const w = o.declineWindowDays;
   const recent = countBetween(ctx.activity, c, day - w, day);
   const before = countBetween(ctx.activity, c, day - 2 * w, day - w);
-  if (before > 0 && recent <= (1 - o.declineShare) * before) return 3;
-  if (pAlive && pAlive[c] < o.pAliveThreshold) return 3;
-  const months = completedMonths(first, day);
-  return months < o.newMonths ? 0 : months < o.matureMonths ? 1 : 2;
+  const months = monthsBetween(ctx.firstStamp[c], monthStamp(day), isMonthEnd(day));
+  return classify(ctx.options, day, last, recent, before, pAlive?.[c], months);
 }
 
 /** Customers per stage at one snapshot. */
@@ -192,16 +225,40 @@ export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOption
   const snapshots: StageSnapshot[] = [];
   const flows: StageFlow[] = [];
   const flowCounts = new Int32Array((STAGES.length + 1) * STAGES.length);
+  // Snapshot days only grow, so each customer keeps three cursors into its activity days (past the
+  // last day <= day, <= day - w, <= day - 2w) that only move forward instead of binary searches.
+  const { offsets, days } = ctx.activity;
+  const w = stageOptions.declineWindowDays;
+  const atDay = offsets.slice(0, n);
+  const atRecent = offsets.slice(0, n);
+  const atBefore = offsets.slice(0, n);
   for (let period = firstPeriod; period <= lastPeriod; period++) {
     const day = Math.min(periodEndDay(unit, period), ctx.asOf);
-    const last = period === lastPeriod;
+    const pAliveValues = period === lastPeriod ? model.values : undefined;
+    const stamp = monthStamp(day);
+    const monthEnd = isMonthEnd(day);
     current = new Int8Array(n);
     const counts = new Int32Array(STAGES.length);
     flowCounts.fill(0);
     for (let c = 0; c < n; c++) {
-      const s = stageOn(ctx, c, day, last ? model.values : undefined);
+      const first = ctx.firstPurchase[c];
+      if (first === NO_DAY || first > day) {
+        current[c] = NOT_A_CUSTOMER;
+        continue;
+      }
+      const end = offsets[c + 1];
+      let p = atDay[c];
+      while (p < end && days[p] <= day) p++;
+      let q = atRecent[c];
+      while (q < end && days[q] <= day - w) q++;
+      let r = atBefore[c];
+      while (r < end && days[r] <= day - 2 * w) r++;
+      atDay[c] = p;
+      atRecent[c] = q;
+      atBefore[c] = r;
+      const last = p > offsets[c] ? days[p - 1] : NO_DAY;
+      const s = classify(stageOptions, day, last, p - q, q - r, pAliveValues?.[c], monthsBetween(ctx.firstStamp[c], stamp, monthEnd));
       current[c] = s;
-      if (s === NOT_A_CUSTOMER) continue;
       counts[s]++;
       // Row 0 of flowCounts is `acquired`, rows 1.. the previous stage.
       flowCounts[(previous[c] + 1) * STAGES.length + s]++;
