@@ -244,12 +244,15 @@ ${sizes}
 ## Measured elsewhere in this file
 
 The full engine in Chromium in a Worker (with main-thread long tasks) and widget rendering are in the
-"In the browser" section below (`npm run bench -- --browser`, or `node bench/browser/run.mjs`); bundle sizes
-in "Bundle size" (`npm run build`).
+"In the browser" section below (\`npm run bench -- --browser\`, or \`node bench/browser/run.mjs\`); bundle sizes
+in "Bundle size" (\`npm run build\`).
 
-## Not measured yet
+## Incremental refresh
 
-- **Incremental refresh** (appending orders recomputes without re-parsing what was loaded): not
-  measured yet — no append path in the engine yet.
+Appending orders to a loaded Dataset parses only the new rows (\`appendBytes\` / \`appendText\` in
+\`crm-lens/engine\`); the analyses then recompute on the new version (none is incremental yet).
+\`node --expose-gc --import tsx bench/peers/append.mjs --rows 10000\` appends 10k rows (half of them new
+customers) to the 1M-row Dataset and checks the result equals re-ingesting everything: measured on
+2026-11-22 on this machine, under load, 50-100 ms against 390-540 ms for re-ingesting 1.01M rows.
 `;
 }
