@@ -15,7 +15,7 @@ import { cell, type DataTable } from '../base/data-table.js';
 import { serializeSvg, svgToPng } from '../base/export.js';
 import { gridKeyAction } from '../base/keyboard.js';
 import { jsonAttribute } from '../base/json-attribute.js';
-import { nearestPoint, pointIndex, pointLabel, pointsInRect, quadrantModel, TIER_COLOURS, type PointIndex, type QuadrantModel, type TierView } from './view-model.js';
+import { highlightOf, nearestPoint, pointIndex, pointLabel, pointsInRect, quadrantModel, tierRanges, TIER_COLOURS, type Highlight, type PointIndex, type QuadrantModel, type TierView } from './view-model.js';
 import { valueQuadrantStyles } from './styles.js';
 import { between, FULL_DOMAIN, inDomain, isFull, MAX_ZOOM, panBy, ZOOM_STEP, zoomAt, type Domain } from './zoom.js';
 import { styleProps } from '../base/style-props.js';
@@ -100,7 +100,8 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
   declare canvasThreshold: number;
 
   protected readonly fileName = 'value-quadrant';
-  private memo: { results: unknown; selection: FeedSelection | null; points: PointIndex } | undefined;
+  /** The point index (per results) and the shown selection's highlight (per selection). */
+  private memo: { results: unknown; points: PointIndex; selection: FeedSelection | null; customerIds: readonly string[]; highlight: Highlight } | undefined;
   private activeTier = 0;
   /** Point the keyboard cursor is on (-1 before the first move). */
   private activePoint = -1;
@@ -160,14 +161,18 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
 
   protected override viewModel(results: readonly unknown[], ctx: ViewContext): QuadrantModel {
     const result = results[0] as ValueTiersResult;
-    // The point index is the heavy part: rebuild it only for new results or a new selection.
-    if (!this.memo || this.memo.results !== result || this.memo.selection !== ctx.selection) {
-      const selected = ctx.selection ? new Set(ctx.selection.customers) : undefined;
-      this.memo = { results: result, selection: ctx.selection, points: pointIndex(result, ctx.customerIds, selected) };
+    // The point index is the heavy part: rebuild it only for new results; a selection only remakes the mask.
+    let memo = this.memo;
+    if (!memo || memo.results !== result) {
+      const points = pointIndex(result);
+      memo = { results: result, points, selection: ctx.selection, customerIds: ctx.customerIds, highlight: highlightOf(points, ctx.customerIds, ctx.selection?.customers) };
       this.activePoint = -1;
       this.hoverPoint = -1;
+    } else if (memo.selection !== ctx.selection || memo.customerIds !== ctx.customerIds) {
+      memo = { ...memo, selection: ctx.selection, customerIds: ctx.customerIds, highlight: highlightOf(memo.points, ctx.customerIds, ctx.selection?.customers) };
     }
-    return quadrantModel(result, this.memo.points, ctx.t, ctx.fmt);
+    this.memo = memo;
+    return quadrantModel(result, memo.points, memo.highlight, ctx.t, ctx.fmt);
   }
 
   protected override tableOf(vm: QuadrantModel, { t, fmt }: ViewContext): DataTable {
@@ -446,7 +451,8 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
   private drawCanvas(): void {
     const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.points');
     const points = this.memo?.points;
-    if (!canvas || !points) {
+    const highlight = this.memo?.highlight;
+    if (!canvas || !points || !highlight) {
       this.drawnKey = '';
       return;
     }
@@ -474,19 +480,25 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     const size = Math.min(4, (points.n > 20000 ? 1.5 : 2.5) * Math.sqrt(100 / Math.max(d.x1 - d.x0, d.y1 - d.y0)));
     const kx = w / (d.x1 - d.x0);
     const ky = h / (d.y1 - d.y0);
-    // One path per tier and highlight state: dimmed points first, highlighted on top.
-    for (const pass of points.hasHighlight ? [0, 1] : [1]) {
+    const { x, y, items } = points;
+    const { mask, any } = highlight;
+    // One path per tier and highlight state (dimmed points first, highlighted on top), over the grid
+    // buckets that show: a zoomed view walks only its part of the points.
+    for (const pass of any ? [0, 1] : [1]) {
       g.globalAlpha = pass === 0 ? 0.15 : points.n > 20000 ? 0.5 : 0.8;
       for (let tier = 0; tier < 4; tier++) {
         g.fillStyle = colours[tier];
         g.beginPath();
-        for (let p = 0; p < points.n; p++) {
-          if (points.tier[p] !== tier || (points.hasHighlight && points.highlighted[p] !== pass)) continue;
-          const px = (points.x[p] - d.x0) * kx;
-          const py = h - (points.y[p] - d.y0) * ky;
-          if (px < -size || px > w + size || py < -size || py > h + size) continue;
-          g.rect(px - size / 2, py - size / 2, size, size);
-        }
+        tierRanges(points, tier, d.x0 - size / kx, d.x1 + size / kx, d.y0 - size / ky, d.y1 + size / ky, (start, end) => {
+          for (let k = start; k < end; k++) {
+            const p = items[k];
+            if (any && mask[p] !== pass) continue;
+            const px = (x[p] - d.x0) * kx;
+            const py = h - (y[p] - d.y0) * ky;
+            if (px < -size || px > w + size || py < -size || py > h + size) continue;
+            g.rect(px - size / 2, py - size / 2, size, size);
+          }
+        });
         g.fill();
       }
     }
@@ -556,6 +568,7 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     const canvas = this.useCanvas(vm);
     const selectedKey = this.selectedKey(ctx);
     const pts = vm.points;
+    const { mask, any } = vm.highlight;
     const cursor = this.activePoint;
     const hover = this.hoverPoint >= 0 ? this.hoverPoint : cursor;
     const shown = hover >= 0 && hover < pts.n && inDomain(d, pts.x[hover], pts.y[hover]) ? hover : -1;
@@ -632,7 +645,7 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
             ${!canvas && pts.n > 0
               ? svg`<g clip-path="url(#plot-clip)">${Array.from(pts.customer, (_, p) =>
                   inDomain(d, pts.x[p], pts.y[p])
-                    ? svg`<circle part="point" class=${`point cat-${TIER_COLOURS[pts.tier[p]]}${pts.hasHighlight && !pts.highlighted[p] ? ' dim' : ''}`} cx=${X(pts.x[p])} cy=${Y(pts.y[p])} r=${radius}></circle>`
+                    ? svg`<circle part="point" class=${`point cat-${TIER_COLOURS[pts.tier[p]]}${any && !mask[p] ? ' dim' : ''}`} cx=${X(pts.x[p])} cy=${Y(pts.y[p])} r=${radius}></circle>`
                     : nothing,
                 )}</g>`
               : nothing}

@@ -32,7 +32,10 @@ export interface TierView {
   readonly highlighted: number | null;
 }
 
-/** The tiered customers as points plus their spatial index. */
+/** Buckets of the spatial index: one GRID x GRID grid per tier. */
+const BUCKETS = 4 * GRID * GRID;
+
+/** The tiered customers as points plus their spatial index (depends on the tiering only). */
 export interface PointIndex {
   readonly n: number;
   /** Dataset customer index per point. */
@@ -42,7 +45,11 @@ export interface PointIndex {
   readonly y: Float32Array;
   readonly composite: Float32Array;
   readonly tier: Int8Array;
-  /** Points of bucket b (b = row * GRID + col, row 0 = lowest potential) are `items[offsets[b] .. offsets[b + 1])`. */
+  /**
+   * Points of tier t in grid bucket b (b = row * GRID + col, row 0 = lowest potential) are
+   * `items[offsets[k] .. offsets[k + 1])` with k = t * GRID * GRID + b: grouped by tier, so the canvas
+   * fills one tier at a time over just the visible buckets.
+   */
   readonly offsets: Int32Array;
   readonly items: Int32Array;
   /** Point order by x and by y, and each point's rank in them (keyboard movement). */
@@ -50,9 +57,14 @@ export interface PointIndex {
   readonly byY: Int32Array;
   readonly rankX: Int32Array;
   readonly rankY: Int32Array;
+}
+
+/** The shown selection over the points: derived per selection, without touching the point index. */
+export interface Highlight {
   /** 1 where the point is in the shown selection (all 0 without one). */
-  readonly highlighted: Uint8Array;
-  readonly hasHighlight: boolean;
+  readonly mask: Uint8Array;
+  /** Whether a selection is shown (points outside it are dimmed). */
+  readonly any: boolean;
 }
 
 /** Everything the quadrant draws. */
@@ -61,6 +73,7 @@ export interface QuadrantModel {
   readonly thresholds: { readonly current: number; readonly potential: number };
   readonly weights: { readonly current: number; readonly potential: number };
   readonly points: PointIndex;
+  readonly highlight: Highlight;
   readonly asOfDate: string;
   readonly windowStartDate: string | null;
   readonly source: string;
@@ -81,8 +94,8 @@ function order(values: Float32Array): { by: Int32Array; rank: Int32Array } {
   return { by, rank };
 }
 
-/** Points and spatial index of a tiering; `selected` (customer ids) marks highlighted points. */
-export function pointIndex(result: ValueTiersResult, customerIds: readonly string[], selected?: ReadonlySet<string>): PointIndex {
+/** Points and spatial index of a tiering. */
+export function pointIndex(result: ValueTiersResult): PointIndex {
   const c = result.customers;
   let n = 0;
   for (let i = 0; i < c.tier.length; i++) if (c.tier[i] >= 0) n++;
@@ -91,9 +104,8 @@ export function pointIndex(result: ValueTiersResult, customerIds: readonly strin
   const y = new Float32Array(n);
   const composite = new Float32Array(n);
   const tier = new Int8Array(n);
-  const highlighted = new Uint8Array(n);
-  const counts = new Int32Array(GRID * GRID + 1);
-  let hasHighlight = false;
+  const bucket = new Int32Array(n);
+  const counts = new Int32Array(BUCKETS + 1);
   for (let i = 0, p = 0; i < c.tier.length; i++) {
     if (c.tier[i] < 0) continue;
     customer[p] = i;
@@ -101,62 +113,99 @@ export function pointIndex(result: ValueTiersResult, customerIds: readonly strin
     y[p] = c.potential[i];
     composite[p] = c.composite[i];
     tier[p] = c.tier[i];
-    if (selected?.has(customerIds[i])) {
-      highlighted[p] = 1;
-      hasHighlight = true;
-    }
-    counts[bucketOf(y[p]) * GRID + bucketOf(x[p]) + 1]++;
+    bucket[p] = tier[p] * GRID * GRID + bucketOf(y[p]) * GRID + bucketOf(x[p]);
+    counts[bucket[p] + 1]++;
     p++;
   }
-  for (let b = 0; b < GRID * GRID; b++) counts[b + 1] += counts[b];
-  const next = counts.slice(0, GRID * GRID);
+  for (let b = 0; b < BUCKETS; b++) counts[b + 1] += counts[b];
+  const next = counts.slice(0, BUCKETS);
   const items = new Int32Array(n);
-  for (let p = 0; p < n; p++) items[next[bucketOf(y[p]) * GRID + bucketOf(x[p])]++] = p;
+  for (let p = 0; p < n; p++) items[next[bucket[p]]++] = p;
   const ox = order(x);
   const oy = order(y);
-  return { n, customer, x, y, composite, tier, offsets: counts, items, byX: ox.by, byY: oy.by, rankX: ox.rank, rankY: oy.rank, highlighted, hasHighlight: hasHighlight || !!selected };
+  return { n, customer, x, y, composite, tier, offsets: counts, items, byX: ox.by, byY: oy.by, rankX: ox.rank, rankY: oy.rank };
+}
+
+const ID_INDEX = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Dataset customer index per id, built once per customer list. */
+function idIndex(customerIds: readonly string[]): Map<string, number> {
+  let index = ID_INDEX.get(customerIds);
+  if (!index) ID_INDEX.set(customerIds, (index = new Map(customerIds.map((id, i) => [id, i]))));
+  return index;
+}
+
+/**
+ * The selected-mask of the points for the customer ids of a selection (none: nothing dimmed). Costs
+ * one look-up per selected customer, so a selection change leaves the point index alone.
+ */
+export function highlightOf(points: PointIndex, customerIds: readonly string[], selected: readonly string[] | undefined): Highlight {
+  const mask = new Uint8Array(points.n);
+  if (!selected) return { mask, any: false };
+  const pointOf = new Int32Array(customerIds.length).fill(-1);
+  for (let p = 0; p < points.n; p++) pointOf[points.customer[p]] = p;
+  const ids = idIndex(customerIds);
+  for (const id of selected) {
+    const c = ids.get(id);
+    if (c !== undefined && pointOf[c] >= 0) mask[pointOf[c]] = 1;
+  }
+  return { mask, any: true };
 }
 
 /** The point nearest to (sx, sy) in score units within `radius` score units, or -1. */
 export function nearestPoint(index: PointIndex, sx: number, sy: number, rx: number, ry: number): number {
   let best = -1;
   let bestD = Infinity;
-  forBuckets(index, sx - rx, sx + rx, sy - ry, sy + ry, (p) => {
-    const dx = (index.x[p] - sx) / rx;
-    const dy = (index.y[p] - sy) / ry;
-    const d = dx * dx + dy * dy;
-    if (d <= 1 && d < bestD) {
-      bestD = d;
-      best = p;
-    }
-  });
+  const { x, y, items } = index;
+  for (let t = 0; t < 4; t++) {
+    tierRanges(index, t, sx - rx, sx + rx, sy - ry, sy + ry, (start, end) => {
+      for (let k = start; k < end; k++) {
+        const p = items[k];
+        const dx = (x[p] - sx) / rx;
+        const dy = (y[p] - sy) / ry;
+        const d = dx * dx + dy * dy;
+        if (d <= 1 && d < bestD) {
+          bestD = d;
+          best = p;
+        }
+      }
+    });
+  }
   return best;
 }
 
 /** Points with x0 <= x <= x1 and y0 <= y <= y1 (score units). */
-export function pointsInRect(index: PointIndex, x0: number, x1: number, y0: number, y1: number): number[] {
-  const out: number[] = [];
-  forBuckets(index, x0, x1, y0, y1, (p) => {
-    if (index.x[p] >= x0 && index.x[p] <= x1 && index.y[p] >= y0 && index.y[p] <= y1) out.push(p);
-  });
-  return out;
+export function pointsInRect(index: PointIndex, x0: number, x1: number, y0: number, y1: number): Int32Array {
+  const { x, y, items } = index;
+  const out = new Int32Array(index.n);
+  let size = 0;
+  for (let t = 0; t < 4; t++) {
+    tierRanges(index, t, x0, x1, y0, y1, (start, end) => {
+      for (let k = start; k < end; k++) {
+        const p = items[k];
+        if (x[p] >= x0 && x[p] <= x1 && y[p] >= y0 && y[p] <= y1) out[size++] = p;
+      }
+    });
+  }
+  return out.slice(0, size);
 }
 
-function forBuckets(index: PointIndex, x0: number, x1: number, y0: number, y1: number, visit: (p: number) => void): void {
-  const c0 = bucketOf(x0);
-  const c1 = bucketOf(x1);
+/**
+ * Calls `visit(start, end)` for the `items` ranges of tier `t` in the buckets covering x0..x1 and
+ * y0..y1: one range per grid row, as a row's buckets are adjacent in `items`.
+ */
+export function tierRanges(index: PointIndex, t: number, x0: number, x1: number, y0: number, y1: number, visit: (start: number, end: number) => void): void {
+  const [c0, c1] = [bucketOf(x0), bucketOf(x1)];
   for (let row = bucketOf(y0); row <= bucketOf(y1); row++) {
-    for (let col = c0; col <= c1; col++) {
-      const b = row * GRID + col;
-      for (let k = index.offsets[b]; k < index.offsets[b + 1]; k++) visit(index.items[k]);
-    }
+    const base = (t * GRID + row) * GRID;
+    visit(index.offsets[base + c0], index.offsets[base + c1 + 1]);
   }
 }
 
 /** Tier views of a tiering, with highlighted counts when a selection is shown. */
-export function tierViews(result: ValueTiersResult, points: PointIndex, t: Translator, fmt: Formats): TierView[] {
+export function tierViews(result: ValueTiersResult, points: PointIndex, highlight: Highlight, t: Translator, fmt: Formats): TierView[] {
   const highlighted = new Int32Array(4);
-  for (let p = 0; p < points.n; p++) highlighted[points.tier[p]] += points.highlighted[p];
+  if (highlight.any) for (let p = 0; p < points.n; p++) highlighted[points.tier[p]] += highlight.mask[p];
   return result.tiers.map((s, code) => {
     const name = tierName(t, s.tier);
     return {
@@ -171,7 +220,7 @@ export function tierViews(result: ValueTiersResult, points: PointIndex, t: Trans
       meanComposite: s.meanComposite,
       highCurrent: code % 2 === 0,
       highPotential: code < 2,
-      highlighted: points.hasHighlight ? highlighted[code] : null,
+      highlighted: highlight.any ? highlighted[code] : null,
       label: t.t('quadrant.tier', {
         tier: name,
         customers: fmt.integer(s.customers),
@@ -182,13 +231,14 @@ export function tierViews(result: ValueTiersResult, points: PointIndex, t: Trans
   });
 }
 
-/** The quadrant model of a tiering and its (memoised) point index. */
-export function quadrantModel(result: ValueTiersResult, points: PointIndex, t: Translator, fmt: Formats): QuadrantModel {
+/** The quadrant model of a tiering, its (memoised) point index and the shown selection's highlight. */
+export function quadrantModel(result: ValueTiersResult, points: PointIndex, highlight: Highlight, t: Translator, fmt: Formats): QuadrantModel {
   return {
-    tiers: tierViews(result, points, t, fmt),
+    tiers: tierViews(result, points, highlight, t, fmt),
     thresholds: { current: result.thresholds.current, potential: result.thresholds.potential },
     weights: result.weights,
     points,
+    highlight,
     asOfDate: result.asOfDate,
     windowStartDate: result.windowStartDate,
     source: result.potentialSource,
