@@ -25,6 +25,8 @@ export interface Minimum {
   readonly converged: boolean;
   /** BFGS's final inverse-Hessian estimate (row-major), to warm-start a related minimisation. */
   readonly inverseHessian?: Float64Array;
+  /** Whether the minimiser stopped because an iterate left the box |x_i| <= `bound`. */
+  readonly escaped?: boolean;
 }
 
 /** Options of {@link bfgs}. */
@@ -38,6 +40,11 @@ export interface BfgsOptions {
   readonly inverseHessian?: Float64Array;
   /** The objective with its analytic gradient (same values as the objective); replaces the finite differences. */
   readonly gradient?: ObjectiveWithGradient;
+  /**
+   * Stop as soon as an iterate has some |x_i| above this (`escaped`): the minimum lies at infinity,
+   * and following the ever flatter descent there costs thousands of iterations for nothing.
+   */
+  readonly bound?: number;
 }
 
 function finite(value: number): number {
@@ -166,6 +173,7 @@ export function bfgs(objective: Objective, start: ArrayLike<number>, options: Bf
   const maxIterations = options.maxIterations ?? 500;
   const step = options.step ?? 1e-5;
   const analytic = options.gradient;
+  const bound = options.bound ?? Infinity;
   const n = start.length;
   let x = Float64Array.from(start);
   let grad = new Float64Array(n);
@@ -181,7 +189,12 @@ export function bfgs(objective: Objective, start: ArrayLike<number>, options: Bf
   const hy = new Float64Array(n);
   let iterations = 0;
   let converged = false;
+  let escaped = false;
   while (iterations < maxIterations) {
+    if (maxAbs(x) > bound) {
+      escaped = true;
+      break;
+    }
     if (maxAbs(grad) < tolerance) {
       converged = true;
       break;
@@ -227,7 +240,7 @@ export function bfgs(objective: Objective, start: ArrayLike<number>, options: Bf
     [grad, nextGrad] = [nextGrad, grad];
     if (decrease === 0 && maxAbs(s) === 0) break;
   }
-  return { x, value, iterations, evaluations, converged, inverseHessian: h };
+  return { x, value, iterations, evaluations, converged, inverseHessian: h, escaped };
 }
 
 /** H <- (I - ρ s yᵀ) H (I - ρ y sᵀ) + ρ s sᵀ, ρ = 1/(yᵀs). */
@@ -266,6 +279,14 @@ export interface NelderMeadOptions {
   readonly maxIterations?: number;
   /** Size of the initial simplex along each axis (default 0.5). */
   readonly initialStep?: number;
+  /** Stop as soon as the best vertex has some |x_i| above this (`escaped`), as in {@link BfgsOptions}. */
+  readonly bound?: number;
+  /**
+   * Give up (not converged) when the best value improved by less than `tolerance` over this many
+   * iterations (default 100 per dimension): along a ridge to infinity the simplex otherwise crawls on
+   * for its whole iteration budget.
+   */
+  readonly stallIterations?: number;
 }
 
 /** Nelder-Mead simplex minimisation (standard coefficients 1, 2, 0.5, 0.5). */
@@ -274,7 +295,9 @@ export function nelderMead(objective: Objective, start: ArrayLike<number>, optio
   const tolerance = options.tolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 5000;
   const initialStep = options.initialStep ?? 0.5;
+  const bound = options.bound ?? Infinity;
   const n = start.length;
+  const stallIterations = options.stallIterations ?? 100 * n;
   const simplex: Float64Array[] = [Float64Array.from(start)];
   for (let i = 0; i < n; i++) {
     const vertex = Float64Array.from(start);
@@ -285,6 +308,8 @@ export function nelderMead(objective: Objective, start: ArrayLike<number>, optio
   let evaluations = n + 1;
   let iterations = 0;
   let converged = false;
+  let escaped = false;
+  let checkpoint = Infinity;
   const centroid = new Float64Array(n);
   const along = (coefficient: number, worst: Float64Array): Float64Array =>
     centroid.map((c, i) => c + coefficient * (worst[i] - c));
@@ -299,6 +324,14 @@ export function nelderMead(objective: Objective, start: ArrayLike<number>, optio
     if (simplexSpread(simplex, values) < tolerance) {
       converged = true;
       break;
+    }
+    if (maxAbs(simplex[0]) > bound) {
+      escaped = true;
+      break;
+    }
+    if (iterations % stallIterations === 0) {
+      if (checkpoint - values[0] < tolerance) break;
+      checkpoint = values[0];
     }
     iterations++;
     centroid.fill(0);
@@ -334,7 +367,7 @@ export function nelderMead(objective: Objective, start: ArrayLike<number>, optio
   }
   let best = 0;
   for (let i = 1; i <= n; i++) if (values[i] < values[best]) best = i;
-  return { x: simplex[best], value: values[best], iterations, evaluations, converged };
+  return { x: simplex[best], value: values[best], iterations, evaluations, converged, escaped };
 }
 
 function simplexSpread(simplex: readonly Float64Array[], values: readonly number[]): number {
@@ -347,16 +380,18 @@ function simplexSpread(simplex: readonly Float64Array[], values: readonly number
 
 /**
  * BFGS from `start`; when it stalls short of a small gradient, Nelder-Mead from where it stopped and
- * BFGS again from the simplex's best point. Iterations and evaluations add up over the stages.
+ * BFGS again from the simplex's best point. Iterations and evaluations add up over the stages; a stage
+ * that escapes the `bound` ends the search there.
  */
 export function minimize(objective: Objective, start: ArrayLike<number>, options: BfgsOptions = {}): Minimum {
   const first = bfgs(objective, start, options);
-  if (first.converged) return first;
-  const simplex = nelderMead(objective, first.x);
-  const last = bfgs(objective, simplex.x, options);
-  return {
+  if (first.converged || first.escaped) return first;
+  const simplex = nelderMead(objective, first.x, { bound: options.bound });
+  const total = (last: Minimum): Minimum => ({
     ...last,
     iterations: first.iterations + simplex.iterations + last.iterations,
     evaluations: first.evaluations + simplex.evaluations + last.evaluations,
-  };
+  });
+  if (simplex.escaped) return total({ ...simplex, iterations: 0, evaluations: 0 });
+  return total(bfgs(objective, simplex.x, options));
 }

@@ -86,6 +86,33 @@ function hyp2f1Series(a: number, b: number, c: number, z: number): number {
   return NaN;
 }
 
+/** Largest partial sum {@link lnDampedHyp2f1} carries before folding it into its log offset. */
+const RESCALE_AT = 1e280;
+
+/**
+ * ln((1-z)^a 2F1(a, b; c; z)) for a, b, c > 0 and 0 <= z < 1 (NaN where the sum is not positive), by the defining series with every term
+ * positive and the damping folded into a log offset: nothing overflows or cancels, whatever the size of
+ * b and c. Where b and c are huge (a BG/NBD whose beta dropout distribution has collapsed onto a point)
+ * the terms fall like ((b/c) z)^n, so the series settles quickly, while the Euler and 1-z transformations
+ * multiply overflowing and underflowing powers. NaN when it does not settle within the term budget.
+ */
+export function lnDampedHyp2f1(a: number, b: number, c: number, z: number): number {
+  let offset = a * Math.log1p(-z);
+  let term = 1;
+  let sum = 1;
+  for (let n = 0; n < MAX_SERIES_TERMS; n++) {
+    term *= (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
+    sum += term;
+    if (Math.abs(term) <= SERIES_EPSILON * Math.abs(sum)) return offset + Math.log(sum);
+    if (sum > RESCALE_AT) {
+      offset += Math.log(sum);
+      term /= sum;
+      sum = 1;
+    }
+  }
+  return NaN;
+}
+
 /**
  * The series for 0 <= z < 1, through Euler's transformation (1-z)^(c-a-b) 2F1(c-a, c-b; c; z) when
  * that has the smaller numerator parameters: for the BG/NBD conditional expectation it turns
@@ -117,8 +144,12 @@ function gammaRatio(num: readonly number[], den: readonly number[]): number {
 
 /** Distance below which c - a - b counts as an integer (the 1-z formula's Γ poles). */
 const INTEGER_GAP = 1e-4;
-/** Above this z the series is slow; the 1-z transformation takes over. */
-const NEAR_ONE = 0.9;
+/**
+ * Above this z the series is slow; {@link hyp2f1} turns to the 1-z transformation, whose Γ ratios
+ * lose every digit when b and c are large (b ~ 1e4 and up): callers with such parameters sum
+ * {@link lnDampedHyp2f1} there instead.
+ */
+export const NEAR_ONE = 0.9;
 
 /** Largest cancellation the 1-z transformation may suffer: its two terms at most this times the sum. */
 const MAX_CANCELLATION = 1e6;

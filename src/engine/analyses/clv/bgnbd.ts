@@ -4,7 +4,7 @@
  * Poisson process with a gamma(r, alpha) rate across customers; after each repeat purchase a customer
  * drops out with a beta(a, b) probability.
  */
-import { digamma, hyp2f1, lnBeta, lnGamma, logSumExp, logistic } from '../../math/special.js';
+import { digamma, hyp2f1, lnBeta, lnDampedHyp2f1, lnGamma, logSumExp, logistic, NEAR_ONE } from '../../math/special.js';
 import { available, type Maybe } from '../availability.js';
 import { derived } from '../../dataset/derived.js';
 import { MIN_REPEAT_BUYERS, type FitDiagnostics } from './fit.js';
@@ -158,7 +158,14 @@ export type BgNbdFitOptions = PurchaseFitOptions;
 export function fitBgNbd(summary: CustomerSummary, options: BgNbdFitOptions = {}): Maybe<BgNbdFit> {
   return derived(summary, `bgnbd ${options.minRepeatBuyers ?? MIN_REPEAT_BUYERS}`, () => {
     const fit = fitPurchaseModel<BgNbdParams>(
-      { model: 'BG/NBD', names: ['r', 'alpha', 'a', 'b'], timeScaled: ['alpha'], logLikelihood: totalLogLikelihood, gradient: logLikelihoodGradient },
+      {
+        model: 'BG/NBD',
+        names: ['r', 'alpha', 'a', 'b'],
+        timeScaled: ['alpha'],
+        logLikelihood: totalLogLikelihood,
+        gradient: logLikelihoodGradient,
+        boundaryMeaning: { 'a, b': 'a, b -> infinity: the data show no dropout heterogeneity, every customer drops out with the same probability a/(a+b)' },
+      },
       summary,
       options,
     );
@@ -171,12 +178,30 @@ export function bgnbdPAlive(p: BgNbdParams, x: number, tx: number, T: number): n
   return x > 0 ? logistic(logOddsDead(p, x, tx, T)) : 1;
 }
 
+/**
+ * (1-z)^A 2F1(A, B; C; z), the survival factor of both expectations. Below {@link NEAR_ONE} from
+ * `closedForm` (the series branches of {@link hyp2f1}, a handful of terms), unless that is not finite:
+ * with a and b in the millions (a fit at the boundary, no dropout heterogeneity) its powers overflow.
+ * Above it the 1-z transformation loses every digit once b is large, so the damped series (all terms
+ * positive, exact) is summed, with the closed form only where that series does not settle.
+ */
+function survivalFactor(closedForm: () => number, A: number, B: number, C: number, z: number): number {
+  const damped = (): number => Math.exp(lnDampedHyp2f1(A, B, C, z));
+  if (z > NEAR_ONE) {
+    const series = damped();
+    return Number.isFinite(series) ? series : closedForm();
+  }
+  const value = closedForm();
+  return Number.isFinite(value) ? value : damped();
+}
+
 /** E[X(t)]: expected repeat purchases of a new customer in (0, t] (FHL eq. 9). */
 export function bgnbdExpectedPurchases(p: BgNbdParams, t: number): number {
   const { r, alpha, a, b } = p;
   if (t <= 0) return 0;
   const z = t / (alpha + t);
-  return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, z));
+  const survival = survivalFactor(() => Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, z), r, b, a + b - 1, z);
+  return ((a + b - 1) / (a - 1)) * (1 - survival);
 }
 
 /**
@@ -194,8 +219,9 @@ function bgnbdExpectedPurchasesIfAlive(p: BgNbdParams, t: number, x: number, T: 
   const { r, alpha, a, b } = p;
   if (t <= 0) return 0;
   const z = t / (alpha + T + t);
-  const bracket = 1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
-  return ((a + b + x - 1) / (a - 1)) * bracket;
+  const c = a + b + x - 1;
+  const survival = survivalFactor(() => Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, c, z), r + x, b + x, c, z);
+  return (c / (a - 1)) * (1 - survival);
 }
 
 /**

@@ -18,13 +18,18 @@ export interface FitDiagnostics {
   readonly customers: number;
   /** Asymptotic standard errors by parameter name (NaN where the Hessian is not invertible). */
   readonly standardErrors: Readonly<Record<string, number>>;
+  /**
+   * Set when the fit stopped unconverged on a likelihood that is flat toward the boundary (see
+   * {@link BOUNDARY_LOG_PARAMETER}): names the parameters that ran off and what that means.
+   */
+  readonly note?: string;
 }
 
 /** Default least number of repeat buyers a fit needs. */
 export const MIN_REPEAT_BUYERS = 10;
 
 /**
- * Checks summary rows for the purchase models: finite, x >= 0, 0 <= t_x <= T, some time observed and
+ * Checks summary rows for the purchase models: finite, x >= 0, 0 <= t_x <= T, t_x > 0 when x > 0, some time observed and
  * at least `minRepeatBuyers` customers with x > 0. Returns why not, or null.
  */
 export function checkSummary(summary: CustomerSummary, minRepeatBuyers = MIN_REPEAT_BUYERS): Unavailable | null {
@@ -37,6 +42,10 @@ export function checkSummary(summary: CustomerSummary, minRepeatBuyers = MIN_REP
     }
     if (tx[i] > T[i] * (1 + 1e-9) + 1e-9) {
       return unavailable('invalid-data', `customer row ${i + 1}: t_x (${tx[i]}) is after T (${T[i]})`);
+    }
+    // x repeat purchases come after the first, so the last one is strictly later (the models divide by it).
+    if (x[i] > 0 && tx[i] === 0) {
+      return unavailable('invalid-data', `customer row ${i + 1}: x = ${x[i]} repeat purchase(s) but t_x = 0 (a repeat purchase must come after the first)`);
     }
     if (x[i] > 0) repeatBuyers++;
     if (T[i] > maxT) maxT = T[i];
@@ -62,6 +71,13 @@ export function maxTime(T: Float64Array): number {
 /** Largest |log-parameter| accepted: beyond it a parameter ran off to 0 or infinity. */
 const LOG_PARAMETER_BOUND = 25;
 
+/**
+ * |log-parameter| (time rescaled so the largest T is 1) beyond which an unconverged fit is taken to sit
+ * on a flat ridge toward 0 or infinity rather than at an interior optimum: e^10 ~ 22,000 is far beyond
+ * any shape or scale the data identify. The fit is then reported with a {@link FitDiagnostics.note}.
+ */
+export const BOUNDARY_LOG_PARAMETER = 10;
+
 /** A maximum-likelihood solution in log-parameters. */
 export interface LogParameterFit {
   /** The log-parameters at the optimum. */
@@ -71,6 +87,8 @@ export interface LogParameterFit {
   readonly converged: boolean;
   /** Standard errors of the log-parameters. */
   readonly logStandardErrors: Float64Array;
+  /** Names of the parameters an unconverged fit left beyond {@link BOUNDARY_LOG_PARAMETER}. */
+  readonly boundary: readonly string[];
 }
 
 /** Size of the subsample a large fit first runs on to find its start (see {@link subsampleStride}). */
@@ -125,12 +143,15 @@ export function fitLogParameters(
   const first = warmUp
     ? minimize((theta) => -warmUp.logLikelihood(theta) / warmUp.observations, start, {
         gradient: meanLossGradient(warmUp.gradient, warmUp.observations),
+        bound: LOG_PARAMETER_BOUND,
       })
     : undefined;
   const warm = first && Number.isFinite(first.value);
-  const polished = minimize(objective, warm ? first.x : start, {
-    inverseHessian: warm ? first.inverseHessian : undefined,
+  // A warm-up that ran off is not a start: the full likelihood decides from the default start.
+  const polished = minimize(objective, warm && !first.escaped ? first.x : start, {
+    inverseHessian: warm && !first.escaped ? first.inverseHessian : undefined,
     gradient: objectiveGradient,
+    bound: LOG_PARAMETER_BOUND,
   });
   const found = first
     ? { ...polished, iterations: first.iterations + polished.iterations, evaluations: first.evaluations + polished.evaluations }
@@ -163,6 +184,7 @@ export function fitLogParameters(
     evaluations: found.evaluations,
     converged: found.converged,
     logStandardErrors,
+    boundary: found.converged ? [] : names.filter((_, i) => Math.abs(found.x[i]) > BOUNDARY_LOG_PARAMETER),
   };
 }
 

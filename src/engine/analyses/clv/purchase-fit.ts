@@ -20,6 +20,11 @@ export interface PurchaseModelSpec<P> {
   readonly model: string;
   /** Parameter names in optimisation order. */
   readonly names: readonly (keyof P & string)[];
+  /**
+   * What a fit with these parameters at the boundary means (`a, b -> infinity: ...`), by parameter
+   * names joined with ', '; otherwise the note says only which ran off.
+   */
+  readonly boundaryMeaning?: Readonly<Record<string, string>>;
   /** Parameters with the unit of time (the gamma scale parameters), scaled back after rescaling. */
   readonly timeScaled: readonly (keyof P & string)[];
   /** Summed log-likelihood over weighted rows. */
@@ -77,5 +82,14 @@ export function fitPurchaseModel<P>(
     converged: fit.converged,
     customers: summary.length,
     standardErrors: standardErrors(spec.names, spec.names.map((name) => params[name]), fit.logStandardErrors),
+    note: boundaryNote(spec, fit.boundary),
   });
+}
+
+/** The {@link FitDiagnostics.note} of a fit that stopped at the boundary, or undefined. */
+function boundaryNote<P>(spec: PurchaseModelSpec<P>, boundary: readonly string[]): string | undefined {
+  if (boundary.length === 0) return undefined;
+  const names = boundary.join(', ');
+  const meaning = spec.boundaryMeaning?.[names] ?? 'the data do not identify them';
+  return `the ${spec.model} fit did not converge: ${names} ran toward the boundary (${meaning}); predictions are those of the limiting model`;
 }

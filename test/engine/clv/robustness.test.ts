@@ -1,0 +1,118 @@
+/**
+ * Degenerate data the fits must report honestly: a BG/NBD likelihood that runs off to a, b -> infinity
+ * (no dropout heterogeneity), a fit that diverges, and summary rows the models cannot describe.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../src/engine/math/random.js';
+import { ingestText } from '../../../src/engine/ingest/index.js';
+import { predictCustomerValue } from '../../../src/engine/analyses/clv/future-value.js';
+import { bgnbdConditionalExpectedPurchases, bgnbdExpectedPurchases, fitBgNbd } from '../../../src/engine/analyses/clv/bgnbd.js';
+import { checkSummary } from '../../../src/engine/analyses/clv/fit.js';
+import { customerSummary, type CustomerSummary } from '../../../src/engine/analyses/clv/summary.js';
+import { referenceFile } from '../../support/data.js';
+
+const rfmOrders = referenceFile('rfm/rfm_data_orders.csv');
+
+/** 120 customers whose orders cluster in one window: the BG/NBD fit finds no dropout heterogeneity. */
+function homogeneousDropout() {
+  const rand = mulberry32(17);
+  const lines = ['customer_id,date,amount'];
+  const start = Date.UTC(2023, 0, 1);
+  for (let c = 1; c <= 120; c++) {
+    const orders = 1 + Math.floor(rand() ** 2 * 12);
+    const last = Math.floor(rand() * 730);
+    for (let o = 0; o < orders; o++) {
+      const day = Math.max(0, last - Math.floor(rand() * 300));
+      const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+      lines.push(`C${String(c).padStart(3, '0')},${date},${(10 + rand() * 190).toFixed(2)}`);
+    }
+  }
+  return ingestText(lines.join('\n')).dataset;
+}
+
+describe('BG/NBD at the a, b -> infinity boundary', () => {
+  // The limit of (1-z)^A 2F1(A, B; C; z) as B, C -> infinity with B/C = q: ((1-z)/(1-qz))^A.
+  const r = 0.33;
+  const alpha = 2.7;
+  const a = 7e6;
+  const b = 3e7;
+
+  it('E[X(t)] matches the limiting model (fixed dropout probability p = a/(a+b))', () => {
+    for (const t of [1, 10, 52, 500]) {
+      const z = t / (alpha + t);
+      const q = b / (a + b - 1);
+      const expected = ((a + b - 1) / (a - 1)) * (1 - Math.pow((1 - z) / (1 - q * z), r));
+      expect(bgnbdExpectedPurchases({ r, alpha, a, b }, t)).toBeCloseTo(expected, 5);
+    }
+  });
+
+  it('E[Y(t) | x, t_x, T] matches the limiting model and stays finite for heavy buyers', () => {
+    for (const [x, tx, T] of [[0, 0, 0], [1, 3, 10], [5, 40, 50], [50, 99, 100]]) {
+      for (const t of [4.345, 52, 520]) {
+        const z = t / (alpha + T + t);
+        const q = (b + x) / (a + b + x - 1);
+        const ifAlive = ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((1 - z) / (1 - q * z), r + x));
+        const pAlive = x > 0 ? 1 / (1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x)) : 1;
+        const value = bgnbdConditionalExpectedPurchases({ r, alpha, a, b }, t, x, tx, T);
+        expect(Number.isFinite(value)).toBe(true);
+        expect(Math.abs(value - ifAlive * pAlive)).toBeLessThan(1e-5 * Math.max(1, ifAlive * pAlive));
+      }
+    }
+  });
+
+  it('predictCustomerValue returns finite values and the fit says it ran to the boundary', () => {
+    const prediction = predictCustomerValue(homogeneousDropout(), {});
+    if (!prediction.available) throw new Error(prediction.message);
+    for (const column of [prediction.clv, prediction.expectedPurchases, prediction.expectedSpend, prediction.pAlive]) {
+      for (const v of column) {
+        expect(Number.isFinite(v)).toBe(true);
+        expect(v).toBeGreaterThanOrEqual(0);
+      }
+    }
+    expect(prediction.fits.bgnbd.converged).toBe(false);
+    expect(prediction.fits.bgnbd.note).toMatch(/a, b .*no dropout heterogeneity/);
+  });
+
+  it('the fit gives up on the flat ridge instead of crawling along it for thousands of iterations', () => {
+    const summary = customerSummary(homogeneousDropout());
+    if (!summary.available) throw new Error(summary.message);
+    const fit = fitBgNbd(summary);
+    if (!fit.available) throw new Error(fit.message);
+    // Before: 5061 iterations (Nelder-Mead ran to its 5000-iteration cap for a 6e-9 gain).
+    expect(fit.iterations).toBeLessThan(2000);
+  });
+});
+
+describe.skipIf(!rfmOrders)('BG/NBD on the R rfm orders (a fit that diverges)', () => {
+  it('reports the divergence, stopping once a log-parameter passes the bound', () => {
+    const dataset = ingestText(readFileSync(rfmOrders!, 'utf8'), { fileName: 'rfm_data_orders.csv' }).dataset;
+    const summary = customerSummary(dataset);
+    if (!summary.available) throw new Error(summary.message);
+    const fit = fitBgNbd(summary);
+    expect(fit.available).toBe(false);
+    if (!fit.available) expect(fit.message).toMatch(/diverged \(r -> infinity\)/);
+  });
+});
+
+describe('summary rows the models cannot describe', () => {
+  const summary = (x: number[], tx: number[], T: number[]): CustomerSummary => ({
+    unit: 'week',
+    length: x.length,
+    customer: Int32Array.from(x, (_, i) => i),
+    x: Float64Array.from(x),
+    tx: Float64Array.from(tx),
+    T: Float64Array.from(T),
+    monetary: new Float64Array(x.length).fill(NaN),
+  });
+
+  it('rejects x > 0 with t_x = 0 (repeat purchases come after the first), naming the row', () => {
+    const problem = checkSummary(summary([1, 50, 0], [2, 0, 0], [10, 10, 10]), 1);
+    expect(problem?.reason).toBe('invalid-data');
+    expect(problem?.message).toMatch(/customer row 2: x = 50 .* t_x = 0/);
+  });
+
+  it('accepts x = 0 with t_x = 0 and x > 0 with t_x > 0', () => {
+    expect(checkSummary(summary([0, 3], [0, 0.5], [4, 4]), 1)).toBeNull();
+  });
+});
