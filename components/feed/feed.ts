@@ -5,10 +5,10 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { TableName } from '../../src/engine/dataset/types.js';
-import type { FeedFormat, FieldMapping, RefundPolicy } from '../../src/engine/ingest/types.js';
+import type { FeedFormat, FieldMapping, IngestReport, RefundPolicy } from '../../src/engine/ingest/types.js';
 import { FeedController, type FeedHandle } from '../../src/feed/controller.js';
 import type { EngineClient } from '../../src/feed/engine-client.js';
-import type { InlineTable } from '../../src/feed/load.js';
+import type { AppendData, InlineTable } from '../../src/feed/load.js';
 import type { FeedSelection, FeedState } from '../../src/feed/types.js';
 import { Translator } from '../../src/format/i18n.js';
 import { Formats } from '../../src/format/numbers.js';
@@ -29,6 +29,15 @@ const INLINE_TYPES: Readonly<Record<string, FeedFormat>> = {
 /**
  * @summary Loads and shares a customer data feed; no visual of its own beyond an optional status line.
  *
+ * Incremental refresh: `appendRows(data)` adds new rows to the loaded data without loading it again
+ * (not `append`, which stays the DOM method that adds child nodes).
+ * `data` is records (for the feed's `table`), `{ table: records }`, CSV / NDJSON / JSON text, or bytes
+ * (a `Uint8Array`, gzip ok); the feed's `map` and `refunds` apply. Only the new rows are parsed (and
+ * sent to the Worker); the Dataset gets a new version and every view recomputes. It resolves to the
+ * ingest report of the new rows (rejected rows counted and exemplified as in a load) and rejects with
+ * an Error, keeping the data as it was, before any data is loaded or when the rows do not fit the
+ * loaded tables (a table with other fields). A later reload or `refresh` loads the source again.
+ *
  * @attr src - URL of the feed: one table (CSV / JSON / NDJSON, gzip ok), or a JSON object with one array per table.
  * @attr table - Table the `src` (or `.data` array) holds when it holds one: orders (default), customers, events, feedback, spend, summary.
  * @attr format - Force the format of `src`: csv, json, ndjson (default: by content type, extension, content).
@@ -47,6 +56,7 @@ const INLINE_TYPES: Readonly<Record<string, FeedFormat>> = {
  * @prop selection - The selection published by a view (read only; views set it).
  * @prop engine - The engine client: `mode` ('worker' | 'main'), `computations(name)`.
  * @fires crm-feed-state - The loading state changed (detail: FeedState).
+ * @fires crm-feed-append - Rows were appended by `appendRows()` (detail: the IngestReport of the new rows).
  * @fires crm-selection-change - A view published a selection (detail: FeedSelection or null).
  * @fires crm-feed-connected - The feed connected (views that could not find it retry).
  * @slot - Views, and inline tables: `<script type="application/json" data-table="orders">` or `type="text/csv"`.
@@ -135,6 +145,17 @@ export class CrmFeed extends LitElement {
   /** Loads again now (besides the `refresh` interval). */
   reload(): Promise<void> {
     return this.controller.reload();
+  }
+
+  /**
+   * Appends rows to the loaded data: records, `{ table: records }`, CSV / NDJSON / JSON text, or bytes.
+   * Only they are parsed; views recompute on the new Dataset version. Resolves to the report of the
+   * new rows and fires `crm-feed-append`; rejects (keeping the data) when they do not fit.
+   */
+  async appendRows(data: AppendData): Promise<IngestReport> {
+    const report = await this.controller.append(data);
+    this.dispatchEvent(new CustomEvent('crm-feed-append', { detail: report }));
+    return report;
   }
 
   /** Clears the selection. */

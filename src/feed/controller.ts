@@ -6,7 +6,8 @@
  */
 import { QueryClient, QueryObserver, type QueryObserverResult } from '@tanstack/query-core';
 import { EngineClient } from './engine-client.js';
-import { hasSource, resolveInput, type FeedSourceConfig } from './load.js';
+import { appendSources, hasSource, resolveInput, type AppendData, type FeedSourceConfig } from './load.js';
+import type { IngestReport } from '../engine/ingest/types.js';
 import { failureOf, FeedError, type DatasetSummary, type FeedFailure, type FeedHover, type FeedSelection, type FeedState } from './types.js';
 
 /** How a feed loads. */
@@ -134,6 +135,21 @@ export class FeedController implements FeedHandle {
   /** Loads again now. */
   async reload(): Promise<void> {
     await this.observer?.refetch();
+  }
+
+  /**
+   * Appends rows to the loaded data (parsed with this feed's table, mapping and refund policy): the
+   * engine parses only them, the Dataset gets a new version and every attached widget recomputes.
+   * Resolves to the report of the appended rows. Rejects with a {@link FeedError} before any data is
+   * loaded or when the rows do not fit the loaded tables (other fields); the data then stays as it was.
+   * A later reload or refresh loads the source again, without the appended rows.
+   */
+  async append(data: AppendData): Promise<IngestReport> {
+    if (!this.state.summary || !this.observer) throw new FeedError({ kind: 'superseded', detail: 'no data loaded to append to' });
+    const summary = await this.engine.append(appendSources(data, this.options));
+    // Through the query cache, as a load's data: the observer reports it like a refresh.
+    this.client.setQueryData<DatasetSummary>(['crm-feed', this.sourceKey], summary);
+    return summary.report;
   }
 
   subscribe(listener: FeedListener): () => void {

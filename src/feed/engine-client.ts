@@ -1,6 +1,6 @@
 /**
  * The engine client a feed owns: ingest and analyses run in a module Worker where one can start, on
- * the main thread otherwise, through the same `EngineCore`. Every analysis is computed once per
+ * the main thread otherwise, through the same `EngineCore`; appended rows go to the engine alone. Every analysis is computed once per
  * (dataset version, analysis name, canonical options JSON): results are memoised and in-flight
  * requests shared, however many widgets ask.
  *
@@ -19,6 +19,7 @@ export type EngineMode = 'worker' | 'main';
 interface EngineBackend {
   readonly mode: EngineMode;
   ingest(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary>;
+  append(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary>;
   analyse(version: number, name: string, options: Record<string, unknown>): Promise<unknown>;
   dispose(): void;
 }
@@ -49,6 +50,10 @@ class MainThreadBackend implements EngineBackend {
 
   ingest(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
     return asFeedFailure(() => this.core.ingest(input, onProgress));
+  }
+
+  append(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
+    return asFeedFailure(() => this.core.append(input, onProgress));
   }
 
   analyse(version: number, name: string, options: Record<string, unknown>): Promise<unknown> {
@@ -97,8 +102,8 @@ class WorkerBackend implements EngineBackend {
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject, onProgress });
       try {
-        // Fetched bytes are not needed on the main thread again: move them.
-        this.worker.postMessage(request, request.op === 'ingest' ? inputTransferables(request.input) : []);
+        // Fetched (or copied) bytes are not needed on the main thread again: move them.
+        this.worker.postMessage(request, request.op === 'analyse' ? [] : inputTransferables(request.input));
       } catch (error) {
         // `.data` that cannot be cloned (functions, DOM nodes, nesting deeper than the cloner goes)
         this.pending.delete(request.id);
@@ -109,6 +114,10 @@ class WorkerBackend implements EngineBackend {
 
   ingest(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
     return this.send({ id: this.nextId++, op: 'ingest', input }, onProgress) as Promise<DatasetSummary>;
+  }
+
+  append(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
+    return this.send({ id: this.nextId++, op: 'append', input }, onProgress) as Promise<DatasetSummary>;
   }
 
   analyse(version: number, name: string, options: Record<string, unknown>): Promise<unknown> {
@@ -171,7 +180,20 @@ export class EngineClient {
 
   /** Ingests feed input; the new Dataset becomes current and earlier memoised results are dropped. */
   async load(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
-    const summary = await (await this.backend).ingest(input, onProgress);
+    return this.adopt(await (await this.backend).ingest(input, onProgress));
+  }
+
+  /**
+   * Appends rows to the current Dataset: the engine parses only `input` and keeps the loaded rows as
+   * they are. The new Dataset becomes current (its summary's report counts only the appended rows);
+   * on failure the current one stays.
+   */
+  async append(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
+    return this.adopt(await (await this.backend).append(input, onProgress));
+  }
+
+  /** Drops memoised results of every Dataset but the new current one. */
+  private adopt(summary: DatasetSummary): DatasetSummary {
     for (const key of this.memo.keys()) if (!key.startsWith(`${summary.version}|`)) this.memo.delete(key);
     return summary;
   }

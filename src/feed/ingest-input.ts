@@ -2,10 +2,10 @@
  * Feed input -> Dataset through the engine's ingest: one source goes through `ingestBytes` /
  * `ingestText` / `ingestRecords` (a JSON object with one array per table is a whole feed), several
  * sources (one inline child or `.data` array per table) through `ingestFeed` so every table shares one
- * customer dictionary. Parse failures become `parse` FeedErrors with a one-line detail.
+ * customer dictionary. Appended rows go through the matching `append*` function. Parse failures become `parse` FeedErrors with a one-line detail.
  */
 import type { TableName } from '../engine/dataset/types.js';
-import { ingestBytes, ingestFeed, ingestRecords, ingestText, type Feed } from '../engine/ingest/index.js';
+import { appendBytes, appendFeed, appendRecords, appendText, ingestBytes, ingestFeed, ingestRecords, ingestText, type Feed } from '../engine/ingest/index.js';
 import type { MissingColumn } from '../engine/ingest/mapping.js';
 import type { IngestOptions, IngestResult, TableIngestOptions } from '../engine/ingest/types.js';
 import { FeedError, type FeedInput, type TableSource } from './types.js';
@@ -42,27 +42,35 @@ function feedValue(source: TableSource): string | readonly unknown[] {
   return source.text;
 }
 
-async function ingestOne(input: FeedInput, source: TableSource, onProgress?: (fraction: number) => void): Promise<IngestResult> {
+/** Reads one source; with `base`, as rows appended to it. */
+async function ingestOne(input: FeedInput, source: TableSource, base: IngestResult | undefined, onProgress?: (fraction: number) => void): Promise<IngestResult> {
   const options = sourceOptions(input, source, onProgress);
   switch (source.kind) {
     case 'bytes':
-      return ingestBytes(new Uint8Array(source.bytes), options);
+      return base ? appendBytes(base, new Uint8Array(source.bytes), options) : ingestBytes(new Uint8Array(source.bytes), options);
     case 'text':
-      return ingestText(source.text, options);
-    case 'records':
-      return ingestRecords(source.records, { ...options, table: source.table });
+      return base ? appendText(base, source.text, options) : ingestText(source.text, options);
+    case 'records': {
+      const recordOptions = { ...options, table: source.table };
+      return base ? appendRecords(base, source.records, recordOptions) : ingestRecords(source.records, recordOptions);
+    }
   }
 }
 
-/** Builds the Dataset of a feed input. Throws a `parse` {@link FeedError} when a source cannot be read. */
-export async function ingestInput(input: FeedInput, onProgress?: (fraction: number) => void): Promise<IngestResult> {
+/**
+ * Builds the Dataset of a feed input; with `base`, a new Dataset holding base's rows and then the
+ * input's (only the input is parsed; the report counts only its rows). Throws a `parse`
+ * {@link FeedError} when a source cannot be read or does not fit `base` (a table with other fields).
+ */
+export async function ingestInput(input: FeedInput, onProgress?: (fraction: number) => void, base?: IngestResult): Promise<IngestResult> {
   const sources = input.sources;
   const format = sources.length === 1 && sources[0].kind !== 'records' ? sources[0].format : undefined;
   try {
-    if (sources.length === 1) return await ingestOne(input, sources[0], onProgress);
+    if (sources.length === 1) return await ingestOne(input, sources[0], base, onProgress);
     const feed: Record<string, string | readonly unknown[]> = {};
     for (const source of sources) feed[source.table ?? 'orders'] = feedValue(source);
-    const result = ingestFeed(feed as Feed, { tables: tableOptions(input), refunds: input.refunds });
+    const options = { tables: tableOptions(input), refunds: input.refunds };
+    const result = base ? appendFeed(base, feed as Feed, options) : ingestFeed(feed as Feed, options);
     onProgress?.(1);
     return result;
   } catch (error) {

@@ -66,6 +66,22 @@ function recordSources(config: FeedSourceConfig): TableSource[] {
   throw new FeedError({ kind: 'parse', format: 'records', detail: 'data must be an array of records or { table: records }' });
 }
 
+/** Rows to append to a loaded feed: records, `{ table: records }`, CSV / NDJSON / JSON text, or bytes. */
+export type AppendData = readonly unknown[] | Readonly<Record<string, readonly unknown[]>> | string | Uint8Array;
+
+/**
+ * The engine input of rows appended to a feed configured as `config` (its table, mapping and refund
+ * policy apply). Bytes are copied, so the caller's buffer is neither detached nor changed.
+ */
+export function appendSources(data: AppendData, config: FeedSourceConfig): FeedInput {
+  const common = { map: perTableMap(config), refunds: config.refunds };
+  if (typeof data === 'string') return { ...common, sources: [{ kind: 'text', text: data, table: config.table }] };
+  if (data instanceof Uint8Array) {
+    return { ...common, sources: [{ kind: 'bytes', bytes: data.slice().buffer as ArrayBuffer, table: config.table }] };
+  }
+  return { ...common, sources: recordSources({ ...config, data }) };
+}
+
 /** The format a Content-Type names, when it names one (gzip and octet-stream are left to sniffing). */
 export function formatOfContentType(contentType: string | null): FeedFormat | undefined {
   const type = contentType?.split(';')[0].trim().toLowerCase() ?? '';

@@ -4,6 +4,8 @@ import type { DatasetSummary, FeedFailure, FeedInput } from './types.js';
 /** Main thread -> Worker. */
 export type EngineRequest =
   | { readonly id: number; readonly op: 'ingest'; readonly input: FeedInput }
+  /** Rows to append to the current Dataset. */
+  | { readonly id: number; readonly op: 'append'; readonly input: FeedInput }
   | { readonly id: number; readonly op: 'analyse'; readonly version: number; readonly name: string; readonly options: Record<string, unknown> };
 
 /** Worker -> main thread. `ready` is sent once when the Worker's module has loaded. */
@@ -14,7 +16,7 @@ export type EngineResponse =
   | { readonly id: number; readonly ok: false; readonly failure: FeedFailure };
 
 /**
- * The fetched bytes of an ingest request, to transfer instead of copy. Records are not walked: a
+ * The bytes of an ingest or append request (fetched, or copied from the caller's), to transfer instead of copy. Records are not walked: a
  * host's `.data` may be huge or nested deeper than the stack.
  */
 export function inputTransferables(input: FeedInput): Transferable[] {

@@ -1,5 +1,5 @@
 /**
- * The engine Worker: ingest and analyses off the main thread. Loaded by the engine client as
+ * The engine Worker: ingest, appends and analyses off the main thread. Loaded by the engine client as
  * `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`.
  */
 import { EngineCore } from './engine-core.js';
@@ -16,8 +16,9 @@ function post(message: EngineResponse, transfer: Transferable[] = []): void {
 scope.addEventListener('message', async (event: MessageEvent<EngineRequest>) => {
   const request = event.data;
   try {
-    if (request.op === 'ingest') {
-      const value = await core.ingest(request.input, (progress) => post({ id: request.id, progress }));
+    if (request.op === 'ingest' || request.op === 'append') {
+      const onProgress = (progress: number) => post({ id: request.id, progress });
+      const value = await (request.op === 'ingest' ? core.ingest(request.input, onProgress) : core.append(request.input, onProgress));
       post({ id: request.id, ok: true, value });
     } else {
       // The engine shares what it derives between analyses (value tiers, fits), so a result may hold
