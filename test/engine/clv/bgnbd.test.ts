@@ -9,6 +9,7 @@ import {
 } from '../../../src/engine/analyses/clv/bgnbd.js';
 import { summaryFromTable, type CustomerSummary } from '../../../src/engine/analyses/clv/summary.js';
 import { referenceFile } from '../../support/data.js';
+import { summaryOf } from './summary-rows.js';
 import { loadSummaryCsv } from './cdnow.js';
 
 const summaryCsv = referenceFile('cdnow/cdnow_summary.csv');
@@ -96,18 +97,6 @@ describe('BG/NBD numerical stability (a 0.80, b 2.50, r 0.25, alpha 4.00)', () =
     expect(Number.isFinite(heavy) && heavy > 100).toBe(true);
   });
 });
-
-function summaryOf(x: number[], tx: number[], T: number[]): CustomerSummary {
-  return {
-    unit: 'week',
-    length: x.length,
-    customer: Int32Array.from(x, (_, i) => i),
-    x: Float64Array.from(x),
-    tx: Float64Array.from(tx),
-    T: Float64Array.from(T),
-    monetary: new Float64Array(x.length).fill(NaN),
-  };
-}
 
 describe('BG/NBD fit on unusable data', () => {
   it('is unavailable with a reason when too few customers bought again', () => {

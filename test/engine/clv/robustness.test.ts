@@ -9,8 +9,9 @@ import { ingestText } from '../../../src/engine/ingest/index.js';
 import { predictCustomerValue } from '../../../src/engine/analyses/clv/future-value.js';
 import { bgnbdConditionalExpectedPurchases, bgnbdExpectedPurchases, fitBgNbd } from '../../../src/engine/analyses/clv/bgnbd.js';
 import { checkSummary } from '../../../src/engine/analyses/clv/fit.js';
-import { customerSummary, type CustomerSummary } from '../../../src/engine/analyses/clv/summary.js';
+import { customerSummary } from '../../../src/engine/analyses/clv/summary.js';
 import { referenceFile } from '../../support/data.js';
+import { summaryOf } from './summary-rows.js';
 
 const rfmOrders = referenceFile('rfm/rfm_data_orders.csv');
 
@@ -61,6 +62,20 @@ describe('BG/NBD at the a, b -> infinity boundary', () => {
     }
   });
 
+  it('stays between 0 and the purchases of a customer who never drops out, for large b and z near 1', () => {
+    // E[Y(t) | x, t_x, T] <= E[lambda | x, T] t = (r + x) t / (alpha + T): dropping out only removes
+    // purchases. Past z = 0.9 with b ~ 1e4 the 1-z transformation gave values like -1.4e69 here.
+    for (const p of [{ r: 0.1, alpha: 0.5, a: 0.3, b: 1e4 }, { r: 0.5, alpha: 4, a: 0.5, b: 1e6 }, { r, alpha, a, b }]) {
+      for (const [x, T] of [[0, 0], [1, 1], [10, 1], [100, 50]]) {
+        for (const t of [1, 52, 520]) {
+          const value = bgnbdConditionalExpectedPurchases(p, t, x, T / 2, T);
+          expect(value).toBeGreaterThanOrEqual(0);
+          expect(value).toBeLessThanOrEqual((((p.r + x) * t) / (p.alpha + T)) * (1 + 1e-9));
+        }
+      }
+    }
+  });
+
   it('predictCustomerValue returns finite values and the fit says it ran to the boundary', () => {
     const prediction = predictCustomerValue(homogeneousDropout(), {});
     if (!prediction.available) throw new Error(prediction.message);
@@ -96,23 +111,13 @@ describe.skipIf(!rfmOrders)('BG/NBD on the R rfm orders (a fit that diverges)', 
 });
 
 describe('summary rows the models cannot describe', () => {
-  const summary = (x: number[], tx: number[], T: number[]): CustomerSummary => ({
-    unit: 'week',
-    length: x.length,
-    customer: Int32Array.from(x, (_, i) => i),
-    x: Float64Array.from(x),
-    tx: Float64Array.from(tx),
-    T: Float64Array.from(T),
-    monetary: new Float64Array(x.length).fill(NaN),
-  });
-
   it('rejects x > 0 with t_x = 0 (repeat purchases come after the first), naming the row', () => {
-    const problem = checkSummary(summary([1, 50, 0], [2, 0, 0], [10, 10, 10]), 1);
+    const problem = checkSummary(summaryOf([1, 50, 0], [2, 0, 0], [10, 10, 10]), 1);
     expect(problem?.reason).toBe('invalid-data');
     expect(problem?.message).toMatch(/customer row 2: x = 50 .* t_x = 0/);
   });
 
   it('accepts x = 0 with t_x = 0 and x > 0 with t_x > 0', () => {
-    expect(checkSummary(summary([0, 3], [0, 0.5], [4, 4]), 1)).toBeNull();
+    expect(checkSummary(summaryOf([0, 3], [0, 0.5], [4, 4]), 1)).toBeNull();
   });
 });

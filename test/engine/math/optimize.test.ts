@@ -65,3 +65,35 @@ describe('optimisers', () => {
     expect(Array.from(hessian).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([2, 1, 1, 20]);
   });
 });
+
+describe('optimisers on a minimum at infinity', () => {
+  // e^-x0 + (x1 - 1)^2: the infimum is approached as x0 -> infinity, ever flatter.
+  const runaway = (v: Float64Array) => Math.exp(-v[0]) + (v[1] - 1) ** 2;
+
+  it('BFGS stops as soon as an iterate leaves the bound and says it escaped', () => {
+    const found = bfgs(runaway, [0, 0], { bound: 8 });
+    expect(found.escaped).toBe(true);
+    expect(found.converged).toBe(false);
+    expect(Math.abs(found.x[0])).toBeGreaterThan(8);
+  });
+
+  it('Nelder-Mead stops at the bound instead of running to its iteration cap', () => {
+    const found = nelderMead(runaway, [0, 0], { bound: 8 });
+    expect(found.escaped).toBe(true);
+    expect(found.iterations).toBeLessThan(5000);
+  });
+
+  it('Nelder-Mead gives up (not converged) once the best value stops improving', () => {
+    // Flat beyond rounding: e^-40 is below every tolerance, so only the stall rule ends the crawl.
+    const found = nelderMead(runaway, [40, 1], { stallIterations: 50 });
+    expect(found.converged).toBe(false);
+    expect(found.escaped).toBe(false);
+    expect(found.iterations).toBeLessThan(5000);
+  });
+
+  it('minimize ends the search where a stage escapes', () => {
+    const found = minimize(runaway, [0, 0], { bound: 8 });
+    expect(found.escaped).toBe(true);
+    expect(found.x[1]).toBeCloseTo(1, 2);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digamma, gammaSign, hyp2f1, lnBeta, lnGamma, logDiffExp, logistic, logSumExp } from '../../../src/engine/math/special.js';
+import { digamma, gammaSign, hyp2f1, lnBeta, lnDampedHyp2f1, lnGamma, logDiffExp, logistic, logSumExp } from '../../../src/engine/math/special.js';
 
 describe('lnGamma', () => {
   it('matches factorials and Γ(1/2) = √π', () => {
@@ -118,5 +118,30 @@ describe('hyp2f1 where the 1-z transformation cancels', () => {
       sum += term;
     }
     expect(hyp2f1(a, b, c, z) / sum).toBeCloseTo(1, 10);
+  });
+});
+
+describe('lnDampedHyp2f1: ln((1-z)^a 2F1(a, b; c; z)) by the positive series', () => {
+  it('is 0 for c = b, where 2F1(a, b; b; z) = (1-z)^-a', () => {
+    for (const z of [0.1, 0.5, 0.95, 0.999]) expect(lnDampedHyp2f1(2.5, 3, 3, z)).toBeCloseTo(0, 10);
+  });
+
+  it('matches 2F1(1, 1; 2; z) = -ln(1-z)/z', () => {
+    for (const z of [0.2, 0.9, 0.99]) {
+      expect(lnDampedHyp2f1(1, 1, 2, z)).toBeCloseTo(Math.log((1 - z) * (-Math.log1p(-z) / z)), 10);
+    }
+  });
+
+  it('tends to ((1-z)/(1-qz))^a as b, c -> infinity with b/c = q, without overflow', () => {
+    const [a, b, c] = [3.3, 3e7, 3.7e7];
+    for (const z of [0.5, 0.95, 0.999]) {
+      const limit = a * Math.log((1 - z) / (1 - (b / c) * z));
+      expect(lnDampedHyp2f1(a, b, c, z)).toBeCloseTo(limit, 5);
+    }
+  });
+
+  it('keeps its digits for a heavy buyer whose partial sums pass 1e280 (rescaled, not Infinity)', () => {
+    // c = b: the exact value is 0 however large the terms grow on the way.
+    expect(lnDampedHyp2f1(2000, 50, 50, 0.9)).toBeCloseTo(0, 8);
   });
 });
