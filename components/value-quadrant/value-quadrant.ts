@@ -17,6 +17,7 @@ import { gridKeyAction } from '../base/keyboard.js';
 import { jsonAttribute } from '../base/json-attribute.js';
 import { highlightOf, nearestPoint, pointIndex, pointLabel, pointsInRect, quadrantModel, tierRanges, TIER_COLOURS, type Highlight, type PointIndex, type QuadrantModel, type TierView } from './view-model.js';
 import { valueQuadrantStyles } from './styles.js';
+import { blendSquare, canvasRgb, type Rgb } from './raster.js';
 import { between, FULL_DOMAIN, inDomain, isFull, MAX_ZOOM, panBy, ZOOM_STEP, zoomAt, type Domain } from './zoom.js';
 import { styleProps } from '../base/style-props.js';
 
@@ -109,6 +110,8 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
   private brush: { sx: number; sy: number; ex: number; ey: number; px: number; py: number } | null = null;
   private frame = 0;
   private drawnKey = '';
+  /** The tier colours as the canvas paints them, for the CSS colours they were read from. */
+  private rgb: { key: string; values: readonly Rgb[] } = { key: '', values: [] };
   private plot: Plot = { x0: 0, y0: 0, w: 0, h: 0 };
   /** The quadrant backgrounds in plot pixels with their opacity (drawn under the canvas points). */
   private backdrops: readonly { x: number; y: number; w: number; h: number; opacity: number }[] = [];
@@ -467,7 +470,9 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     this.drawnKey = key;
     canvas.width = Math.round(w * ratio);
     canvas.height = Math.round(h * ratio);
-    const g = canvas.getContext('2d')!;
+    // Read back every frame (the points are blended into the pixels), so keep the canvas on the CPU.
+    const g = canvas.getContext('2d', { willReadFrequently: true })!;
+    if (this.rgb.key !== colours.join()) this.rgb = { key: colours.join(), values: colours.map((c) => canvasRgb(g, c)) };
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     g.clearRect(0, 0, w, h);
     // The quadrant backgrounds go under the points here (the SVG's quadrants are transparent over a canvas).
@@ -480,29 +485,29 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     const size = Math.min(4, (points.n > 20000 ? 1.5 : 2.5) * Math.sqrt(100 / Math.max(d.x1 - d.x0, d.y1 - d.y0)));
     const kx = w / (d.x1 - d.x0);
     const ky = h / (d.y1 - d.y0);
+    g.globalAlpha = 1;
     const { x, y, items } = points;
     const { mask, any } = highlight;
-    // One path per tier and highlight state (dimmed points first, highlighted on top), over the grid
+    const image = g.getImageData(0, 0, canvas.width, canvas.height);
+    const side = Math.max(1, Math.round(size * ratio));
+    // One tier and highlight state at a time (dimmed points first, highlighted on top), over the grid
     // buckets that show: a zoomed view walks only its part of the points.
     for (const pass of any ? [0, 1] : [1]) {
-      g.globalAlpha = pass === 0 ? 0.15 : points.n > 20000 ? 0.5 : 0.8;
+      const alpha = pass === 0 ? 0.15 : points.n > 20000 ? 0.5 : 0.8;
       for (let tier = 0; tier < 4; tier++) {
-        g.fillStyle = colours[tier];
-        g.beginPath();
+        const rgb = this.rgb.values[tier];
         tierRanges(points, tier, d.x0 - size / kx, d.x1 + size / kx, d.y0 - size / ky, d.y1 + size / ky, (start, end) => {
           for (let k = start; k < end; k++) {
             const p = items[k];
             if (any && mask[p] !== pass) continue;
             const px = (x[p] - d.x0) * kx;
             const py = h - (y[p] - d.y0) * ky;
-            if (px < -size || px > w + size || py < -size || py > h + size) continue;
-            g.rect(px - size / 2, py - size / 2, size, size);
+            blendSquare(image.data, image.width, image.height, Math.round((px - size / 2) * ratio), Math.round((py - size / 2) * ratio), side, rgb, alpha);
           }
         });
-        g.fill();
       }
     }
-    g.globalAlpha = 1;
+    g.putImageData(image, 0, 0);
   }
 
   override toSvg(): string | undefined {
