@@ -9,7 +9,8 @@ defineCrmLens();
 
 export { defineCrmLens, ELEMENTS, CrmFeed, CrmKpiTiles, CrmRfmGrid, CrmChurnHeatmap, CrmValueQuadrant, CrmJourneyMap, type DefineOptions } from './define.js';
 export { CrmView, type AnalysisRequest, type ViewContext } from '../components/base/crm-view.js';
-export type { CrmSelectDetail, CrmHoverDetail } from '../components/base/events.js';
+export type { CrmSelectDetail, CrmHoverDetail, CrmFeedErrorDetail } from '../components/base/events.js';
+export type { AppendData } from './feed/load.js';
 export { FeedController, type FeedHandle, type FeedOptions } from './feed/controller.js';
 export { EngineClient, type EngineMode } from './feed/engine-client.js';
 export type { FeedState, FeedSelection, FeedHover, FeedFailure, DatasetSummary } from './feed/types.js';

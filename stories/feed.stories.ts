@@ -22,6 +22,9 @@ interface Args {
   showStatus: boolean;
   /** Give the feed the sample company as `.data` instead of `src`. */
   inline: boolean;
+  onCrmFeedLoad?: (detail: unknown) => void;
+  onCrmFeedError?: (detail: unknown) => void;
+  onCrmFeedAppend?: (detail: unknown) => void;
   onCrmFeedState?: (detail: unknown) => void;
   onCrmSelectionChange?: (detail: unknown) => void;
   onCrmFeedConnected?: (detail: unknown) => void;
@@ -45,6 +48,9 @@ function feed(args: Args) {
     refunds=${args.refunds}
     ?no-worker=${args.noWorker}
     ?show-status=${args.showStatus}
+    @crm-feed-load=${(e: CustomEvent) => args.onCrmFeedLoad?.(e.detail)}
+    @crm-feed-error=${(e: CustomEvent) => args.onCrmFeedError?.(e.detail)}
+    @crm-feed-append=${(e: CustomEvent) => args.onCrmFeedAppend?.(e.detail)}
     @crm-feed-state=${(e: CustomEvent) => args.onCrmFeedState?.(e.detail)}
     @crm-selection-change=${(e: CustomEvent) => args.onCrmSelectionChange?.(e.detail)}
     @crm-feed-connected=${() => args.onCrmFeedConnected?.(null)}
@@ -94,6 +100,9 @@ const meta: Meta<Args> = {
     noWorker: { name: 'no-worker', control: 'boolean', description: 'Compute on the main thread.', ...ATTRIBUTE },
     showStatus: { name: 'show-status', control: 'boolean', description: 'Show the status line.', ...ATTRIBUTE },
     ...eventArgTypes({
+      'crm-feed-load': 'New data is ready (detail: the Dataset summary with its ingest report).',
+      'crm-feed-error': 'A load or refresh failed (detail: failure, report, stale).',
+      'crm-feed-append': 'Rows were appended (detail: their ingest report).',
       'crm-feed-state': 'The loading state changed.',
       'crm-selection-change': 'A view published a selection.',
       'crm-feed-connected': 'The feed connected.',

@@ -9,11 +9,11 @@ import type { FeedFormat, FieldMapping, IngestReport, RefundPolicy } from '../..
 import { FeedController, type FeedHandle } from '../../src/feed/controller.js';
 import type { EngineClient } from '../../src/feed/engine-client.js';
 import type { AppendData, InlineTable } from '../../src/feed/load.js';
-import type { FeedSelection, FeedState } from '../../src/feed/types.js';
+import type { DatasetSummary, FeedFailure, FeedSelection, FeedState } from '../../src/feed/types.js';
 import { Translator } from '../../src/format/i18n.js';
 import { Formats } from '../../src/format/numbers.js';
 import { themeStyles } from '../../src/theme/styles.js';
-import { FEED_CONNECTED, FEED_REQUEST } from '../base/events.js';
+import { FEED_CONNECTED, FEED_REQUEST, type CrmFeedErrorDetail } from '../base/events.js';
 import { jsonAttribute } from '../base/json-attribute.js';
 import { resolveLang } from '../base/locale.js';
 import { failureMessage } from '../base/states.js';
@@ -55,6 +55,11 @@ const INLINE_TYPES: Readonly<Record<string, FeedFormat>> = {
  * @prop state - The loading state (read only).
  * @prop selection - The selection published by a view (read only; views set it).
  * @prop engine - The engine client: `mode` ('worker' | 'main'), `computations(name)`.
+ * @prop status - `idle`, `loading`, `ready` (maybe stale) or `error` (read only).
+ * @prop report - The ingest report of the data shown, or of the failed load (read only).
+ * @prop summary - The loaded Dataset's summary: version, customer ids, rows per table, report (read only).
+ * @fires crm-feed-load - New data is ready: a load, a refresh or an append (detail: DatasetSummary, with its ingest report).
+ * @fires crm-feed-error - A load or refresh failed (detail: { failure, report, stale }: stale when the last good data is kept).
  * @fires crm-feed-state - The loading state changed (detail: FeedState).
  * @fires crm-feed-append - Rows were appended by `appendRows()` (detail: the IngestReport of the new rows).
  * @fires crm-selection-change - A view published a selection (detail: FeedSelection or null).
@@ -98,6 +103,9 @@ export class CrmFeed extends LitElement {
   declare data: unknown;
 
   private readonly controller = new FeedController();
+  /** The Dataset version and failure last announced by `crm-feed-load` / `crm-feed-error`. */
+  private announcedVersion: number | undefined;
+  private announcedFailure: FeedFailure | undefined;
   private inline: InlineTable[] = [];
   private disposeTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly childObserver = new MutationObserver(() => this.readInline());
@@ -114,7 +122,17 @@ export class CrmFeed extends LitElement {
     this.addEventListener(FEED_REQUEST, this.onRequest as EventListener);
     this.controller.subscribe((change) => {
       if (change === 'state') {
-        this.dispatchEvent(new CustomEvent('crm-feed-state', { detail: this.controller.state }));
+        const state = this.controller.state;
+        this.dispatchEvent(new CustomEvent('crm-feed-state', { detail: state }));
+        if (state.summary && state.summary.version !== this.announcedVersion) {
+          this.announcedVersion = state.summary.version;
+          this.dispatchEvent(new CustomEvent('crm-feed-load', { detail: state.summary }));
+        }
+        if (state.failure && state.failure !== this.announcedFailure) {
+          const detail: CrmFeedErrorDetail = { failure: state.failure, report: state.failure.report, stale: state.stale };
+          this.dispatchEvent(new CustomEvent('crm-feed-error', { detail }));
+        }
+        this.announcedFailure = state.failure;
         this.requestUpdate();
       } else if (change === 'selection') {
         this.dispatchEvent(new CustomEvent('crm-selection-change', { detail: this.controller.selection }));
@@ -130,6 +148,22 @@ export class CrmFeed extends LitElement {
   /** The loading state. */
   get state(): FeedState {
     return this.controller.state;
+  }
+
+  /** `idle`, `loading`, `ready` (maybe stale) or `error`. */
+  get status(): FeedState['status'] {
+    return this.controller.state.status;
+  }
+
+  /** The ingest report of the data shown, or of the failed load when there is none. */
+  get report(): IngestReport | undefined {
+    const state = this.controller.state;
+    return state.summary?.report ?? state.failure?.report;
+  }
+
+  /** The loaded Dataset's summary: version, customer ids, rows per table, report, load time. */
+  get summary(): DatasetSummary | undefined {
+    return this.controller.state.summary;
   }
 
   /** The current selection. */
