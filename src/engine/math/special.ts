@@ -151,6 +151,13 @@ const INTEGER_GAP = 1e-4;
  */
 export const NEAR_ONE = 0.9;
 
+/**
+ * Parameter size beyond which the 1-z transformation is not trusted: its Γ ratios and their two
+ * nearly cancelling terms gave finite garbage (2e23 for 2F1(500.5, 1.01; 501.5; 0.91), -1e69 with
+ * b ~ 1e4 at z = 0.99), so the series, slow but exact for z < 1, is summed first.
+ */
+const LARGE_PARAMETER = 100;
+
 /** Largest cancellation the 1-z transformation may suffer: its two terms at most this times the sum. */
 const MAX_CANCELLATION = 1e6;
 
@@ -207,7 +214,13 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   const d = c - a - b;
   if (z === 1) return d > 0 ? gammaRatio([c, d], [c - a, c - b]) : NaN;
   if (z <= NEAR_ONE) return hyp2f1Near0(a, b, c, z);
+  if (Math.max(Math.abs(a), Math.abs(b), Math.abs(c)) > LARGE_PARAMETER) {
+    const series = hyp2f1Near0(a, b, c, z);
+    if (Number.isFinite(series)) return series;
+  }
   const reflected = Math.abs(d - Math.round(d)) > INTEGER_GAP ? hyp2f1Reflect(a, b, c, z) : hyp2f1ReflectNearInteger(a, b, c, z);
-  // Where the transformation cancels, the series still converges for z < 1 (slowly, but exactly).
-  return Number.isNaN(reflected) ? hyp2f1Near0(a, b, c, z) : reflected;
+  // Where the transformation cancels, the series still converges for z < 1 (slowly, but exactly);
+  // with a, b, c > 0 every term is positive, so a value below 1 is lost digits, not the function.
+  const implausible = Number.isNaN(reflected) || (a > 0 && b > 0 && c > 0 && !(reflected >= 1));
+  return implausible ? hyp2f1Near0(a, b, c, z) : reflected;
 }

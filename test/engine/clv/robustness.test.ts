@@ -9,6 +9,7 @@ import { ingestText } from '../../../src/engine/ingest/index.js';
 import { predictCustomerValue } from '../../../src/engine/analyses/clv/future-value.js';
 import { bgnbdConditionalExpectedPurchases, bgnbdExpectedPurchases, fitBgNbd } from '../../../src/engine/analyses/clv/bgnbd.js';
 import { checkSummary } from '../../../src/engine/analyses/clv/fit.js';
+import { paretoNbdModel } from '../../../src/engine/analyses/clv/pareto-nbd.js';
 import { customerSummary } from '../../../src/engine/analyses/clv/summary.js';
 import { referenceFile } from '../../support/data.js';
 import { summaryOf } from './summary-rows.js';
@@ -107,6 +108,27 @@ describe.skipIf(!rfmOrders)('BG/NBD on the R rfm orders (a fit that diverges)', 
     const fit = fitBgNbd(summary);
     expect(fit.available).toBe(false);
     if (!fit.available) expect(fit.message).toMatch(/diverged \(r -> infinity\)/);
+  });
+});
+
+describe('Pareto/NBD at extreme parameters', () => {
+  it('keeps P(alive) in [0, 1] and expectations finite and non-negative for heavy buyers and lopsided rates', () => {
+    // alpha = 1000 with x = 500 put 2F1(500.5, 1.01; 501.5; 0.91) through the 1-z transformation: NaN.
+    for (const r of [0.01, 0.5, 20]) {
+      for (const alpha of [0.01, 1, 1e3, 1e6]) {
+        for (const s of [0.01, 0.6, 20, 1e4]) {
+          for (const beta of [0.01, 1, 1e3, 1e6]) {
+            const model = paretoNbdModel({ r, alpha, s, beta });
+            for (const [x, tx, T] of [[0, 0, 50], [1, 0.1, 50], [50, 0.01, 100], [500, 50, 100]]) {
+              const pAlive = model.pAlive(x, tx, T);
+              expect(pAlive >= 0 && pAlive <= 1).toBe(true);
+              const expected = model.conditionalExpectedPurchases(52, x, tx, T);
+              expect(Number.isFinite(expected) && expected >= 0).toBe(true);
+            }
+          }
+        }
+      }
+    }
   });
 });
 

@@ -145,3 +145,28 @@ describe('lnDampedHyp2f1: ln((1-z)^a 2F1(a, b; c; z)) by the positive series', (
     expect(lnDampedHyp2f1(2000, 50, 50, 0.9)).toBeCloseTo(0, 8);
   });
 });
+
+describe('hyp2f1 with large parameters past z = 0.9', () => {
+  /** The defining series summed naively in long form (z < 1, positive parameters): the reference. */
+  function naive(a: number, b: number, c: number, z: number): number {
+    let term = 1;
+    let sum = 1;
+    for (let n = 0; n < 5_000_000 && term > 1e-18 * sum; n++) {
+      term = (term * (a + n) * (b + n) * z) / ((c + n) * (n + 1));
+      sum += term;
+    }
+    return sum;
+  }
+
+  it('matches the series where the 1-z transformation gave 2e23 and -1e55 (Pareto/NBD A0 of a heavy buyer)', () => {
+    for (const [a, b, c, z] of [
+      [500.51, 1.01, 501.51, 1000 / 1100],
+      [900, 1.01, 901, 1000 / 1100],
+      [900, 1.01, 901, 1000 / 1050],
+      [10001.01, 1.01, 10002.01, 0.99],
+    ]) {
+      const expected = naive(a, b, c, z);
+      expect(Math.abs(hyp2f1(a, b, c, z) / expected - 1)).toBeLessThan(1e-9);
+    }
+  });
+});
