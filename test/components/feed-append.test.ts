@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingestText } from '../../src/engine/ingest/index.js';
 import type { IngestReport } from '../../src/engine/ingest/types.js';
-import { rfm, type RfmResult } from '../../src/engine/analyses/rfm/index.js';
 import type { CrmFeed } from '../../components/feed/feed.js';
 import type { EngineRequest } from '../../src/feed/protocol.js';
-import { cleanup, mount, ordersCsv, shadow, waitFor } from './helpers.js';
+import { cleanup, engineGridCounts, mount, ordersCsv, sameGridCounts, waitFor } from './helpers.js';
 
 /** Every request the page posts to an engine Worker, recorded by wrapping `Worker.prototype.postMessage`. */
 const posted: EngineRequest[] = [];
@@ -23,28 +21,12 @@ afterEach(() => {
   cleanup();
 });
 
-function cellCounts(grid: Element): Map<string, number> {
-  const rects = [...shadow(grid).querySelectorAll<SVGRectElement>('rect.cell')];
-  return new Map(rects.map((r) => [`${r.dataset.r}-${r.dataset.f}`, Number(r.dataset.customers)]));
-}
-
-/** The engine's RFM cell counts on ingesting `csv` in one go. */
-function engineCounts(csv: string): Map<string, number> {
-  const result = rfm(ingestText(csv).dataset) as RfmResult & { available: true };
-  return new Map(result.grid.map((c) => [`${c.r}-${c.f}`, c.customers]));
-}
-
-const sameCounts = (grid: Element, expected: Map<string, number>) => {
-  const shown = cellCounts(grid);
-  return shown.size === expected.size && [...expected].every(([k, v]) => shown.get(k) === v);
-};
-
 /** Mounts a feed with an inline CSV and a grid; resolves once the grid shows the engine's counts. */
 async function loaded(csv: string, attrs = ''): Promise<{ feed: CrmFeed; grid: Element }> {
   const root = mount(`<crm-feed ${attrs}><script type="text/csv">${csv}</script><crm-rfm-grid></crm-rfm-grid></crm-feed>`);
   const feed = root.querySelector('crm-feed') as CrmFeed;
   const grid = root.querySelector('crm-rfm-grid')!;
-  await waitFor(() => sameCounts(grid, engineCounts(csv)), 8000, 'first data');
+  await waitFor(() => sameGridCounts(grid, engineGridCounts(csv)), 8000, 'first data');
   return { feed, grid };
 }
 
@@ -92,7 +74,7 @@ describe('<crm-feed> appendRows (incremental refresh)', () => {
     expect(after.customerIds.slice(0, before.customerIds.length)).toEqual(before.customerIds);
 
     const all = [base, ...newRows].join('\n');
-    await waitFor(() => sameCounts(grid, engineCounts(all)), 8000, 'grid on the appended data');
+    await waitFor(() => sameGridCounts(grid, engineGridCounts(all)), 8000, 'grid on the appended data');
     expect(feed.engine.computations('rfm')).toBe(2);
   });
 
@@ -113,12 +95,12 @@ describe('<crm-feed> appendRows (incremental refresh)', () => {
     expect(events).toBe(0);
     expect(feed.state.status).toBe('ready');
     expect(feed.state.summary!.version).toBe(version);
-    expect(sameCounts(grid, engineCounts(base))).toBe(true);
+    expect(sameGridCounts(grid, engineGridCounts(base))).toBe(true);
 
     // the engine still holds the loaded Dataset: a good append afterwards extends it
     const report = await feed.appendRows([{ customer_id: 'N900', date: '2025-01-05', amount: 40 }]);
     expect(report).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
-    await waitFor(() => sameCounts(grid, engineCounts([base, 'N900,2025-01-05,40'].join('\n'))), 8000, 'grid after the good append');
+    await waitFor(() => sameGridCounts(grid, engineGridCounts([base, 'N900,2025-01-05,40'].join('\n'))), 8000, 'grid after the good append');
   });
 
   it('appends records, { table: records } and bytes on the main-thread engine too', async () => {
@@ -137,7 +119,7 @@ describe('<crm-feed> appendRows (incremental refresh)', () => {
     expect([first.accepted, second.accepted, third.accepted]).toEqual([20, 30, rows.length - 50]);
     expect(bytes.byteLength).toBe(csv.length);
     expect(posted).toEqual([]);
-    await waitFor(() => sameCounts(grid, engineCounts([base, ...newRows.slice(0, -1)].join('\n'))), 8000, 'grid after three appends');
+    await waitFor(() => sameGridCounts(grid, engineGridCounts([base, ...newRows.slice(0, -1)].join('\n'))), 8000, 'grid after three appends');
   });
 
   it('rejects an append before any data is loaded', async () => {

@@ -1,27 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingestText } from '../../src/engine/ingest/index.js';
-import { rfm, type RfmResult } from '../../src/engine/analyses/rfm/index.js';
 import type { CrmFeed } from '../../components/feed/feed.js';
 import type { CrmRfmGrid } from '../../components/rfm-grid/rfm-grid.js';
-import { cleanup, gzipBase64, hits, mount, ordersCsv, route, shadow, waitFor } from './helpers.js';
+import { cleanup, engineGridCounts, gridCounts, gzipBase64, hits, mount, ordersCsv, route, sameGridCounts, shadow, waitFor } from './helpers.js';
 
 afterEach(cleanup);
 
-function cellCounts(grid: Element): Map<string, number> {
-  const rects = [...shadow(grid).querySelectorAll<SVGRectElement>('rect.cell')];
-  return new Map(rects.map((r) => [`${r.dataset.r}-${r.dataset.f}`, Number(r.dataset.customers)]));
-}
-
-function engineCounts(csv: string): Map<string, number> {
-  const result = rfm(ingestText(csv).dataset) as RfmResult & { available: true };
-  return new Map(result.grid.map((c) => [`${c.r}-${c.f}`, c.customers]));
-}
-
-const sameCounts = (grid: Element, csv: string) => {
-  const shown = cellCounts(grid);
-  const expected = engineCounts(csv);
-  return shown.size === expected.size && [...expected].every(([k, v]) => shown.get(k) === v);
-};
+/** Whether the grid shows the engine's counts for `csv`. */
+const sameCounts = (grid: Element, csv: string) => sameGridCounts(grid, engineGridCounts(csv));
 
 describe('<crm-feed> loading from a real HTTP server', () => {
   it('loads a CSV feed in a Worker and the grid shows the engine cell counts', async () => {
@@ -30,7 +15,7 @@ describe('<crm-feed> loading from a real HTTP server', () => {
     const root = mount(`<crm-feed src="${url}"><crm-rfm-grid></crm-rfm-grid></crm-feed>`);
     const grid = root.querySelector('crm-rfm-grid')!;
     await waitFor(() => shadow(grid).querySelector('rect.cell'), 8000, 'grid cells');
-    expect(cellCounts(grid)).toEqual(engineCounts(csv));
+    expect(gridCounts(grid)).toEqual(engineGridCounts(csv));
     const feed = root.querySelector('crm-feed') as CrmFeed;
     expect(feed.engine.mode).toBe('worker');
     expect(await hits(url)).toBe(1);
@@ -45,7 +30,7 @@ describe('<crm-feed> loading from a real HTTP server', () => {
     const feed = root.querySelector('crm-feed') as CrmFeed;
     expect(feed.engine.mode).toBe('worker');
     expect(feed.engine.computations('rfm')).toBe(1);
-    expect(cellCounts(a)).toEqual(cellCounts(b));
+    expect(gridCounts(a)).toEqual(gridCounts(b));
   });
 
   it('refreshes on its interval and the grid follows the new data', async () => {

@@ -5,6 +5,8 @@
 import { inject } from 'vitest';
 import '../../src/index.js';
 import { mulberry32 } from '../../src/engine/math/random.js';
+import { ingestText } from '../../src/engine/ingest/index.js';
+import { rfm, type RfmResult } from '../../src/engine/analyses/rfm/index.js';
 
 /** Base URL of the loopback feed server. */
 export const feedServer = (): string => inject('feedServer');
@@ -115,3 +117,22 @@ export async function gzipBase64(text: string): Promise<string> {
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary);
 }
+
+/** The RFM grid's shown customer count per cell (`r-f`). */
+export function gridCounts(grid: Element): Map<string, number> {
+  const rects = [...shadow(grid).querySelectorAll<SVGRectElement>('rect.cell')];
+  return new Map(rects.map((r) => [`${r.dataset.r}-${r.dataset.f}`, Number(r.dataset.customers)]));
+}
+
+/** The engine's RFM customer count per cell (`r-f`) on ingesting `csv` in one go. */
+export function engineGridCounts(csv: string): Map<string, number> {
+  const result = rfm(ingestText(csv).dataset) as RfmResult & { available: true };
+  return new Map(result.grid.map((c) => [`${c.r}-${c.f}`, c.customers]));
+}
+
+/** Whether the grid shows exactly the expected counts. */
+export function sameGridCounts(grid: Element, expected: Map<string, number>): boolean {
+  const shown = gridCounts(grid);
+  return shown.size === expected.size && [...expected].every(([k, v]) => shown.get(k) === v);
+}
+
