@@ -175,8 +175,8 @@ function orFail<T>(result: T | Unavailable, what: string): T {
 }
 
 function fitJson(fit: FitDiagnostics) {
-  const { logLikelihood, converged, iterations, evaluations, customers, standardErrors } = fit;
-  return { logLikelihood, converged, iterations, evaluations, fittedCustomers: customers, standardErrors };
+  const { logLikelihood, converged, iterations, evaluations, customers, standardErrors, note } = fit;
+  return { logLikelihood, converged, iterations, evaluations, fittedCustomers: customers, standardErrors, ...(note ? { note } : {}) };
 }
 
 /** The per-customer model run: purchases (BG/NBD or Pareto/NBD) and/or spend (Gamma-Gamma). */
@@ -287,7 +287,7 @@ const paramsText = (params: object) =>
     .map(([k, v]) => `${k} ${fixed(v as number, 4)}`)
     .join(', ');
 const fitText = (d: Record<string, unknown>) =>
-  `log-likelihood ${fixed(d.logLikelihood as number, 2)}, ${d.converged ? 'converged' : 'NOT converged'} after ${d.iterations} iterations`;
+  `log-likelihood ${fixed(d.logLikelihood as number, 2)}, ${d.converged ? 'converged' : 'NOT converged'} after ${d.iterations} iterations${d.note ? `\n${d.note}` : ''}`;
 
 /** How many customers the table output lists (JSON has all). */
 const TABLE_CUSTOMERS = 20;
