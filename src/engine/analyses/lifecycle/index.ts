@@ -32,4 +32,4 @@ export {
 } from './touchpoints.js';
 export { journeyMap, type JourneyMapOptions, type JourneyMapResult } from './journey.js';
 export { fittedPAlive, resolvePAlive, PAliveSourceSchema, type PAliveSource, type PAliveStatus, type PAliveReason, type ResolvedPAlive, type FittedPAlive } from './p-alive.js';
-export { customerDays, countBetween, lastOnOrBefore, lastActivityDay, type CustomerDays, type DaySource } from './activity.js';
+export { activityDays, customerDays, countBetween, lastOnOrBefore, lastActivityDay, type CustomerDays, type DaySource } from './activity.js';
