@@ -87,11 +87,35 @@ export function tierName(t: Translator, tier: TierId): string {
 
 const bucketOf = (score: number): number => Math.min(GRID - 1, Math.max(0, Math.floor((score / 100) * GRID)));
 
+/** Point order by `values`, ties by point (keyboard movement). */
 function order(values: Float32Array): { by: Int32Array; rank: Int32Array } {
-  const by = Int32Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
+  const by = sortedByBits(values) ?? Int32Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
   const rank = new Int32Array(values.length);
   for (let r = 0; r < by.length; r++) rank[by[r]] = r;
   return { by, rank };
+}
+
+/**
+ * The order of `values` from one native numeric sort of (value bits, index) keys instead of a
+ * comparator call per comparison: non-negative floats order as their bits do, and bits x 2^21 + index
+ * stays exact in a double. Null when a value is negative or NaN, or there are too many to pack.
+ */
+function sortedByBits(values: Float32Array): Int32Array | null {
+  const n = values.length;
+  const scale = 2 ** 21;
+  if (n > scale) return null;
+  const positive = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!(values[i] >= 0)) return null;
+    positive[i] = values[i] + 0; // -0 to +0: its bits would sort last
+  }
+  const bits = new Uint32Array(positive.buffer);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = bits[i] * scale + i;
+  keys.sort();
+  const by = new Int32Array(n);
+  for (let r = 0; r < n; r++) by[r] = keys[r] % scale;
+  return by;
 }
 
 /** Points and spatial index of a tiering. */
