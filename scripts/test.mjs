@@ -1,5 +1,5 @@
-// `npm test`: every test, engine (Node) and components (real Chromium), in one vitest run, closing with
-// one plain "N passed, N failed" line.
+// `npm test`: the type check (TypeScript strict, no unused code), then every test, engine (Node) and
+// components (real Chromium), in one vitest run, closing with one plain "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,11 +11,18 @@ if (!chromium) {
   console.error(howToGetChromium);
   process.exit(1);
 }
+if (!process.argv.includes('--no-typecheck')) {
+  const typecheck = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+  if (typecheck.status !== 0) {
+    console.error('\nthe type check failed (npm run typecheck); no test was run');
+    process.exit(typecheck.status ?? 1);
+  }
+}
 const dir = mkdtempSync(join(tmpdir(), 'crm-lens-test-'));
 const report = join(dir, 'results.json');
 const result = spawnSync(
   process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2).filter((a) => a !== '--no-typecheck')],
   { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromium } },
 );
 try {

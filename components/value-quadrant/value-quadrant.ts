@@ -158,10 +158,6 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     return t.t('quadrant.title');
   }
 
-  private get tiering(): ValueTiersResult {
-    return this.results![0] as ValueTiersResult;
-  }
-
   protected override viewModel(results: readonly unknown[], ctx: ViewContext): QuadrantModel {
     const result = results[0] as ValueTiersResult;
     // The point index is the heavy part: rebuild it only for new results; a selection only remakes the mask.

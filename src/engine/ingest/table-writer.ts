@@ -113,7 +113,7 @@ export class TableWriter implements CellSink {
   private readonly parsed: ParsedDate = { day: 0, ms: 0 };
 
   constructor(
-    private readonly builder: DatasetBuilder,
+    builder: DatasetBuilder,
     readonly plan: TablePlan,
     private readonly options: WriterOptions,
   ) {

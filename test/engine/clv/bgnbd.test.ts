@@ -7,7 +7,7 @@ import {
   bgnbdProbabilityOfPurchases,
   fitBgNbd,
 } from '../../../src/engine/analyses/clv/bgnbd.js';
-import { summaryFromTable, type CustomerSummary } from '../../../src/engine/analyses/clv/summary.js';
+import { summaryFromTable } from '../../../src/engine/analyses/clv/summary.js';
 import { referenceFile } from '../../support/data.js';
 import { summaryOf } from './summary-rows.js';
 import { loadSummaryCsv } from './cdnow.js';
