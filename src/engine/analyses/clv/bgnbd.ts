@@ -44,13 +44,11 @@ export function bgnbdCustomerLogLikelihood(p: BgNbdParams, x: number, tx: number
 }
 
 /**
- * Summed log-likelihood over distinct rows. The Γ terms depend on x alone, so they are computed once
- * per distinct x: per row there remain one or two logarithms and a log-sum-exp (none of it for the
- * one-time buyers, whose dropout term is absent).
+ * The parts of each customer's log-likelihood that depend only on x, once per distinct x: the Γ terms
+ * (`constant`) and the log of the dropout branch's factor a / (b + x - 1) (`dropTerm`).
  */
-function totalLogLikelihood(p: BgNbdParams, rows: WeightedRows): number {
+function distinctXTerms(p: BgNbdParams, xs: Float64Array | readonly number[]): { constant: Float64Array; dropTerm: Float64Array } {
   const { r, alpha, a, b } = p;
-  const { xs, slot, x, tx, T, weight } = rows;
   const constant = new Float64Array(xs.length);
   const dropTerm = new Float64Array(xs.length);
   const base = lnGamma(a + b) - lnGamma(r) - lnGamma(b) + r * Math.log(alpha);
@@ -59,6 +57,18 @@ function totalLogLikelihood(p: BgNbdParams, rows: WeightedRows): number {
     constant[k] = base + lnGamma(r + xv) + lnGamma(b + xv) - lnGamma(a + b + xv);
     dropTerm[k] = xv > 0 ? Math.log(a) - Math.log(b + xv - 1) : -Infinity;
   }
+  return { constant, dropTerm };
+}
+
+/**
+ * Summed log-likelihood over distinct rows. The Γ terms depend on x alone, so they are computed once
+ * per distinct x: per row there remain one or two logarithms and a log-sum-exp (none of it for the
+ * one-time buyers, whose dropout term is absent).
+ */
+function totalLogLikelihood(p: BgNbdParams, rows: WeightedRows): number {
+  const { r, alpha } = p;
+  const { xs, slot, x, tx, T, weight } = rows;
+  const { constant, dropTerm } = distinctXTerms(p, xs);
   let sum = 0;
   for (let i = 0; i < rows.length; i++) {
     const k = slot[i];
@@ -78,15 +88,8 @@ function totalLogLikelihood(p: BgNbdParams, rows: WeightedRows): number {
 function logLikelihoodGradient(p: BgNbdParams, rows: WeightedRows, out: Float64Array): number {
   const { r, alpha, a, b } = p;
   const { xs, slot, x, tx, T, weight } = rows;
-  const constant = new Float64Array(xs.length);
-  const dropTerm = new Float64Array(xs.length);
+  const { constant, dropTerm } = distinctXTerms(p, xs);
   const slotWeight = new Float64Array(xs.length);
-  const base = lnGamma(a + b) - lnGamma(r) - lnGamma(b) + r * Math.log(alpha);
-  for (let k = 0; k < xs.length; k++) {
-    const xv = xs[k];
-    constant[k] = base + lnGamma(r + xv) + lnGamma(b + xv) - lnGamma(a + b + xv);
-    dropTerm[k] = xv > 0 ? Math.log(a) - Math.log(b + xv - 1) : -Infinity;
-  }
   let sum = 0;
   let dr = 0;
   let dAlpha = 0;
