@@ -12,10 +12,13 @@ if (!chromium) {
   process.exit(1);
 }
 if (!process.argv.includes('--no-typecheck')) {
-  const typecheck = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' });
-  if (typecheck.status !== 0) {
-    console.error('\nthe type check failed (npm run typecheck); no test was run');
-    process.exit(typecheck.status ?? 1);
+  // The project, then the React example's typed JSX against the package's types.
+  for (const project of ['tsconfig.json', 'examples/tsconfig.json']) {
+    const typecheck = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', project], { stdio: 'inherit' });
+    if (typecheck.status !== 0) {
+      console.error(`\nthe type check of ${project} failed; no test was run`);
+      process.exit(typecheck.status ?? 1);
+    }
   }
 }
 const dir = mkdtempSync(join(tmpdir(), 'crm-lens-test-'));

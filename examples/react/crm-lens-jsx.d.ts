@@ -4,7 +4,7 @@
  * elements by event name).
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { CrmFeed, CrmKpiTiles, CrmRfmGrid, CrmSelectDetail } from 'crm-lens';
+import type { CrmChurnHeatmap, CrmFeed, CrmJourneyMap, CrmKpiTiles, CrmRfmGrid, CrmSelectDetail, CrmValueQuadrant } from 'crm-lens';
 
 type Element<T extends HTMLElement, Extra = object> = DetailedHTMLProps<HTMLAttributes<T>, T> & {
   class?: string;
@@ -32,9 +32,9 @@ declare module 'react' {
       };
       'crm-kpi-tiles': Element<CrmKpiTiles, { metrics?: string; period?: 'month' | 'quarter' | 'year'; targets?: string }>;
       'crm-rfm-grid': Element<CrmRfmGrid, { 'color-by'?: 'customers' | 'revenue' | 'monetary'; view?: 'grid' | 'list'; rules?: string }>;
-      'crm-value-quadrant': Element<HTMLElement>;
-      'crm-journey-map': Element<HTMLElement>;
-      'crm-churn-heatmap': Element<HTMLElement>;
+      'crm-value-quadrant': Element<CrmValueQuadrant, { weights?: string; thresholds?: string; potential?: 'auto' | 'model' | 'field' | 'attributes'; 'window-months'?: number; 'current-value'?: 'revenue' | 'margin' }>;
+      'crm-journey-map': Element<CrmJourneyMap, { mode?: 'map' | 'funnel'; unit?: 'month' | 'week' | 'quarter'; periods?: number; sentiment?: 'nps' | 'csat' }>;
+      'crm-churn-heatmap': Element<CrmChurnHeatmap, { mode?: 'cohort' | 'risk'; period?: 'month' | 'week' | 'quarter'; measure?: 'retention' | 'on-or-after'; 'group-by'?: string }>;
     }
   }
 }
