@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { CliError } from './errors.js';
 import { TABLE_NAMES, TABLES } from '../engine/dataset/schema.js';
-import { dayFromCivil, isoDate } from '../engine/dataset/days.js';
+import { dayFromIsoDate } from '../engine/dataset/days.js';
 import type { TableName } from '../engine/dataset/types.js';
 
 /** `value` when it is one of `allowed`, `fallback` when absent; otherwise a CliError. */
@@ -18,9 +18,8 @@ export function oneOf<T extends string>(option: string, value: string | undefine
 /** A `YYYY-MM-DD` option as a day number (undefined when absent). */
 export function dayOption(option: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const day = match ? dayFromCivil(Number(match[1]), Number(match[2]), Number(match[3])) : NaN;
-  if (!match || isoDate(day) !== text) throw new CliError(`--${option} must be a date YYYY-MM-DD (got "${text}")`);
+  const day = dayFromIsoDate(text);
+  if (day === undefined) throw new CliError(`--${option} must be a date YYYY-MM-DD (got "${text}")`);
   return day;
 }
 

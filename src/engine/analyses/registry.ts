@@ -6,7 +6,7 @@
  * everything else goes to the analysis, which validates it.
  */
 import type { Dataset } from '../dataset/types.js';
-import { dayFromCivil } from '../dataset/days.js';
+import { dayFromIsoDate } from '../dataset/days.js';
 import { rfm, RULE_SETS, type RfmOptions } from './rfm/index.js';
 import { kpis, type KpiOptions } from './kpis/index.js';
 import { cohorts, type CohortOptions } from './cohorts/index.js';
@@ -24,15 +24,13 @@ export interface AnalysisEntry {
   readonly run: (dataset: Dataset, options: Record<string, unknown>) => unknown;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Options with an ISO `asOf` turned into a day number (other values are left for the analysis to check). */
 function withDayAsOf(options: Record<string, unknown>): Record<string, unknown> {
   const asOf = options.asOf;
   if (typeof asOf !== 'string') return options;
-  const m = ISO_DATE.exec(asOf);
-  if (!m) throw new RangeError(`invalid analysis date "${asOf}": use YYYY-MM-DD`);
-  return { ...options, asOf: dayFromCivil(+m[1], +m[2], +m[3]) };
+  const day = dayFromIsoDate(asOf);
+  if (day === undefined) throw new RangeError(`invalid analysis date "${asOf}": use YYYY-MM-DD`);
+  return { ...options, asOf: day };
 }
 
 /** RFM options with `rules` given by name (`vignette`, `test`, `rfgrid`) replaced by the rules. */

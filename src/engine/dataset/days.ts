@@ -58,6 +58,14 @@ export function isoDate(dayNumber: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** Day number of a strict `YYYY-MM-DD` text (a real calendar date), or undefined. */
+export function dayFromIsoDate(text: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const day = dayFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
+  return isoDate(day) === text ? day : undefined;
+}
+
 /** Months since 1970-01 (0 = January 1970) of a day number: the calendar-month period index. */
 export function monthIndexOfDay(dayNumber: number): number {
   const { year, month } = civilFromDay(dayNumber);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, civilFromDay, dayFromCivil, isoDate, monthIndexOfDay, monthLabel, weekIndexOfDay, dayOfWeekIndex } from '../../../src/engine/dataset/days.js';
+import { addMonths, civilFromDay, dayFromIsoDate, dayFromCivil, isoDate, monthIndexOfDay, monthLabel, weekIndexOfDay, dayOfWeekIndex } from '../../../src/engine/dataset/days.js';
 
 describe('day numbers', () => {
   it('match Date.UTC for known dates', () => {
@@ -46,5 +46,9 @@ describe('addMonths', () => {
       d.setUTCMonth(d.getUTCMonth() + k);
       expect(addMonths(day('2022-06-28'), k)).toBe(d.getTime() / 86_400_000);
     }
+  });
+  it('parses strict YYYY-MM-DD and refuses impossible or loose dates', () => {
+    expect(dayFromIsoDate('2006-12-31')).toBe(Date.UTC(2006, 11, 31) / 86_400_000);
+    for (const bad of ['2023-02-30', '2024-13-01', '2024-1-05', '20240105', ' 2024-01-05', '']) expect(dayFromIsoDate(bad), bad).toBeUndefined();
   });
 });
