@@ -13,7 +13,7 @@ import { NO_DAY } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { available, unavailable, type Maybe, type Requirement } from '../availability.js';
-import { countBetween, customerDays, lastActivityDay, type DaySource } from '../lifecycle/activity.js';
+import { activityDays, countBetween, lastActivityDay } from '../lifecycle/activity.js';
 import { resolvePAlive, type PAliveReason, type PAliveSource, type PAliveStatus } from '../lifecycle/p-alive.js';
 import { ChurnRiskOptionsSchema, DEFAULT_WEIGHTS, SIGNALS, type ChurnRiskOptions, type ResolvedChurnRiskOptions, type Signal } from './options.js';
 import { EVALUATORS } from './signals.js';
@@ -75,8 +75,7 @@ export function churnRisk(dataset: Dataset, input: ChurnRiskInput = {}): Maybe<C
     ]);
   }
   const n = dataset.customerIds.length;
-  const sources: DaySource[] = [dataset.orders, dataset.events].filter((t) => t !== undefined).map((t) => ({ customer: t.customer, day: t.day }));
-  const activity = customerDays(n, sources, asOf);
+  const activity = activityDays(dataset, asOf, true);
   const scored: number[] = [];
   for (let c = 0; c < n; c++) if (countBetween(activity, c, asOf - options.activeWithinDays, asOf) > 0) scored.push(c);
   const customers = Int32Array.from(scored);

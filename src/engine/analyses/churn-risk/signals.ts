@@ -6,7 +6,7 @@
 import type { Dataset, EventsTable } from '../../dataset/types.js';
 import { NO_DAY } from '../../dataset/types.js';
 import { unavailable, type Unavailable } from '../availability.js';
-import { countBetween, customerDays, lastOnOrBefore } from '../lifecycle/activity.js';
+import { activityDays, countBetween, customerDays, lastOnOrBefore } from '../lifecycle/activity.js';
 import type { PAliveReason, ResolvedPAlive } from '../lifecycle/p-alive.js';
 import type { ResolvedChurnRiskOptions, Signal } from './options.js';
 
@@ -91,7 +91,7 @@ function renewalLate({ dataset, options, asOf }: SignalInput): SignalOutcome {
   const n = dataset.customerIds.length;
   const renewal = new Int32Array(n).fill(NO_DAY);
   for (let i = 0; i < customers.length; i++) if (customers.renewalDay[i] !== NO_DAY) renewal[customers.customer[i]] = customers.renewalDay[i];
-  const orderDays = customerDays(n, [{ customer: orders.customer, day: orders.day }], asOf);
+  const orderDays = activityDays(dataset, asOf, false);
   const trips = new Uint8Array(n);
   for (let c = 0; c < n; c++) {
     const due = renewal[c];

@@ -57,20 +57,20 @@ export function activityDays(dataset: Dataset, asOf: number, withEvents: boolean
   const events = withEvents ? dataset.events : undefined;
   return derived(dataset, `activity-days:${asOf}:${events ? 'events' : 'orders'}`, () => {
     const n = dataset.customerIds.length;
-    const orders = ordersByCustomer(dataset);
+    const orders = dataset.orders ? ordersByCustomer(dataset) : undefined;
     const other = events ? eventDaysByCustomer(dataset, events) : undefined;
     const offsets = new Int32Array(n + 1);
-    const days = new Int32Array(orders.day.length + (other ? other.days.length : 0));
+    const days = new Int32Array((orders ? orders.day.length : 0) + (other ? other.days.length : 0));
     let write = 0;
     for (let c = 0; c < n; c++) {
       offsets[c] = write;
-      let i = orders.offsets[c];
-      const iEnd = orders.offsets[c + 1];
+      let i = orders ? orders.offsets[c] : 0;
+      const iEnd = orders ? orders.offsets[c + 1] : 0;
       let j = other ? other.offsets[c] : 0;
       const jEnd = other ? other.offsets[c + 1] : 0;
       // Both slices are sorted: merge them, stop past asOf, drop NO_DAY and repeats.
       for (;;) {
-        const a = i < iEnd ? orders.day[i] : Infinity;
+        const a = i < iEnd ? orders!.day[i] : Infinity;
         const b = j < jEnd ? other!.days[j] : Infinity;
         const d = a <= b ? a : b;
         if (d > asOf) break;
