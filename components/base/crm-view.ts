@@ -11,7 +11,7 @@ import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclaratio
 import { canonicalJson } from '../../src/feed/canonical-json.js';
 import { FeedController, type FeedHandle } from '../../src/feed/controller.js';
 import { failureOf, type FeedFailure, type FeedHover, type FeedSelection } from '../../src/feed/types.js';
-import type { Unavailable } from '../../src/engine/analyses/availability.js';
+import { isUnavailable } from '../../src/engine/analyses/availability.js';
 import { Translator, type LabelOverrides } from '../../src/format/i18n.js';
 import { Formats } from '../../src/format/numbers.js';
 import { themeStyles } from '../../src/theme/styles.js';
@@ -41,10 +41,6 @@ export interface ViewContext {
   readonly hover: FeedHover;
   /** Customer ids by Dataset index. */
   readonly customerIds: readonly string[];
-}
-
-function isUnavailable(value: unknown): value is Unavailable {
-  return !!value && typeof value === 'object' && (value as { available?: unknown }).available === false;
 }
 
 /**

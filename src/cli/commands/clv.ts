@@ -10,7 +10,7 @@ import { isoDate } from '../../engine/dataset/days.js';
 import { dayOption, numberOption, oneOf, parseMapping, readSource, type TableMapping } from '../args.js';
 import type { Dataset } from '../../engine/dataset/types.js';
 import { ingestBytes } from '../../engine/ingest/index.js';
-import type { Unavailable } from '../../engine/analyses/availability.js';
+import { isUnavailable, type Unavailable } from '../../engine/analyses/availability.js';
 import {
   bgnbdModel,
   compareHoldout,
@@ -168,9 +168,7 @@ async function loadDataset(args: Args, bytes: Uint8Array): Promise<{ dataset: Da
 
 /** Turns an unavailable engine result into the one-line CLI error. */
 function orFail<T>(result: T | Unavailable, what: string): T {
-  if (result && typeof result === 'object' && 'available' in result && result.available === false) {
-    throw new CliError(`${what}: ${(result as Unavailable).message}`);
-  }
+  if (isUnavailable(result)) throw new CliError(`${what}: ${result.message}`);
   return result as T;
 }
 

@@ -28,6 +28,11 @@ export type Available<T> = T & { readonly available: true };
 /** Either the analysis result or why it is unavailable. */
 export type Maybe<T> = Available<T> | Unavailable;
 
+/** Whether a value (e.g. an analysis result that crossed from the Worker) is an {@link Unavailable}. */
+export function isUnavailable(value: unknown): value is Unavailable {
+  return !!value && typeof value === 'object' && (value as { available?: unknown }).available === false;
+}
+
 /** Wraps a computed result as available. */
 export function available<T extends object>(result: T): Available<T> {
   return { ...result, available: true } as Available<T>;
