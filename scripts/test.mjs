@@ -1,10 +1,21 @@
 // `npm test`: the type check (TypeScript strict, no unused code), then every test, engine (Node) and
 // components (real Chromium), in one vitest run, closing with one plain "N passed, N failed" line.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//
+// vitest runs in its own process group under a watchdog. Once it has written its report it has
+// nothing left to do but close; if closing hangs (a browser or a server that will not shut down; a
+// CI run once waited 90 minutes on that), the group is stopped after a grace period and the result
+// is read from the report. Whatever vitest leaves behind (a Chromium, a dev server) is stopped too,
+// so nothing keeps the caller's output pipe open.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium, howToGetChromium } from './chromium.mjs';
+
+/** How long vitest may take to close after writing its report. */
+const closeGraceMs = 60_000;
+/** The whole run's limit: the suite takes about 2 minutes on a 2-core machine. */
+const runLimitMs = 20 * 60_000;
 
 const chromium = findChromium();
 if (!chromium) {
@@ -23,16 +34,69 @@ if (!process.argv.includes('--no-typecheck')) {
 }
 const dir = mkdtempSync(join(tmpdir(), 'crm-lens-test-'));
 const report = join(dir, 'results.json');
-const result = spawnSync(
+const vitest = spawn(
   process.execPath,
   ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2).filter((a) => a !== '--no-typecheck')],
-  { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromium } },
+  { stdio: 'inherit', detached: true, env: { ...process.env, CHROME_PATH: chromium } },
 );
+
+/** Signals vitest's whole process group; false when none of it is left. */
+function signalGroup(signal) {
+  try {
+    process.kill(-vitest.pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What is still running in the group, for the message when it has to be stopped. */
+function groupMembers() {
+  const ps = spawnSync('ps', ['-o', 'pid=,etime=,args=', '-g', String(vitest.pid)], { encoding: 'utf8' });
+  return (ps.stdout ?? '').trim();
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    signalGroup(signal);
+    process.exit(130);
+  });
+}
+
+let stopped = '';
+const started = Date.now();
+let reportedAt = 0;
+const watchdog = setInterval(() => {
+  if (stopped) return;
+  if (!reportedAt && existsSync(report)) reportedAt = Date.now();
+  const hungClosing = reportedAt && Date.now() - reportedAt > closeGraceMs;
+  const overLimit = Date.now() - started > runLimitMs;
+  if (!hungClosing && !overLimit) return;
+  stopped = hungClosing
+    ? `vitest wrote its report but had not exited ${closeGraceMs / 1000} s later; stopped it. Still running:\n${groupMembers()}`
+    : `the run passed its ${runLimitMs / 60_000}-minute limit; stopped it. Still running:\n${groupMembers()}`;
+  // SIGTERM first, so Playwright can still close its browser.
+  signalGroup('SIGTERM');
+  setTimeout(() => signalGroup('SIGKILL'), 5000).unref();
+}, 1000);
+
+const status = await new Promise((done) => vitest.once('exit', (code, signal) => done(signal ? 1 : (code ?? 1))));
+clearInterval(watchdog);
+// Leftovers (a browser, a dev server) would hold the caller's stdout open: stop them.
+if (signalGroup('SIGTERM')) {
+  await new Promise((done) => setTimeout(done, 2000));
+  signalGroup('SIGKILL');
+}
+if (stopped) console.error(`\n${stopped}`);
+
+let passed = false;
 try {
-  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'));
+  const { numPassedTests, numFailedTests, numPendingTests, numTotalTests, success } = JSON.parse(readFileSync(report, 'utf8'));
   console.log(`\n${numPassedTests} passed, ${numFailedTests} failed${numPendingTests ? `, ${numPendingTests} skipped` : ''}`);
+  passed = success && numFailedTests === 0 && numTotalTests > 0;
 } catch {
   console.log('\nno test results were written');
 }
 rmSync(dir, { recursive: true, force: true });
-process.exit(result.status ?? 1);
+// A hang after a complete report is not a test failure; anything else keeps vitest's own status.
+process.exit(stopped && reportedAt ? (passed ? 0 : 1) : status);

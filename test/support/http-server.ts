@@ -90,5 +90,7 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
+  // A request the browser still holds open must not keep vitest from closing.
+  server.closeAllConnections();
   await new Promise<void>((done) => server.close(() => done()));
 }
