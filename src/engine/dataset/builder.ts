@@ -218,6 +218,11 @@ export class TableBuilder {
     this.length++;
   }
 
+  /** Marks the end of `rows` rows pushed column by column (every column received `rows` values). */
+  endRows(rows: number): void {
+    this.length += rows;
+  }
+
   /** The finished table object (`OrdersTable`, `CustomersTable`, ...). */
   finish(): Record<string, unknown> {
     const table: Record<string, unknown> = { length: this.length };

@@ -61,7 +61,8 @@ function readDigits(text: string, end: number, max: number): number {
   return value;
 }
 
-function daysInMonth(year: number, month: number): number {
+/** Days in a month of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
@@ -130,7 +131,7 @@ export function parseDate(text: string, start: number, end: number, out: ParsedD
 }
 
 /** The value of exactly `count` digits at `start`, or -1. */
-function fixedDigits(text: string, start: number, count: number): number {
+export function fixedDigits(text: string, start: number, count: number): number {
   let value = 0;
   for (let i = start; i < start + count; i++) {
     const d = text.charCodeAt(i) - 48;

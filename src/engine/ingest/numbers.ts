@@ -16,7 +16,8 @@ export type DecimalSeparator = '.' | ',';
 /** Largest magnitude ingest accepts. */
 export const MAX_MAGNITUDE = Number.MAX_SAFE_INTEGER;
 
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+/** Powers of ten that are exact doubles. */
+export const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
 const PLUS = 43;
 const MINUS = 45;

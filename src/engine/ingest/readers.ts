@@ -6,6 +6,7 @@
 import type { DatasetBuilder } from '../dataset/builder.js';
 import type { TableName } from '../dataset/types.js';
 import { CollectingSink, CsvTokenizer, delimiterCode, delimiterName, sniffDelimiter } from './csv.js';
+import { FastCsvRows } from './csv-fast-rows.js';
 import { emptyPlan, planTable, type TablePlan } from './mapping.js';
 import { looksNumeric } from './numbers.js';
 import { safeJson, TableWriter } from './table-writer.js';
@@ -77,6 +78,7 @@ function hasLines(text: string, lines: number): boolean {
 export class CsvTableReader implements TableSource {
   private tokenizer?: CsvTokenizer;
   private writer?: TableWriter;
+  private fast?: FastCsvRows;
   private readonly notes: string[] = [];
 
   /** `expectedChars` (the whole source's length, when known) sizes the columns once. */
@@ -95,7 +97,16 @@ export class CsvTableReader implements TableSource {
       pos = this.start(text, final);
       if (pos < 0) return 0;
     }
-    return this.tokenizer!.run(text, pos, final, this.writer!);
+    const fast = this.fast;
+    if (!fast) return this.tokenizer!.run(text, pos, final, this.writer!);
+    // The fast lane reads what it can; each row it leaves goes through the general path on its own.
+    for (;;) {
+      pos = fast.run(text, pos, final);
+      if (fast.waiting || pos >= text.length) return pos;
+      const next = this.tokenizer!.run(text, pos, final, this.writer!, 1);
+      if (next === pos) return pos;
+      pos = next;
+    }
   }
 
   /** Sniffs, reads the header and plans the mapping; returns where the data rows start (-1: wait). */
@@ -128,6 +139,7 @@ export class CsvTableReader implements TableSource {
     if (hasHeader) writer.headerCells = headers.length;
     this.writer = writer;
     this.tokenizer = tokenizer;
+    this.fast = FastCsvRows.for(delimiter, writer, options.decimal === ',', options.dayFirst ?? false);
     return pos;
   }
 

@@ -39,9 +39,10 @@ export class RejectionCounter {
     this.reasons[reason] = (this.reasons[reason] ?? 0) + 1;
   }
 
-  accept(): void {
-    this.rows++;
-    this.accepted++;
+  /** Counts accepted rows (one by default). */
+  accept(rows = 1): void {
+    this.rows += rows;
+    this.accepted += rows;
   }
 
   /** The table's report, given how the source was read. */

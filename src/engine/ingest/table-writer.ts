@@ -27,12 +27,12 @@ const OK = 2;
 const BAD = 3;
 
 /** Field kinds as small ints for the hot switch. */
-const CUSTOMER = 0;
-const CATEGORY = 1;
-const TEXT = 2;
-const DAY = 3;
-const TIME = 4;
-const NUMBER = 5;
+export const CUSTOMER = 0;
+export const CATEGORY = 1;
+export const TEXT = 2;
+export const DAY = 3;
+export const TIME = 4;
+export const NUMBER = 5;
 const FLAG = 6;
 
 const KIND_CODES = { customer: CUSTOMER, category: CATEGORY, text: TEXT, day: DAY, time: TIME, number: NUMBER, flag: FLAG } as const;
@@ -53,6 +53,19 @@ interface Slot {
   readonly inputs: readonly number[];
   readonly labels: readonly string[];
   readonly refundCheck: boolean;
+}
+
+/**
+ * A source column the fast CSV lane (csv-fast-rows.ts) reads: the kind of its field and where its
+ * values go. A value outside `[low, high]` leaves its row to the general path, which rejects it.
+ */
+export interface LaneColumn {
+  readonly kind: number;
+  readonly column: ColumnBuilder;
+  readonly dictionary: Dictionary | undefined;
+  readonly required: boolean;
+  readonly low: number;
+  readonly high: number;
 }
 
 /** Parsing options the writer needs. */
@@ -182,6 +195,37 @@ export class TableWriter implements CellSink {
     this.rawStart = new Int32Array(n);
     this.rawEnd = new Int32Array(n);
     this.problem = new Uint8Array(n);
+  }
+
+  /**
+   * The columns the fast CSV lane reads, by source column (undefined: not read), or undefined when
+   * the plan needs the general path for every row: a derived field, two fields on one column, a flag.
+   */
+  laneColumns(): (LaneColumn | undefined)[] | undefined {
+    const slots = this.slots;
+    const oneToOne = slots.every((slot, k) => slot.inputs.length === 1 && slot.inputs[0] === k) && this.inputNext.every((next) => next < 0);
+    if (!oneToOne || slots.some((slot) => slot.kind === FLAG)) return undefined;
+    const lane: (LaneColumn | undefined)[] = new Array(this.columnInput.length).fill(undefined);
+    this.columnInput.forEach((input, col) => {
+      if (input < 0) return;
+      const slot = slots[input];
+      lane[col] = {
+        kind: slot.kind,
+        column: slot.column,
+        dictionary: this.dictionaries[input],
+        required: slot.spec.required === true,
+        low: slot.refundCheck ? 0 : (slot.spec.range?.[0] ?? -Infinity),
+        high: slot.spec.range?.[1] ?? Infinity,
+      };
+    });
+    return lane;
+  }
+
+  /** Counts rows the fast lane has put into the columns. */
+  acceptRows(rows: number): void {
+    this.row += rows;
+    this.counter.accept(rows);
+    this.table.endRows(rows);
   }
 
   /** Starts a row: every input is absent until a cell arrives. */

@@ -1,0 +1,265 @@
+/**
+ * The fast lane through CSV rows: one pass per row straight from the text into typed blocks that
+ * join the columns in bulk, with no call per cell through the tokenizer's sink and no per-cell state
+ * in the writer. The common cells (plain decimal numbers, `YYYY-MM-DD` dates) are read as the cell
+ * is scanned; others go through the general parsers. The lane takes the rows of the common feed
+ * (unquoted cells that all parse) and leaves every other row (a quote, a blank line, a value that
+ * does not parse or is out of range, a missing required value, a short or long row) to the general
+ * tokenizer and writer, which read that one row and count its reason. So the Dataset and the report
+ * are the same either way; only the time differs.
+ */
+import { NO_DAY } from '../dataset/types.js';
+import { dayFromCivil } from '../dataset/days.js';
+import { detach } from '../dataset/growable.js';
+import { daysInMonth, fixedDigits, inDateWindow, parseDate, type ParsedDate } from './dates.js';
+import { isBlank, parseNumber, POW10 } from './numbers.js';
+import { CATEGORY, CUSTOMER, DAY, NUMBER, TEXT, TIME, type LaneColumn, type TableWriter } from './table-writer.js';
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const DASH = 45;
+const DOT = 46;
+const ZERO = 48;
+
+/** Rows gathered in the typed blocks before they join the columns. */
+const BLOCK_ROWS = 4096;
+/** Digits a plain decimal may have and still be read exactly as integer / 10^k. */
+const EXACT_DIGITS = 15;
+
+/** Day number of the 1st of each month of the accepted date window, so a date is two adds. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2199;
+const MONTH_START = new Int32Array((LAST_YEAR - FIRST_YEAR + 1) * 12);
+for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) for (let m = 1; m <= 12; m++) MONTH_START[(y - FIRST_YEAR) * 12 + m - 1] = dayFromCivil(y, m, 1);
+
+/** Reads the rows it can of a CSV text into a {@link TableWriter}'s columns. */
+export class FastCsvRows {
+  /** Whether the last {@link run} stopped at an unfinished row (more text is needed). */
+  waiting = false;
+  private readonly kinds: Int8Array;
+  private readonly targets: readonly (LaneColumn | undefined)[];
+  /** Per source column: a block of codes or days, and of numbers or instants (this block's rows). */
+  private readonly ints: (Int32Array | undefined)[];
+  private readonly nums: (Float64Array | undefined)[];
+  private readonly texts: ((string | undefined)[] | undefined)[];
+  /** Per source column, the row being read: the cell's trimmed bounds. */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly parsed: ParsedDate = { day: 0, ms: 0 };
+  /** Plain numbers are read in the scan unless a decimal comma is set. */
+  private readonly quickNumbers: boolean;
+
+  private constructor(
+    private readonly delimiter: number,
+    private readonly writer: TableWriter,
+    lane: readonly (LaneColumn | undefined)[],
+    private readonly decimalComma: boolean,
+    private readonly dayFirst: boolean,
+  ) {
+    this.targets = lane;
+    this.kinds = Int8Array.from(lane, (c) => (c ? c.kind : -1));
+    this.ints = lane.map((c) => (c && c.kind !== NUMBER && c.kind !== TEXT ? new Int32Array(BLOCK_ROWS) : undefined));
+    this.nums = lane.map((c) => (c && (c.kind === NUMBER || c.kind === TIME) ? new Float64Array(BLOCK_ROWS) : undefined));
+    this.texts = lane.map((c) => (c && c.kind === TEXT ? new Array<string | undefined>(BLOCK_ROWS) : undefined));
+    this.starts = new Int32Array(lane.length);
+    this.ends = new Int32Array(lane.length);
+    this.quickNumbers = !decimalComma;
+  }
+
+  /** The fast lane for a writer and a one-character separator, or undefined when its plan has none. */
+  static for(delimiter: number, writer: TableWriter, decimalComma: boolean, dayFirst: boolean): FastCsvRows | undefined {
+    const lane = writer.laneColumns();
+    return lane && lane.length > 0 && delimiter >= 0 ? new FastCsvRows(delimiter, writer, lane, decimalComma, dayFirst) : undefined;
+  }
+
+  /**
+   * Commits rows of `text` from `start` while they take the fast lane; returns where it stopped:
+   * the text's end, a row to leave to the general path, or (with {@link waiting}) an unfinished row.
+   */
+  run(text: string, start: number, final: boolean): number {
+    const n = text.length;
+    const d = this.delimiter;
+    const kinds = this.kinds;
+    const columns = kinds.length;
+    const headerCells = this.writer.headerCells;
+    const ints = this.ints;
+    const nums = this.nums;
+    let rows = 0;
+    let i = start;
+    this.waiting = false;
+    rows: while (i < n) {
+      if (rows === BLOCK_ROWS) rows = this.flush(rows);
+      const rowStart = i;
+      let c = text.charCodeAt(i);
+      // blank lines, quotes and leading blanks are the general path's
+      if (c === LF || c === CR || c === QUOTE || isBlank(c)) break;
+      let col = 0;
+      for (;;) {
+        const cellStart = i;
+        const kind = col < columns ? kinds[col] : -1;
+        let done = false;
+        if (kind === NUMBER && this.quickNumbers) {
+          // a plain decimal, read as it is scanned
+          let negative = false;
+          if (c === DASH) {
+            negative = true;
+            c = text.charCodeAt(++i);
+          }
+          let mantissa = 0;
+          let digits = 0;
+          let scale = -1;
+          for (; i < n; c = text.charCodeAt(++i)) {
+            const digit = c - ZERO;
+            if (digit >= 0 && digit <= 9) {
+              mantissa = mantissa * 10 + digit;
+              digits++;
+              if (scale >= 0) scale++;
+            } else if (c === DOT && scale < 0) scale = 0;
+            else break;
+          }
+          if ((i >= n ? final : c === d || c === LF || c === CR) && digits > 0 && digits <= EXACT_DIGITS && scale !== 0) {
+            const value = scale > 0 ? mantissa / POW10[scale] : mantissa;
+            const target = this.targets[col]!;
+            const signed = negative ? -value : value;
+            if (!(signed >= target.low && signed <= target.high)) {
+              i = rowStart;
+              break rows;
+            }
+            nums[col]![rows] = signed;
+            done = true;
+          }
+        } else if (kind === DAY && i + 10 <= n && text.charCodeAt(i + 4) === DASH && text.charCodeAt(i + 7) === DASH) {
+          // `YYYY-MM-DD`, read at fixed places
+          const after = i + 10 < n ? text.charCodeAt(i + 10) : -1;
+          if (after === -1 ? final : after === d || after === LF || after === CR) {
+            const year = fixedDigits(text, i, 4);
+            const month = fixedDigits(text, i + 5, 2);
+            const day = fixedDigits(text, i + 8, 2);
+            if (year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+              ints[col]![rows] = MONTH_START[(year - FIRST_YEAR) * 12 + month - 1] + day - 1;
+              i += 10;
+              c = after;
+              done = true;
+            }
+          }
+        }
+        if (!done) {
+          i = cellStart;
+          c = i < n ? text.charCodeAt(i) : -1;
+          while (i < n && (c = text.charCodeAt(i)) !== d && c !== LF && c !== CR) i++;
+          if (i >= n && !final) {
+            this.waiting = true;
+            i = rowStart;
+            break rows;
+          }
+          if (kind >= 0 && !this.cell(col, rows, text, cellStart, i)) {
+            i = rowStart;
+            break rows;
+          }
+        }
+        col++;
+        if (i >= n) break;
+        if (c === LF) {
+          i++;
+          break;
+        }
+        if (c === CR) {
+          if (i + 1 >= n && !final) {
+            this.waiting = true;
+            i = rowStart;
+            break rows;
+          }
+          i += text.charCodeAt(i + 1) === LF ? 2 : 1;
+          break;
+        }
+        c = text.charCodeAt(++i);
+        if (c === QUOTE) {
+          i = rowStart;
+          break rows;
+        }
+      }
+      if (col < columns || col > headerCells) {
+        i = rowStart;
+        break;
+      }
+      this.addNewValues(rows, text);
+      rows++;
+    }
+    this.flush(rows);
+    return i;
+  }
+
+  /** Reads one cell of a column through the general parsers; false leaves the row to the general path. */
+  private cell(col: number, row: number, text: string, start: number, end: number): boolean {
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    this.starts[col] = start;
+    this.ends[col] = end;
+    const target = this.targets[col]!;
+    const kind = this.kinds[col];
+    if (start === end) {
+      if (target.required) return false;
+      if (kind === NUMBER || kind === TIME) this.nums[col]![row] = NaN;
+      if (kind === TEXT) this.texts[col]![row] = undefined;
+      else if (kind !== NUMBER) this.ints[col]![row] = kind === DAY || kind === TIME ? NO_DAY : -1;
+      return true;
+    }
+    switch (kind) {
+      case CUSTOMER:
+      case CATEGORY:
+        this.ints[col]![row] = target.dictionary!.find(text, start, end);
+        return true;
+      case DAY:
+      case TIME: {
+        const parsed = this.parsed;
+        if (!parseDate(text, start, end, parsed, this.dayFirst) || !inDateWindow(parsed.day)) return false;
+        this.ints[col]![row] = parsed.day;
+        if (kind === TIME) this.nums[col]![row] = parsed.ms;
+        return true;
+      }
+      case NUMBER: {
+        const value = parseNumber(text, start, end, this.decimalComma);
+        this.nums[col]![row] = value;
+        return value >= target.low && value <= target.high;
+      }
+      case TEXT:
+        this.texts[col]![row] = detach(text.substring(start, end));
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Adds the row's new ids and categories to their dictionaries (only accepted rows add values). */
+  private addNewValues(row: number, text: string): void {
+    const kinds = this.kinds;
+    for (let col = 0; col < kinds.length; col++) {
+      const kind = kinds[col];
+      if ((kind === CUSTOMER || kind === CATEGORY) && this.ints[col]![row] < 0 && this.ends[col] > this.starts[col]) {
+        this.ints[col]![row] = this.targets[col]!.dictionary!.add(text.substring(this.starts[col], this.ends[col]));
+      }
+    }
+  }
+
+  /** Moves the block's rows into the columns; returns 0, the rows left in the block. */
+  private flush(rows: number): number {
+    if (rows === 0) return 0;
+    const kinds = this.kinds;
+    for (let col = 0; col < kinds.length; col++) {
+      const kind = kinds[col];
+      if (kind < 0) continue;
+      const column = this.targets[col]!.column;
+      if (kind === TEXT) {
+        const texts = this.texts[col]!;
+        for (let r = 0; r < rows; r++) column.texts!.push(texts[r]);
+      } else if (kind === NUMBER) column.numbers!.pushAll(this.nums[col]!.subarray(0, rows));
+      else if (kind === TIME) {
+        column.numbers!.pushAll(this.nums[col]!.subarray(0, rows));
+        column.days!.pushAll(this.ints[col]!.subarray(0, rows));
+      } else column.ints!.pushAll(this.ints[col]!.subarray(0, rows));
+    }
+    this.writer.acceptRows(rows);
+    return 0;
+  }
+}
