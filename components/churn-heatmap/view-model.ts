@@ -4,13 +4,13 @@
  * key a selection names. Cohort rows are left-aligned prefixes (a cohort has as many offsets as
  * periods have passed), so a row can be shorter than the column count.
  */
-import { scaleQuantize } from 'd3-scale';
 import type { CohortResult } from '../../src/engine/analyses/cohorts/cohorts.js';
 import type { RiskHeatmap } from '../../src/engine/analyses/churn-risk/index.js';
 import type { SignalSummary } from '../../src/engine/analyses/churn-risk/risk.js';
 import type { Translator } from '../../src/format/i18n.js';
 import type { Formats } from '../../src/format/numbers.js';
 import { SEQUENTIAL_STEPS } from '../../src/theme/tokens.js';
+import { quantizeScale } from '../base/scales.js';
 
 /** Which matrix the heat map shows. */
 export type HeatmapMode = 'cohort' | 'risk';
@@ -70,7 +70,7 @@ export interface HeatmapModel {
 
 function stepScale(max: number): (v: number) => number {
   const steps = Array.from({ length: SEQUENTIAL_STEPS }, (_, i) => i + 1);
-  return scaleQuantize<number>().domain([0, max > 0 ? max : 1]).range(steps);
+  return quantizeScale([0, max > 0 ? max : 1], steps);
 }
 
 /** The localised name of a churn-risk signal. */

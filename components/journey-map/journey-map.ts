@@ -4,7 +4,7 @@
  * pain points marked, and the sentiment line by stage; or, with `mode="funnel"`, the conversion funnel.
  */
 import { html, svg, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { sankey, sankeyLeft, sankeyLinkHorizontal, type SankeyGraph } from 'd3-sankey';
+import { sankey, sankeyLeft, type SankeyGraph, type SankeyLink } from 'd3-sankey';
 import { STAGES } from '../../src/engine/analyses/lifecycle/stage-names.js';
 import type { JourneyMapResult } from '../../src/engine/analyses/lifecycle/index.js';
 import type { FunnelStep } from '../../src/engine/analyses/lifecycle/index.js';
@@ -22,6 +22,14 @@ const SENTIMENT_H = 70;
 
 type Node = { index?: number; x0?: number; x1?: number; y0?: number; y1?: number; value?: number };
 type Link = { source: number | Node; target: number | Node; value: number; width?: number; y0?: number; y1?: number; index?: number };
+
+/** A flow's centre line from its source node to its target node, the horizontal cubic d3-sankey's `sankeyLinkHorizontal` draws. */
+function flowPath(l: SankeyLink<Node, Link>): string {
+  const x0 = (l.source as Node).x1!;
+  const x1 = (l.target as Node).x0!;
+  const mid = (x0 + x1) / 2;
+  return `M${x0},${l.y0}C${mid},${l.y0},${mid},${l.y1},${x1},${l.y1}`;
+}
 
 /**
  * @summary Customer journey: lifecycle stages and flows, touchpoints, pain points, sentiment; or the funnel.
@@ -211,7 +219,6 @@ export class CrmJourneyMap extends CrmView<JourneyModel> {
         [cx(0) - nodeW / 2, top],
         [cx(COLUMNS.length - 1) + nodeW / 2, top + SANKEY_H],
       ])({ nodes: COLUMNS.map(() => ({})), links });
-    const path = sankeyLinkHorizontal();
     const drawn = graph.links.filter((l) => l.value > 0);
     const flowLabels = new Map(vm.forward.map((l) => [`${l.from}-${l.to}`, l.label]));
     const nodes = graph.nodes;
@@ -227,7 +234,7 @@ export class CrmJourneyMap extends CrmView<JourneyModel> {
         ${drawn.map((l) => {
           const from = (l.source as Node).index!;
           const to = (l.target as Node).index!;
-          return svg`<path part="flow" class=${`flow cat-stroke-${from + 1}`} d=${path(l as never) ?? ''} stroke-width=${Math.max(1, l.width ?? 1)} data-from=${COLUMNS[from]} data-to=${COLUMNS[to]} data-customers=${l.value}><title>${flowLabels.get(`${from}-${to}`) ?? ''}</title></path>`;
+          return svg`<path part="flow" class=${`flow cat-stroke-${from + 1}`} d=${flowPath(l)} stroke-width=${Math.max(1, l.width ?? 1)} data-from=${COLUMNS[from]} data-to=${COLUMNS[to]} data-customers=${l.value}><title>${flowLabels.get(`${from}-${to}`) ?? ''}</title></path>`;
         })}
         ${vm.returns.map((l) => {
           const x1 = cx(l.from);

@@ -4,13 +4,12 @@
  * (rising churn is bad), a sparkline path, an optional target with its status, and the reason a KPI
  * is unavailable.
  */
-import { line } from 'd3-shape';
-import { scaleLinear } from 'd3-scale';
 import { extent } from 'd3-array';
 import type { Kpi, KpiId, KpiResult, KpiUnit } from '../../src/engine/analyses/kpis/index.js';
 import type { Translator } from '../../src/format/i18n.js';
 import type { Formats } from '../../src/format/numbers.js';
 import { unavailableLines } from '../base/states.js';
+import { linearScale } from '../base/scales.js';
 
 /** Short names accepted in `metrics` and `targets` besides the KPI ids. */
 export const METRIC_ALIASES: Readonly<Record<string, KpiId>> = {
@@ -109,11 +108,9 @@ function sparkline(values: readonly (number | null)[]): { path: string | null; l
   const points = values.map((v, i) => [i, v] as const).filter((p): p is readonly [number, number] => p[1] !== null && Number.isFinite(p[1]));
   if (points.length < 2) return { path: null, last: null };
   const [lo, hi] = extent(points, (p) => p[1]) as [number, number];
-  const x = scaleLinear().domain([0, values.length - 1]).range([SPARK.pad, SPARK.width - SPARK.pad]);
-  const y = scaleLinear().domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi]).range([SPARK.height - SPARK.pad, SPARK.pad]);
-  const path = line<readonly [number, number]>()
-    .x((p) => x(p[0]))
-    .y((p) => y(p[1]))(points);
+  const x = linearScale([0, values.length - 1], [SPARK.pad, SPARK.width - SPARK.pad]);
+  const y = linearScale(lo === hi ? [lo - 1, hi + 1] : [lo, hi], [SPARK.height - SPARK.pad, SPARK.pad]);
+  const path = points.map(([i, v], k) => `${k ? 'L' : 'M'}${x(i)},${y(v)}`).join('');
   const end = points[points.length - 1];
   return { path, last: [x(end[0]), y(end[1])] };
 }

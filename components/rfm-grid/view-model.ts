@@ -4,11 +4,11 @@
  * the y axis (F highest on top); each carries its colour step, its segment under the R x F map and
  * its accessible label. Segment regions get outline edges and a label position.
  */
-import { scaleQuantize } from 'd3-scale';
 import type { RfmResult } from '../../src/engine/analyses/rfm/index.js';
 import { segmentName, type Translator } from '../../src/format/i18n.js';
 import type { Formats } from '../../src/format/numbers.js';
 import { SEQUENTIAL_STEPS } from '../../src/theme/tokens.js';
+import { quantizeScale } from '../base/scales.js';
 
 /** What colours the cells. */
 export type ColorBy = 'customers' | 'revenue' | 'monetary';
@@ -132,7 +132,7 @@ export function rfmGridModel(
   const values = result.grid.filter((c) => c.customers > 0).map((c) => cellValue(c, colorBy));
   const domain: [number, number] = values.length ? [Math.min(...values), Math.max(...values)] : [0, 0];
   const steps = Array.from({ length: SEQUENTIAL_STEPS }, (_, i) => i + 1);
-  const scale = scaleQuantize<number>().domain(domain[0] === domain[1] ? [domain[0] - 1, domain[1]] : domain).range(steps);
+  const scale = quantizeScale(domain[0] === domain[1] ? [domain[0] - 1, domain[1]] : domain, steps);
   const highlighted = selected ? highlightCounts(result, customerIds, selected) : undefined;
   const cells: GridCell[] = [];
   for (let row = 0; row < rows; row++) {

@@ -64,6 +64,9 @@ function common(root, outDir) {
     base: './',
     logLevel: 'warn',
     publicDir: false,
+    // d3-sankey asks for d3-array 2 and d3-shape 1 and npm nests its own copies; the current ones do
+    // the same for what it uses (max, min, sum, linkHorizontal), so the views' d3 is shipped once.
+    resolve: { dedupe: ['d3-array', 'd3-shape', 'd3-path'] },
     // The engine Worker is a module Worker (`{ type: 'module' }`) bundled with everything it imports.
     // Minified in every build: it is loaded as it is, never bundled again by a consumer.
     worker: { format: 'es', plugins: () => [noCodeFromStrings()], rolldownOptions: { output: { minify: true } } },
