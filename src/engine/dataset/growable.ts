@@ -59,32 +59,42 @@ const CODE_MASK = (1 << KIND_SHIFT) - 1;
 /** Kind of a value kept in the pool (longer, or with a char above U+00FF). */
 const POOLED = 15;
 
-/** The packed chars and kind of the range last hashed by {@link hashRange}. */
+/** The packed chars and kind of the range last hashed by {@link hashRange}, and where it stopped. */
 let packedLow = 0;
 let packedHigh = 0;
 let packedKind = 0;
+let hashedEnd = 0;
+
+/** `stop` value for a range that ends only at its end. */
+const NO_STOP = -2;
+const LF = 10;
+const CR = 13;
 
 /**
  * FNV-1a of `text[start, end)`, never 0 (0 marks an empty slot; tables start probing at the bits
  * above the forced one). Packs a short Latin-1 value into {@link packedLow} / {@link packedHigh} on
- * the way, one byte per char.
+ * the way, one byte per char. With a `stop` char code the range also ends before the first `stop`,
+ * LF or CR (a CSV cell), and {@link hashedEnd} says where.
  */
-function hashRange(text: string, start: number, end: number): number {
+function hashRange(text: string, start: number, end: number, stop = NO_STOP): number {
   let h = 0x811c9dc5;
   let low = 0;
   let high = 0;
-  let latin = end - start <= INLINE_CHARS;
-  for (let i = start; i < end; i++) {
+  let latin = true;
+  let i = start;
+  for (; i < end; i++) {
     const c = text.charCodeAt(i);
+    if (stop !== NO_STOP && (c === stop || c === LF || c === CR)) break;
     h = Math.imul(h ^ c, 0x01000193);
     if (c > 0xff) latin = false;
     const k = i - start;
     if (k < 4) low |= c << (k << 3);
     else high |= c << ((k - 4) << 3);
   }
+  hashedEnd = i;
   packedLow = low;
   packedHigh = high;
-  packedKind = latin ? end - start : POOLED;
+  packedKind = latin && i - start <= INLINE_CHARS ? i - start : POOLED;
   return h | 1;
 }
 
@@ -103,6 +113,8 @@ export class Dictionary {
   /** Chars of {@link POOLED} values. */
   private pool = new Uint16Array(1024);
   private poolLength = 0;
+  /** Where the cell of the last {@link findCell} ended. */
+  cellEnd = 0;
 
   /** The code of a value, adding it when new. */
   code(value: string): number {
@@ -112,8 +124,21 @@ export class Dictionary {
 
   /** The code of `text[start, end)` (the whole text by default), or -1 when it is not in the dictionary. */
   find(text: string, start = 0, end = text.length): number {
+    return this.lookup(hashRange(text, start, end), text, start, hashedEnd);
+  }
+
+  /**
+   * {@link find} for a CSV cell that starts at `start` and ends before the first `delimiter`, LF,
+   * CR or the text's end, found in the same pass as the hash; {@link cellEnd} says where it ended.
+   */
+  findCell(text: string, start: number, delimiter: number): number {
+    const code = this.lookup(hashRange(text, start, text.length, delimiter), text, start, hashedEnd);
+    this.cellEnd = hashedEnd;
+    return code;
+  }
+
+  private lookup(hash: number, text: string, start: number, end: number): number {
     const table = this.table;
-    const hash = hashRange(text, start, end);
     const kind = packedKind;
     const low = packedLow;
     const high = packedHigh;

@@ -129,6 +129,19 @@ export class FastCsvRows {
             nums[col]![rows] = signed;
             done = true;
           }
+        } else if ((kind === CUSTOMER || kind === CATEGORY) && c !== d && c !== LF && c !== CR && !isBlank(c)) {
+          // an id or a category, looked up in the same pass that finds the cell's end
+          const dictionary = this.targets[col]!.dictionary!;
+          const code = dictionary.findCell(text, i, d);
+          const end = dictionary.cellEnd;
+          if ((end < n || final) && !isBlank(text.charCodeAt(end - 1))) {
+            ints[col]![rows] = code;
+            this.starts[col] = i;
+            this.ends[col] = end;
+            i = end;
+            c = text.charCodeAt(i);
+            done = true;
+          }
         } else if (kind === DAY && i + 10 <= n && text.charCodeAt(i + 4) === DASH && text.charCodeAt(i + 7) === DASH) {
           // `YYYY-MM-DD`, read at fixed places
           const after = i + 10 < n ? text.charCodeAt(i + 10) : -1;
