@@ -182,20 +182,23 @@ export function bgnbdPAlive(p: BgNbdParams, x: number, tx: number, T: number): n
 }
 
 /**
- * (1-z)^A 2F1(A, B; C; z), the survival factor of both expectations. Below {@link NEAR_ONE} from
- * `closedForm` (the series branches of {@link hyp2f1}, a handful of terms), unless that is not finite:
- * with a and b in the millions (a fit at the boundary, no dropout heterogeneity) its powers overflow.
- * Above it the 1-z transformation loses every digit once b is large, so the damped series (all terms
- * positive, exact) is summed, with the closed form only where that series does not settle.
+ * (1-z)^A 2F1(A, B; C; z), the survival factor of both expectations, in two steps so that no closure
+ * is made per call (they run a dozen times per customer history). Above {@link NEAR_ONE} the 1-z
+ * transformation loses every digit once b is large, so the damped series (all terms positive, exact)
+ * is summed: this returns it, or NaN below NEAR_ONE or where that series does not settle, and the
+ * caller then turns to its closed form through {@link closedOrDamped}.
  */
-function survivalFactor(closedForm: () => number, A: number, B: number, C: number, z: number): number {
-  const damped = (): number => Math.exp(lnDampedHyp2f1(A, B, C, z));
-  if (z > NEAR_ONE) {
-    const series = damped();
-    return Number.isFinite(series) ? series : closedForm();
-  }
-  const value = closedForm();
-  return Number.isFinite(value) ? value : damped();
+function dampedSurvival(A: number, B: number, C: number, z: number): number {
+  return z > NEAR_ONE ? Math.exp(lnDampedHyp2f1(A, B, C, z)) : NaN;
+}
+
+/**
+ * The survival factor from `closedForm` (the series branches of {@link hyp2f1}, a handful of terms),
+ * unless that is not finite below NEAR_ONE: with a and b in the millions (a fit at the boundary, no
+ * dropout heterogeneity) its powers overflow, and the damped series is summed instead.
+ */
+function closedOrDamped(closedForm: number, A: number, B: number, C: number, z: number): number {
+  return Number.isFinite(closedForm) || z > NEAR_ONE ? closedForm : Math.exp(lnDampedHyp2f1(A, B, C, z));
 }
 
 /** E[X(t)]: expected repeat purchases of a new customer in (0, t] (FHL eq. 9). */
@@ -203,7 +206,10 @@ export function bgnbdExpectedPurchases(p: BgNbdParams, t: number): number {
   const { r, alpha, a, b } = p;
   if (t <= 0) return 0;
   const z = t / (alpha + t);
-  const survival = survivalFactor(() => Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, z), r, b, a + b - 1, z);
+  const damped = dampedSurvival(r, b, a + b - 1, z);
+  const survival = Number.isFinite(damped)
+    ? damped
+    : closedOrDamped(Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, z), r, b, a + b - 1, z);
   return ((a + b - 1) / (a - 1)) * (1 - survival);
 }
 
@@ -223,7 +229,8 @@ function bgnbdExpectedPurchasesIfAlive(p: BgNbdParams, t: number, x: number, T: 
   if (t <= 0) return 0;
   const z = t / (alpha + T + t);
   const c = a + b + x - 1;
-  const survival = survivalFactor(() => Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, c, z), r + x, b + x, c, z);
+  const damped = dampedSurvival(r + x, b + x, c, z);
+  const survival = Number.isFinite(damped) ? damped : closedOrDamped(Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, c, z), r + x, b + x, c, z);
   return (c / (a - 1)) * (1 - survival);
 }
 

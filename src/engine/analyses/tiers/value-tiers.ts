@@ -9,11 +9,11 @@ import { NO_DAY } from '../../dataset/types.js';
 import { derived } from '../../dataset/derived.js';
 import { available, checkRequirements, unavailable, type Maybe } from '../availability.js';
 import { resolveAsOf } from '../../stats/as-of.js';
-import { median } from '../../stats/quantile.js';
+import { quantileSorted } from '../../stats/quantile.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { currentValues, windowStartDay } from './current-value.js';
 import { potentialValues } from './potential.js';
-import { normaliseScores } from './normalise.js';
+import { axisScores } from './normalise.js';
 import { NO_TIER, TIER_IDS, ValueTierOptionsSchema, type PotentialSource, type ResolvedValueTierOptions, type TierId, type ValueTierOptions } from './options.js';
 
 /**
@@ -89,12 +89,6 @@ export interface ValueTiersResult {
  */
 export function isHigh(score: number, threshold: number, axisMin: number): boolean {
   return score >= threshold && score > axisMin;
-}
-
-function minOf(scores: Float64Array, members: Int32Array): number {
-  let min = Infinity;
-  for (let i = 0; i < members.length; i++) min = Math.min(min, scores[members[i]]);
-  return min;
 }
 
 function summarise(customers: ValueTierCustomers, members: Int32Array): { tiers: TierSummary[]; totals: ValueTiersResult['totals'] } {
@@ -175,19 +169,20 @@ function tiersOf(dataset: Dataset, o: ResolvedValueTierOptions): Maybe<ValueTier
   const members = new Int32Array(m);
   for (let c = 0, i = 0; c < n; c++) if (scored[c]) members[i++] = c;
 
-  const current = normaliseScores(base.value, scored, o.normalisation);
-  const potential = normaliseScores(potentialValue, scored, o.normalisation);
+  const currentAxis = axisScores(base.value, scored, o.normalisation);
+  const potentialAxis = axisScores(potentialValue, scored, o.normalisation);
+  const current = currentAxis.scores;
+  const potential = potentialAxis.scores;
   const weightSum = o.weights.current + o.weights.potential;
   const weights = { current: o.weights.current / weightSum, potential: o.weights.potential / weightSum };
-  const memberScores = (scores: Float64Array) => Float64Array.from(members, (c) => scores[c]);
   const thresholds = {
-    current: o.thresholds.current ?? median(memberScores(current)),
-    potential: o.thresholds.potential ?? median(memberScores(potential)),
+    current: o.thresholds.current ?? quantileSorted(currentAxis.sorted, 0.5),
+    potential: o.thresholds.potential ?? quantileSorted(potentialAxis.sorted, 0.5),
     currentFrom: o.thresholds.current === undefined ? ('median' as const) : ('given' as const),
     potentialFrom: o.thresholds.potential === undefined ? ('median' as const) : ('given' as const),
   };
-  const currentMin = minOf(current, members);
-  const potentialMin = minOf(potential, members);
+  const currentMin = currentAxis.sorted[0];
+  const potentialMin = potentialAxis.sorted[0];
 
   const composite = new Float64Array(n).fill(NaN);
   const tier = new Int8Array(n).fill(NO_TIER);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ascendingOrder } from '../../../src/engine/math/sort.js';
+
+/** The reference: a stable index sort with a comparator. */
+function comparatorOrder(values: Float64Array): number[] {
+  return Array.from(values, (_, i) => i).sort((i, j) => values[i] - values[j] || i - j);
+}
+
+describe('ascendingOrder', () => {
+  it('orders a hand-made column, ties in index order, negatives and infinities in place', () => {
+    const values = Float64Array.of(3, -1.5, Infinity, 0, 3, -Infinity, 2.25, -1.5, 1e-300);
+    expect(Array.from(ascendingOrder(values))).toEqual([5, 1, 7, 3, 8, 6, 0, 4, 2]);
+  });
+
+  it('keeps -0 and +0 next to each other', () => {
+    const order = Array.from(ascendingOrder(Float64Array.of(1, 0, -1, -0)));
+    expect(order.slice(0, 1)).toEqual([2]);
+    expect(order.slice(1, 3).sort()).toEqual([1, 3]);
+    expect(order[3]).toBe(0);
+  });
+
+  it('handles empty and single-value columns, and columns where every value is the same', () => {
+    expect(Array.from(ascendingOrder(new Float64Array(0)))).toEqual([]);
+    expect(Array.from(ascendingOrder(Float64Array.of(7)))).toEqual([0]);
+    expect(Array.from(ascendingOrder(new Float64Array(5).fill(2)))).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('agrees with a stable comparator sort on random columns with many ties', () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.integer({ min: -5, max: 5 }),
+      fc.constantFrom(0.1, 0.2, 1e12, -1e-12),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 300 }), (list) => {
+        const values = Float64Array.from(list.map((v) => (Object.is(v, -0) ? 0 : v)));
+        expect(Array.from(ascendingOrder(values))).toEqual(comparatorOrder(values));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with the comparator sort on a large column of day-like values', () => {
+    const values = Float64Array.from({ length: 50_000 }, (_, i) => ((i * 7919) % 731) / 7);
+    expect(Array.from(ascendingOrder(values))).toEqual(comparatorOrder(values));
+  });
+});
