@@ -40,11 +40,22 @@ export function periodOfDay(unit: PeriodUnit, day: number): number {
 const MAX_TABLE_DAYS = 1 << 20;
 
 /**
- * {@link periodOfDay} as a function backed by a lookup table over the range of `days` up to `lastDay`
- * (one entry per day), for loops that bucket every row: one array read instead of the calendar
- * arithmetic. Days outside the range are computed.
+ * {@link periodOfDay} over a range of days as a lookup table, for loops that bucket every row: one
+ * array read instead of the calendar arithmetic. Read it with {@link periodIn}.
  */
-export function dayPeriods(unit: PeriodUnit, days: Int32Array, lastDay: number): (day: number) => number {
+export interface DayPeriods {
+  readonly unit: PeriodUnit;
+  /** First tabulated day. */
+  readonly lo: number;
+  /** Period of day `lo + i` at i (empty when the range is too wide to tabulate). */
+  readonly periods: Int32Array;
+}
+
+/**
+ * {@link DayPeriods} over the range of `days` up to `lastDay` (one entry per day); NO_DAY and days
+ * outside the range are left to the calendar arithmetic.
+ */
+export function dayPeriods(unit: PeriodUnit, days: Int32Array, lastDay: number): DayPeriods {
   let lo = lastDay;
   let hi = -Infinity;
   for (let i = 0; i < days.length; i++) {
@@ -52,10 +63,17 @@ export function dayPeriods(unit: PeriodUnit, days: Int32Array, lastDay: number):
     if (d < lo && d > NO_DAY) lo = d;
     if (d > hi && d <= lastDay) hi = d;
   }
-  if (!(hi - lo < MAX_TABLE_DAYS)) return (day) => periodOfDay(unit, day);
-  const table = new Int32Array(hi - lo + 1);
-  for (let d = lo; d <= hi; d++) table[d - lo] = periodOfDay(unit, d);
-  return (day) => (day >= lo && day <= hi ? table[day - lo] : periodOfDay(unit, day));
+  // No day in range (all after lastDay), or a range too wide to tabulate: nothing tabulated.
+  if (hi < lo || !(hi - lo < MAX_TABLE_DAYS)) return { unit, lo: 0, periods: new Int32Array(0) };
+  const periods = new Int32Array(hi - lo + 1);
+  for (let d = lo; d <= hi; d++) periods[d - lo] = periodOfDay(unit, d);
+  return { unit, lo, periods };
+}
+
+/** Period index of a day through a {@link DayPeriods} table (computed when outside it). */
+export function periodIn(table: DayPeriods, day: number): number {
+  const i = day - table.lo;
+  return i >= 0 && i < table.periods.length ? table.periods[i] : periodOfDay(table.unit, day);
 }
 
 /** First day number of a period. */

@@ -11,7 +11,7 @@ import { checkRequirements, available, unavailable, type Maybe } from '../availa
 import { resolveAsOf } from '../../stats/as-of.js';
 import { ordersByCustomer } from '../../dataset/derived.js';
 import { parseOptions } from '../../stats/parse-options.js';
-import { dayPeriods, periodEndDay, periodLabel, periodOfDay, periodStartDay } from '../../stats/periods.js';
+import { dayPeriods, periodEndDay, periodIn, periodLabel, periodOfDay, periodStartDay } from '../../stats/periods.js';
 
 /** Schema of {@link CohortOptions}. */
 export const CohortOptionsSchema = z
@@ -71,57 +71,59 @@ export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<Co
   const asOf = resolveAsOf(orders, opts.asOf);
 
   const customerCount = dataset.customerIds.length;
-  const periodOf = dayPeriods(unit, orders.day, asOf);
+  const periods = dayPeriods(unit, orders.day, asOf);
   // Each customer's rows in date order: its first purchase holds its first period, its last purchase
   // by the analysis date its last, and periods never decrease along the walk, so each (customer,
   // period) counts once.
-  const grouped = ordersByCustomer(dataset);
+  const { offsets, day, amount } = ordersByCustomer(dataset);
   const first = new Int32Array(customerCount).fill(NOT_SEEN);
   const last = new Int32Array(customerCount);
   let firstPeriod = NOT_SEEN;
   for (let c = 0; c < customerCount; c++) {
-    const start = grouped.offsets[c];
-    let end = grouped.offsets[c + 1];
-    let k = start;
-    while (k < end && grouped.day[k] <= asOf && grouped.amount[k] < 0) k++;
-    if (k === end || grouped.day[k] > asOf) continue;
-    first[c] = periodOf(grouped.day[k]);
-    while (grouped.day[end - 1] > asOf || grouped.amount[end - 1] < 0) end--;
-    last[c] = periodOf(grouped.day[end - 1]);
-    if (first[c] < firstPeriod) firstPeriod = first[c];
+    let end = offsets[c + 1];
+    let k = offsets[c];
+    while (k < end && day[k] <= asOf && amount[k] < 0) k++;
+    if (k === end || day[k] > asOf) continue;
+    const f = periodIn(periods, day[k]);
+    first[c] = f;
+    while (day[end - 1] > asOf || amount[end - 1] < 0) end--;
+    last[c] = periodIn(periods, day[end - 1]);
+    if (f < firstPeriod) firstPeriod = f;
   }
   if (firstPeriod === NOT_SEEN) return unavailable('no-rows', `no purchases on or before ${isoDate(asOf)}`, needs);
   const lastPeriod = periodOfDay(unit, asOf);
   const cohortCount = lastPeriod - firstPeriod + 1;
   const offsetsOf = (cohort: number) => cohortCount - cohort;
 
+  // Cohort x offset counts in flat cohortCount x cohortCount arrays (cell cohort * cohortCount + offset).
   const size = new Float64Array(cohortCount);
-  const active = Array.from({ length: cohortCount }, (_, k) => new Float64Array(offsetsOf(k)));
-  const lastOffsets = Array.from({ length: cohortCount }, (_, k) => new Float64Array(offsetsOf(k)));
-  const revenue = Array.from({ length: cohortCount }, (_, k) => new Float64Array(offsetsOf(k)));
-
+  const active = new Float64Array(cohortCount * cohortCount);
+  const lastOffsets = new Float64Array(cohortCount * cohortCount);
+  const revenue = new Float64Array(cohortCount * cohortCount);
   for (let c = 0; c < customerCount; c++) {
-    if (first[c] === NOT_SEEN) continue;
-    const cohort = first[c] - firstPeriod;
-    size[cohort]++;
-    lastOffsets[cohort][last[c] - first[c]]++;
-    const end = grouped.offsets[c + 1];
+    const f = first[c];
+    if (f === NOT_SEEN) continue;
+    const row = (f - firstPeriod) * cohortCount;
+    size[f - firstPeriod]++;
+    lastOffsets[row + last[c] - f]++;
+    const end = offsets[c + 1];
     let seen = -1;
-    for (let k = grouped.offsets[c]; k < end && grouped.day[k] <= asOf; k++) {
-      if (grouped.amount[k] < 0) continue;
-      const at = periodOf(grouped.day[k]) - first[c];
-      if (at === seen) continue;
+    for (let k = offsets[c]; k < end && day[k] <= asOf; k++) {
+      if (amount[k] < 0) continue;
+      const at = periodIn(periods, day[k]) - f;
+      // Counted without a branch: whether a row opens a new period is a coin toss the CPU mispredicts.
+      active[row + at] += +(at !== seen);
       seen = at;
-      active[cohort][at]++;
     }
   }
   // Revenue in row order, so the sums add up exactly as the rows come.
-  for (let row = 0; row < orders.length; row++) {
-    const c = orders.customer[row];
-    if (orders.day[row] > asOf || first[c] === NOT_SEEN) continue;
-    const p = periodOf(orders.day[row]);
-    if (p < first[c]) continue;
-    revenue[first[c] - firstPeriod][p - first[c]] += orders.amount[row];
+  for (let i = 0; i < orders.length; i++) {
+    const d = orders.day[i];
+    const f = first[orders.customer[i]];
+    if (d > asOf || f === NOT_SEEN) continue;
+    const p = periodIn(periods, d);
+    if (p < f) continue;
+    revenue[(f - firstPeriod) * cohortCount + p - f] += orders.amount[i];
   }
 
   const rows: CohortRow[] = [];
@@ -130,8 +132,9 @@ export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<Co
     const n = offsetsOf(k);
     const onOrAfter = new Array<number>(n);
     let atOrBeyond = 0;
+    const cells = k * cohortCount;
     for (let o = n - 1; o >= 0; o--) {
-      atOrBeyond += lastOffsets[k][o];
+      atOrBeyond += lastOffsets[cells + o];
       onOrAfter[o] = atOrBeyond / size[k];
     }
     const period = firstPeriod + k;
@@ -139,10 +142,10 @@ export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<Co
       cohort: periodLabel(unit, period),
       start: periodStartDay(unit, period),
       size: size[k],
-      active: [...active[k]],
-      retention: [...active[k]].map((a) => a / size[k]),
+      active: Array.from(active.subarray(cells, cells + n)),
+      retention: Array.from(active.subarray(cells, cells + n), (a) => a / size[k]),
       retentionOnOrAfter: onOrAfter,
-      revenue: [...revenue[k]],
+      revenue: Array.from(revenue.subarray(cells, cells + n)),
       partial: Array.from({ length: n }, (_, o) => periodEndDay(unit, period + o) > asOf),
     });
   }

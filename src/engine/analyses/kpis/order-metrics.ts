@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../../dataset/types.js';
 import { ordersByCustomer } from '../../dataset/derived.js';
-import { dayPeriods } from '../../stats/periods.js';
+import { dayPeriods, periodIn } from '../../stats/periods.js';
 import type { Spine } from './spine.js';
 
 /** Per-period sums; entry p belongs to spine position p. */
@@ -59,10 +59,10 @@ export function orderMetrics(dataset: Dataset, spine: Spine, window: number): Or
     nrrPrevious: new Float64Array(P),
     firstPosition: new Int32Array(customerCount).fill(-1),
   };
-  const periodOf = dayPeriods(spine.unit, orders.day, spine.asOf);
+  const periods = dayPeriods(spine.unit, orders.day, spine.asOf);
   const position = (day: number): number => {
     if (day > spine.asOf) return -1;
-    const p = periodOf(day) - spine.first;
+    const p = periodIn(periods, day) - spine.first;
     return p >= 0 && p < P ? p : -1;
   };
   for (let i = 0; i < orders.length; i++) {
