@@ -187,8 +187,10 @@ function targetRows(size, sum) {
  * The whole docs/performance.md.
  * @param {ReturnType<typeof machine>} info
  * @param {SizeResult[]} results
+ * @param {{ loadedRows: number, newRows: number, newCustomers: number, wholeRows: number, append: { median: number, best: number }, again: { median: number, best: number } }} [append]
+ *   the incremental-refresh measurement (bench/peers/append.mjs), when it ran
  */
-export function writeReport(info, results) {
+export function writeReport(info, results, append) {
   const sizes = results
     .map((size) => {
       const t = tables(size);
@@ -251,8 +253,13 @@ in "Bundle size" (\`npm run build\`).
 
 Appending orders to a loaded Dataset parses only the new rows (\`appendBytes\` / \`appendText\` in
 \`crm-lens/engine\`); the analyses then recompute on the new version (none is incremental yet).
-\`node --expose-gc --import tsx bench/peers/append.mjs --rows 10000\` appends 10k rows (half of them new
-customers) to the 1M-row Dataset and checks the result equals re-ingesting everything: measured on
-2026-11-22 on this machine, under load, 50-100 ms against 390-540 ms for re-ingesting 1.01M rows.
+${
+  append
+    ? `Measured in this run (bench/peers/append.mjs, a forced GC before each timed run): ${append.newRows.toLocaleString('en')} new rows
+(${append.newCustomers.toLocaleString('en')} of them new customers) appended to the ${append.loadedRows.toLocaleString('en')}-row Dataset take
+**${fmt(append.append.median, 0)} ms** (median; best ${fmt(append.append.best, 0)} ms), against **${fmt(append.again.median, 0)} ms** (best ${fmt(append.again.best, 0)} ms)
+for ingesting all ${append.wholeRows.toLocaleString('en')} rows again; both give the same Dataset (checked).`
+    : 'Not measured in this run (it needs the 1M set and the engine peer).'
+}
 `;
 }

@@ -177,6 +177,16 @@ async function timeInTurns(peers) {
   }
 }
 
+/** Runs bench/peers/append.mjs in its own process; resolves with its JSON answer. */
+function appendRun() {
+  const child = fork(join(here, 'peers', 'append.mjs'), ['--json'], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  let out = '';
+  child.stdout?.on('data', (chunk) => (out += chunk));
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '')) : reject(new Error(`append bench exited with ${code}`)))),
+  );
+}
+
 const info = machine();
 console.log(`crm-lens bench — ${info.date}, ${info.cpu} x${info.cores}, Node ${info.node}, load average ${info.load.toFixed(1)}`);
 /** @type {Array<{ label: string, data: ReturnType<typeof ensureDataset>, runs: PeerRun[] }>} */
@@ -216,13 +226,20 @@ for (const label of sizes) {
   results.push({ label, data, runs: all.map((p) => p.run) });
   printSize(results[results.length - 1]);
 }
+/** Appending to the loaded 1M set against ingesting everything again (bench/peers/append.mjs). */
+let append;
+if (sizes.includes('1m') && chosen.includes('engine')) {
+  process.stdout.write('\n== incremental refresh: 10k new rows onto the 1M set ... ');
+  append = await appendRun();
+  console.log(`append ${append.append.median.toFixed(0)} ms, re-ingest ${append.again.median.toFixed(0)} ms (medians)`);
+}
 if (!values['no-write']) {
   const path = join(here, '..', 'docs', 'performance.md');
   // Sections between `<!-- name:start -->` and `<!-- name:end -->` belong to other writers (the browser
   // bench, the build's bundle-size report): keep them.
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const kept = [...previous.matchAll(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g)].map((m) => m[0]);
-  writeFileSync(path, `${[writeReport(info, results).trimEnd(), ...kept].join('\n\n')}\n`);
+  writeFileSync(path, `${[writeReport(info, results, append).trimEnd(), ...kept].join('\n\n')}\n`);
   console.log(`\nwrote ${path}`);
 }
 if (values.browser) {

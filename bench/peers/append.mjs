@@ -4,9 +4,10 @@
  * (`ingestBytes`). The new rows are the first `--rows` rows of the 100k file, every second one with
  * its id renamed (`C...` to `N...`), so half name loaded customers and half new ones. Checks that both ways give the same Dataset.
  *
- *   node --expose-gc --import tsx bench/peers/append.mjs [--rows 10000] [--reps 7]
+ *   node --expose-gc --import tsx bench/peers/append.mjs [--rows 10000] [--reps 7] [--json]
  *
- * Needs bench/.data (made by `npm run bench`). Prints medians and best runs in ms.
+ * Needs bench/.data (made by `npm run bench`, which also runs this on its 1M set). Prints medians and
+ * best runs in ms; `--json` prints them as one JSON object instead (for bench/run.mjs).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,7 +17,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { appendBytes, ingestBytes } from '../../src/engine/ingest/index.ts';
 
 const data = join(dirname(fileURLToPath(import.meta.url)), '..', '.data');
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '10000' }, reps: { type: 'string', default: '7' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '10000' }, reps: { type: 'string', default: '7' }, json: { type: 'boolean', default: false } },
+});
 const newRows = Number(values.rows);
 const reps = Number(values.reps);
 const gc = /** @type {() => void} */ (globalThis.gc ?? (() => {}));
@@ -55,8 +58,13 @@ if (!isDeepStrictEqual(a, w)) throw new Error('append and re-ingest disagree');
 
 const append = await time(() => appendBytes(base, newBytes, options));
 const again = await time(() => ingestBytes(wholeBytes, options));
-const fmt = (/** @type {{ median: number, best: number }} */ t) => `${t.median.toFixed(0)} ms median, ${t.best.toFixed(0)} ms best`;
-console.log(`loaded: ${base.dataset.orders.length} rows, ${base.dataset.customerIds.length} customers`);
-console.log(`new: ${appended.report.rows} rows (${appended.dataset.customerIds.length - base.dataset.customerIds.length} new customers); same Dataset both ways`);
-console.log(`append ${newRows} rows:      ${fmt(append)}`);
-console.log(`re-ingest ${whole.dataset.orders.length} rows: ${fmt(again)}`);
+const newCustomers = appended.dataset.customerIds.length - base.dataset.customerIds.length;
+if (values.json) {
+  console.log(JSON.stringify({ loadedRows: base.dataset.orders.length, newRows: appended.report.rows, newCustomers, wholeRows: whole.dataset.orders.length, append, again }));
+} else {
+  const fmt = (/** @type {{ median: number, best: number }} */ t) => `${t.median.toFixed(0)} ms median, ${t.best.toFixed(0)} ms best`;
+  console.log(`loaded: ${base.dataset.orders.length} rows, ${base.dataset.customerIds.length} customers`);
+  console.log(`new: ${appended.report.rows} rows (${newCustomers} new customers); same Dataset both ways`);
+  console.log(`append ${newRows} rows:      ${fmt(append)}`);
+  console.log(`re-ingest ${whole.dataset.orders.length} rows: ${fmt(again)}`);
+}
