@@ -116,12 +116,15 @@ export function completedMonths(from: number, to: number): number {
   return monthsBetween(monthStamp(from), monthStamp(to), isMonthEnd(to));
 }
 
+/** Stage code of `churned`. */
+const CHURNED = STAGES.indexOf('churned');
+
 /**
  * Stage code of a customer from its activity at a snapshot: last activity day, activity days in the
  * recent and the earlier window, P(alive) (NaN or undefined = unknown) and completed months of tenure.
  */
 function classify(o: ResolvedStageOptions, day: number, last: number, recent: number, before: number, pAlive: number | undefined, months: number): number {
-  if (day - last >= o.churnDays) return 4;
+  if (day - last >= o.churnDays) return CHURNED;
   if (before > 0 && recent <= (1 - o.declineShare) * before) return 3;
   if (pAlive !== undefined && pAlive < o.pAliveThreshold) return 3;
   return months < o.newMonths ? 0 : months < o.matureMonths ? 1 : 2;
@@ -220,66 +223,86 @@ export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOption
   const lastPeriod = periodOfDay(unit, ctx.asOf);
   const firstPeriod = Math.max(periodOfDay(unit, firstAll), periods ? lastPeriod - periods + 1 : -Infinity);
   const n = dataset.customerIds.length;
-  let previous = new Int8Array(n).fill(NOT_A_CUSTOMER);
-  let current = previous;
-  const snapshots: StageSnapshot[] = [];
-  const flows: StageFlow[] = [];
-  const flowCounts = new Int32Array((STAGES.length + 1) * STAGES.length);
-  // Snapshot days only grow, so each customer keeps three cursors into its activity days (past the
-  // last day <= day, <= day - w, <= day - 2w) that only move forward instead of binary searches.
+  const T = lastPeriod - firstPeriod + 1;
+  const S = STAGES.length;
+  const snapDay = new Int32Array(T);
+  const snapStamp = new Int32Array(T);
+  const snapMonthEnd = new Uint8Array(T);
+  for (let t = 0; t < T; t++) {
+    snapDay[t] = Math.min(periodEndDay(unit, firstPeriod + t), ctx.asOf);
+    snapStamp[t] = monthStamp(snapDay[t]);
+    snapMonthEnd[t] = isMonthEnd(snapDay[t]) ? 1 : 0;
+  }
+  // Customer by customer, snapshot by snapshot: three cursors into the customer's activity days (past
+  // the last day <= day, <= day - w, <= day - 2w) only move forward as snapshot days grow, and stay
+  // in registers. counts[t][stage]; flows[t][from + 1][to], from -1 (acquired) for a first snapshot.
   const { offsets, days } = ctx.activity;
   const w = stageOptions.declineWindowDays;
-  const atDay = offsets.slice(0, n);
-  const atRecent = offsets.slice(0, n);
-  const atBefore = offsets.slice(0, n);
-  for (let period = firstPeriod; period <= lastPeriod; period++) {
-    const day = Math.min(periodEndDay(unit, period), ctx.asOf);
-    const pAliveValues = period === lastPeriod ? model.values : undefined;
-    const stamp = monthStamp(day);
-    const monthEnd = isMonthEnd(day);
-    current = new Int8Array(n);
-    const counts = new Int32Array(STAGES.length);
-    flowCounts.fill(0);
-    for (let c = 0; c < n; c++) {
-      const first = ctx.firstPurchase[c];
-      if (first === NO_DAY || first > day) {
-        current[c] = NOT_A_CUSTOMER;
-        continue;
-      }
-      const end = offsets[c + 1];
-      let p = atDay[c];
+  const pAliveValues = model.values;
+  const counts = new Int32Array(T * S);
+  const flowCounts = new Int32Array(T * (S + 1) * S);
+  const current = new Int8Array(n).fill(NOT_A_CUSTOMER);
+  const churnedFrom = new Int32Array(T + 1);
+  for (let c = 0; c < n; c++) {
+    const first = ctx.firstPurchase[c];
+    if (first === NO_DAY) continue;
+    let t = 0;
+    while (snapDay[t] < first) t++;
+    const start = offsets[c];
+    const end = offsets[c + 1];
+    const firstStamp = ctx.firstStamp[c];
+    let p = start;
+    let q = start;
+    let r = start;
+    let previous = NOT_A_CUSTOMER;
+    for (; t < T; t++) {
+      const day = snapDay[t];
       while (p < end && days[p] <= day) p++;
-      let q = atRecent[c];
       while (q < end && days[q] <= day - w) q++;
-      let r = atBefore[c];
       while (r < end && days[r] <= day - 2 * w) r++;
-      atDay[c] = p;
-      atRecent[c] = q;
-      atBefore[c] = r;
-      const last = p > offsets[c] ? days[p - 1] : NO_DAY;
-      const s = classify(stageOptions, day, last, p - q, q - r, pAliveValues?.[c], monthsBetween(ctx.firstStamp[c], stamp, monthEnd));
-      current[c] = s;
-      counts[s]++;
-      // Row 0 of flowCounts is `acquired`, rows 1.. the previous stage.
-      flowCounts[(previous[c] + 1) * STAGES.length + s]++;
+      const last = p > start ? days[p - 1] : NO_DAY;
+      const months = monthsBetween(firstStamp, snapStamp[t], snapMonthEnd[t] === 1);
+      const s = classify(stageOptions, day, last, p - q, q - r, t === T - 1 ? pAliveValues?.[c] : undefined, months);
+      counts[t * S + s]++;
+      flowCounts[(t * (S + 1) + previous + 1) * S + s]++;
+      previous = s;
+      if (s === CHURNED && p === end) {
+        // No activity ahead: churned at every later snapshot too, counted once below.
+        churnedFrom[t + 1]++;
+        break;
+      }
     }
+    current[c] = previous;
+  }
+  // churnedFrom[t] = customers churned for good since the snapshot before t: a running sum adds them
+  // to every later snapshot's churned count and churned -> churned flow.
+  let stayChurned = 0;
+  for (let t = 1; t < T; t++) {
+    stayChurned += churnedFrom[t];
+    counts[t * S + CHURNED] += stayChurned;
+    flowCounts[(t * (S + 1) + CHURNED + 1) * S + CHURNED] += stayChurned;
+  }
+  const snapshots: StageSnapshot[] = [];
+  const flows: StageFlow[] = [];
+  for (let t = 0; t < T; t++) {
+    const period = firstPeriod + t;
     const label = periodLabel(unit, period);
-    if (period > firstPeriod) {
-      for (let from = 0; from <= STAGES.length; from++) {
-        for (let to = 0; to < STAGES.length; to++) {
-          const customers = flowCounts[from * STAGES.length + to];
+    if (t > 0) {
+      for (let from = 0; from <= S; from++) {
+        for (let to = 0; to < S; to++) {
+          const customers = flowCounts[(t * (S + 1) + from) * S + to];
           if (customers > 0) flows.push({ period: label, from: from === 0 ? ACQUIRED : STAGES[from - 1], to: STAGES[to], customers });
         }
       }
     }
+    const at = counts.subarray(t * S, (t + 1) * S);
     snapshots.push({
       period: label,
-      date: isoDate(day),
-      partial: day < periodEndDay(unit, period),
-      counts: Object.fromEntries(STAGES.map((s, i) => [s, counts[i]])) as Record<Stage, number>,
-      customers: counts.reduce((a, b) => a + b, 0),
+      date: isoDate(snapDay[t]),
+      partial: snapDay[t] < periodEndDay(unit, period),
+      counts: Object.fromEntries(STAGES.map((stage, i) => [stage, at[i]])) as Record<Stage, number>,
+      customers: at.reduce((x, y) => x + y, 0),
     });
-    previous = current;
   }
   return available({ asOf: ctx.asOf, asOfDate: isoDate(ctx.asOf), unit, stages: STAGES, snapshots, flows, current, options: stageOptions, pAlive: model.status });
 }
