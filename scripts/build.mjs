@@ -5,6 +5,8 @@
 //   assets/worker-*.js                                   the engine Worker (self-contained)
 //   assets/engine-core-*.js                              the main-thread engine crm-lens.js imports only
 //                                                        when the Worker cannot start (self-contained)
+//   assets/locale-zh-CN-*.js                             the zh-CN dictionary crm-lens.js imports when a
+//                                                        widget first shows zh-CN
 //   cli/main.js                                          the `crm-lens` command without tsx
 //   types/                                               declarations (tsc)
 //   custom-elements.json                                 the manifest, from the elements' JSDoc

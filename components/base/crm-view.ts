@@ -12,7 +12,7 @@ import { canonicalJson } from '../../src/feed/canonical-json.js';
 import { FeedController, type FeedHandle } from '../../src/feed/controller.js';
 import { failureOf, type FeedFailure, type FeedHover, type FeedSelection } from '../../src/feed/types.js';
 import { isUnavailable } from '../../src/engine/analyses/availability.js';
-import { Translator, type LabelOverrides } from '../../src/format/i18n.js';
+import { Translator, type LabelOverrides } from '../../src/format/translator.js';
 import { Formats } from '../../src/format/numbers.js';
 import { themeStyles } from '../../src/theme/styles.js';
 import { renderDataTable, tableToCsv, type DataTable } from './data-table.js';
@@ -20,7 +20,7 @@ import { FEED_CONNECTED } from './events.js';
 import { download, serializeSvg, svgToPng } from './export.js';
 import { findFeed } from './feed-lookup.js';
 import { jsonAttribute } from './json-attribute.js';
-import { resolveLang } from './locale.js';
+import { resolveLang, updateInLocale } from './locale.js';
 import { renderError, renderLoading, renderMessage, renderStale, renderUnavailable } from './states.js';
 import { baseStyles } from './styles.js';
 
@@ -151,6 +151,11 @@ export abstract class CrmView<VM> extends LitElement {
     this.setHandle(undefined);
     this.own?.dispose();
     this.own = undefined;
+  }
+
+  /** Renders only once the locale's dictionary is here (see {@link updateInLocale}). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return updateInLocale(this, () => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues): void {

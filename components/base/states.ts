@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Unavailable } from '../../src/engine/analyses/availability.js';
 import type { IngestReport, RejectExample } from '../../src/engine/ingest/types.js';
 import { exampleLine } from '../../src/feed/report-lines.js';
-import type { Translator } from '../../src/format/i18n.js';
+import type { Translator } from '../../src/format/translator.js';
 import type { Formats } from '../../src/format/numbers.js';
 import type { FeedFailure } from '../../src/feed/types.js';
 import { styleProps } from './style-props.js';

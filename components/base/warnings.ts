@@ -2,7 +2,7 @@
 const printed = new Set<string>();
 
 /** Stable warning codes. */
-export type WarningCode = 'define-twice' | 'bad-json-attribute' | 'unknown-metric' | 'feed-not-found';
+export type WarningCode = 'define-twice' | 'bad-json-attribute' | 'unknown-metric' | 'feed-not-found' | 'locale-unavailable';
 
 /** Prints `[crm-lens] <code>: <message>` once per code and message. */
 export function warn(code: WarningCode, message: string): void {

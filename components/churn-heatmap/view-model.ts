@@ -7,7 +7,7 @@
 import type { CohortResult } from '../../src/engine/analyses/cohorts/cohorts.js';
 import type { RiskHeatmap } from '../../src/engine/analyses/churn-risk/index.js';
 import type { SignalSummary } from '../../src/engine/analyses/churn-risk/risk.js';
-import type { Translator } from '../../src/format/i18n.js';
+import type { Translator } from '../../src/format/translator.js';
 import type { Formats } from '../../src/format/numbers.js';
 import { SEQUENTIAL_STEPS } from '../../src/theme/tokens.js';
 import { quantizeScale } from '../base/scales.js';

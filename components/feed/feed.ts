@@ -10,12 +10,12 @@ import { FeedController, type FeedHandle } from '../../src/feed/controller.js';
 import type { EngineClient } from '../../src/feed/engine-client.js';
 import type { AppendData, InlineTable } from '../../src/feed/load.js';
 import type { DatasetSummary, FeedFailure, FeedSelection, FeedState } from '../../src/feed/types.js';
-import { Translator } from '../../src/format/i18n.js';
+import { Translator } from '../../src/format/translator.js';
 import { Formats } from '../../src/format/numbers.js';
 import { themeStyles } from '../../src/theme/styles.js';
 import { FEED_CONNECTED, FEED_REQUEST, type CrmFeedErrorDetail } from '../base/events.js';
 import { jsonAttribute } from '../base/json-attribute.js';
-import { resolveLang } from '../base/locale.js';
+import { resolveLang, updateInLocale } from '../base/locale.js';
 import { failureMessage } from '../base/states.js';
 import { feedStyles } from './styles.js';
 
@@ -213,6 +213,11 @@ export class CrmFeed extends LitElement {
     this.controller.disconnect();
     // A move in the DOM reconnects in the same task; only a real removal releases the Worker.
     this.disposeTimer = setTimeout(() => this.controller.dispose(), 0);
+  }
+
+  /** Renders only once the locale's dictionary is here (see {@link updateInLocale}). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return updateInLocale(this, () => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -7,7 +7,7 @@
 import { ACQUIRED, STAGES, type Stage } from '../../src/engine/analyses/lifecycle/stage-names.js';
 import type { JourneyMapResult } from '../../src/engine/analyses/lifecycle/index.js';
 import type { FunnelResult, TouchpointCell, TouchpointsResult } from '../../src/engine/analyses/lifecycle/index.js';
-import { slug, type Translator } from '../../src/format/i18n.js';
+import { slug, type Translator } from '../../src/format/translator.js';
 import type { Formats } from '../../src/format/numbers.js';
 
 /** Columns: the entry column then the lifecycle stages. */

@@ -6,7 +6,7 @@
  */
 import { extent } from 'd3-array';
 import type { Kpi, KpiId, KpiResult, KpiUnit } from '../../src/engine/analyses/kpis/index.js';
-import type { Translator } from '../../src/format/i18n.js';
+import type { Translator } from '../../src/format/translator.js';
 import type { Formats } from '../../src/format/numbers.js';
 import { unavailableLines } from '../base/states.js';
 import { linearScale } from '../base/scales.js';

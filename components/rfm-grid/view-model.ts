@@ -5,7 +5,7 @@
  * its accessible label. Segment regions get outline edges and a label position.
  */
 import type { RfmResult } from '../../src/engine/analyses/rfm/index.js';
-import { segmentName, type Translator } from '../../src/format/i18n.js';
+import { segmentName, type Translator } from '../../src/format/translator.js';
 import type { Formats } from '../../src/format/numbers.js';
 import { SEQUENTIAL_STEPS } from '../../src/theme/tokens.js';
 import { quantizeScale } from '../base/scales.js';

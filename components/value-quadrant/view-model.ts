@@ -4,7 +4,7 @@
  * hit-test a few buckets instead of every point (100k customers stay interactive).
  */
 import type { TierId, ValueTiersResult } from '../../src/engine/analyses/tiers/index.js';
-import type { Translator } from '../../src/format/i18n.js';
+import type { Translator } from '../../src/format/translator.js';
 import type { Formats } from '../../src/format/numbers.js';
 
 /** Categorical palette colour per tier, in TIER_IDS order. */

@@ -62,6 +62,8 @@ export async function writeSizeReport(root, outDir) {
   if (worker) rows.push(['engine Worker (`assets/worker-*.js`, fetched when the first feed starts)', worker]);
   const fallback = assetSizes(outDir, 'engine-core');
   if (fallback) rows.push(['main-thread engine (`assets/engine-core-*.js`, fetched only when the Worker cannot start)', fallback]);
+  const zh = assetSizes(outDir, 'locale-zh-CN');
+  if (zh) rows.push(['zh-CN dictionary (`assets/locale-zh-CN-*.js`, fetched when a widget first shows zh-CN)', zh]);
   rows.push(['`crm-lens/engine` (the engine as a module, no elements)', await measure(root, resolve(root, 'src/engine/index.ts'))]);
   const table = [
     '| module | minified | gzip |',
@@ -77,8 +79,10 @@ Each element row is that element's registration module bundled alone with everyt
 what a page pays for that one element. Elements share most of it, so the one-file bundle with all of
 them is far less than the sum. The engine runs in the Worker, fetched once when the first feed
 starts; the main-thread engine is a separate chunk that the kit imports only when the Worker cannot
-start (the kit served from another origin, no Worker support), so a page never pays for both. A
-plain \`<script type="module">\` page serves \`crm-lens.js\` with the \`assets/\` folder next to it.
+start (the kit served from another origin, no Worker support), so a page never pays for both.
+English is in the kit; the zh-CN dictionary is a chunk of its own, fetched before a widget in zh-CN
+first renders. A plain \`<script type="module">\` page serves \`crm-lens.js\` with the \`assets/\`
+folder next to it.
 
 ${table}
 

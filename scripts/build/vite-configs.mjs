@@ -104,28 +104,38 @@ export function esmConfig(root, outDir) {
   };
 }
 
-/** The main-thread engine the engine client imports lazily (src/feed/engine-client.ts). */
-const ENGINE_CORE = 'src/feed/engine-core.ts';
-/** The placeholder the one-file bundle imports the engine chunk by, replaced by its file name. */
-const ENGINE_CHUNK = 'crm-lens:engine-chunk';
+/**
+ * What the one-file bundle imports lazily, each built as a self-contained module of its own into
+ * `assets/<name>-<hash>.js`: the main-thread engine, imported only when the Worker cannot start
+ * (src/feed/engine-client.ts), and the dictionaries but English, imported when a widget first shows
+ * that locale (src/format/translator.ts). An English page with a Worker loads none of them.
+ */
+export const LAZY_CHUNKS = [
+  { name: 'engine-core', source: 'src/feed/engine-core.ts' },
+  { name: 'locale-zh-CN', source: 'src/format/locales/zh-CN.ts' },
+];
+
+/** The placeholder the one-file bundle imports a lazy chunk by, replaced by its file name. */
+const lazyChunkId = (name) => `crm-lens:lazy-chunk:${name}`;
 
 /**
- * A plugin that leaves the engine client's dynamic `import('./engine-core.js')` out of the bundle: the
- * import stays, pointing at `chunkFile` (relative to the bundle), built on its own by
- * {@link engineChunkConfig}. So the bundle holds no engine and shares no chunk with it: a page whose
- * Worker starts loads one file.
+ * A plugin that leaves the dynamic imports of the {@link LAZY_CHUNKS} out of the bundle: each import
+ * stays, pointing at its chunk file (relative to the bundle), built on its own by
+ * {@link lazyChunkConfig}. So the bundle holds none of them and shares no chunk with them: a page
+ * that needs none loads one file.
  * @param {string} root
  */
-function engineChunkExternal(root) {
-  const core = resolve(root, ENGINE_CORE);
+function lazyChunksExternal(root) {
+  const bySource = new Map(LAZY_CHUNKS.map((c) => [resolve(root, c.source), c.name]));
   return {
-    name: 'crm-lens-engine-chunk',
+    name: 'crm-lens-lazy-chunks',
     // Before vite's own resolver, which would resolve the import into the bundle.
     enforce: 'pre',
     async resolveId(id, importer, options) {
-      if (!id.endsWith('engine-core.js') || !importer) return undefined;
+      if (!importer || options?.kind !== 'dynamic-import') return undefined;
       const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
-      return resolved?.id === core ? { id: ENGINE_CHUNK, external: true } : undefined;
+      const name = resolved && bySource.get(resolved.id);
+      return name ? { id: lazyChunkId(name), external: true } : undefined;
     },
   };
 }
@@ -143,35 +153,38 @@ function bundleBase(root, outDir) {
 
 /**
  * One minified module for `<script type="module" src=".../crm-lens.js">` that registers every element,
- * without the engine: the Worker is loaded from `assets/` next to it, and when it cannot start (e.g.
- * the kit served from another origin) the main-thread engine from `chunkFile` (see
- * {@link engineChunkConfig}), imported relative to the bundle.
+ * without the engine: the Worker is loaded from `assets/` next to it, and the {@link LAZY_CHUNKS} (the
+ * main-thread engine when the Worker cannot start, e.g. the kit served from another origin; a
+ * dictionary other than English) from their files, imported relative to the bundle.
  * @param {string} root
  * @param {string} outDir
- * @param {{ entry?: string, fileName?: string, chunkFile?: string }} [options] module to bundle
- *   (default the package entry), output file name, engine chunk path relative to the bundle
+ * @param {{ entry?: string, fileName?: string, chunkFiles?: Record<string, string> }} [options] module
+ *   to bundle (default the package entry), output file name, file of each lazy chunk by name,
+ *   relative to the bundle (default `./assets/<name>.js`)
  */
-export function bundleConfig(root, outDir, { entry = resolve(root, 'src/index.ts'), fileName = 'crm-lens.js', chunkFile = './assets/engine-core.js' } = {}) {
+export function bundleConfig(root, outDir, { entry = resolve(root, 'src/index.ts'), fileName = 'crm-lens.js', chunkFiles = {} } = {}) {
   const base = bundleBase(root, outDir);
+  const paths = Object.fromEntries(LAZY_CHUNKS.map(({ name }) => [lazyChunkId(name), chunkFiles[name] ?? `./assets/${name}.js`]));
   return {
     ...base,
-    plugins: [elementEntries(root), engineChunkExternal(root), noCodeFromStrings()],
+    plugins: [elementEntries(root), lazyChunksExternal(root), noCodeFromStrings()],
     build: {
       ...base.build,
       lib: { entry: { bundle: entry }, formats: ['es'], fileName: () => fileName },
       rolldownOptions: {
-        output: { codeSplitting: false, minify: true, paths: { [ENGINE_CHUNK]: chunkFile }, assetFileNames: 'assets/[name]-[hash][extname]' },
+        output: { codeSplitting: false, minify: true, paths, assetFileNames: 'assets/[name]-[hash][extname]' },
       },
     },
   };
 }
 
 /**
- * The main-thread engine as its own self-contained module (what the Worker runs, as an `EngineCore`
- * class), for the one-file bundle's lazy fallback. Built without writing; the caller names it by its
- * content hash.
+ * One of the {@link LAZY_CHUNKS} as its own self-contained module, for the one-file bundle to import
+ * lazily. Built without writing; the caller names it by its content hash.
+ * @param {string} root
+ * @param {{ name: string, source: string }} chunk
  */
-export function engineChunkConfig(root) {
+export function lazyChunkConfig(root, chunk) {
   const base = bundleBase(root, 'unused');
   return {
     ...base,
@@ -179,7 +192,7 @@ export function engineChunkConfig(root) {
     build: {
       ...base.build,
       write: false,
-      lib: { entry: { engine: resolve(root, ENGINE_CORE) }, formats: ['es'], fileName: () => 'engine-core.js' },
+      lib: { entry: { [chunk.name]: resolve(root, chunk.source) }, formats: ['es'], fileName: () => `${chunk.name}.js` },
       rolldownOptions: { output: { codeSplitting: false, minify: true } },
     },
   };
@@ -198,6 +211,9 @@ export function cliConfig(root, outDir) {
       minify: false,
       rolldownOptions: {
         external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+        // The CLI has every dictionary up front (src/format/i18n.ts): the widgets' lazy import of one
+        // stays in the same file, as it should.
+        checks: { ineffectiveDynamicImport: false },
         output: { entryFileNames: 'main.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es' },
       },
     },

@@ -4,7 +4,7 @@
  */
 import { fieldSpec } from '../engine/dataset/schema.js';
 import type { RejectExample } from '../engine/ingest/types.js';
-import type { Translator } from '../format/i18n.js';
+import type { Translator } from '../format/translator.js';
 
 /** Characters of a raw value quoted in an example. */
 const MAX_VALUE = 60;

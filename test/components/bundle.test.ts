@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { VIEW_TAGS } from '../support/build-pages.js';
+import { HAN, localeChunkRequests, SWITCH_TO_ZH } from './switch-locale.js';
 
 describe('the built kit', () => {
   it('ships no eval and no Function constructor in any built JavaScript file', async () => {
@@ -20,7 +21,14 @@ describe('the built kit', () => {
   it('renders every view from the one-file bundle on a page that loads nothing else', async () => {
     const tab = await commands.shipOpen('ship', '/bundle-only.html', VIEW_TAGS);
     const report = await commands.shipReport(tab, 40_000);
+    // zh-CN is not in the kit: switching to it fetches its dictionary chunk, once, and every view speaks it.
+    const titles = (await commands.shipEval(tab, SWITCH_TO_ZH)) as string[];
+    const after = await commands.shipReport(tab, 1000);
     await commands.shipClose(tab);
+    expect(titles.length).toBe(VIEW_TAGS.length);
+    expect(titles.filter((t) => !HAN.test(t))).toEqual([]);
+    expect(localeChunkRequests(after.requests).length).toBe(1);
+    expect(after.errors).toEqual([]);
     expect(report.views.map((v) => `${v.tag}: ${v.state} ${v.text}`.trim())).toEqual(VIEW_TAGS.map((t) => `${t}: loaded`));
     expect(report.loaded).toBe(true);
     expect(report.engineModes).toEqual(['worker']);
@@ -33,7 +41,13 @@ describe('the built kit', () => {
   it('works when the kit is loaded from another origin: the engine runs on the main thread', async () => {
     const tab = await commands.shipOpen('ship', '/cross-origin.html', VIEW_TAGS);
     const report = await commands.shipReport(tab, 40_000);
+    const titles = (await commands.shipEval(tab, SWITCH_TO_ZH)) as string[];
+    const after = await commands.shipReport(tab, 1000);
     await commands.shipClose(tab);
+    // The zh-CN dictionary chunk comes from the kit's origin too.
+    expect(titles.filter((t) => !HAN.test(t))).toEqual([]);
+    expect(localeChunkRequests(after.requests).length).toBe(1);
+    expect(after.errors).toEqual([]);
     expect(report.requests.some((u) => u.startsWith('http://localhost:') && u.endsWith('/dist/crm-lens.js'))).toBe(true);
     expect(report.views.map((v) => `${v.tag}: ${v.state}`)).toEqual(VIEW_TAGS.map((t) => `${t}: loaded`));
     expect(report.engineModes).toEqual(['main']);
@@ -66,6 +80,7 @@ describe('the built kit', () => {
     expect(pack.files).toContain('dist/cli/main.js');
     expect(pack.files.some((f) => /^dist\/assets\/worker-[\w-]+\.js$/.test(f))).toBe(true);
     expect(pack.files.some((f) => /^dist\/assets\/engine-core-[\w-]+\.js$/.test(f))).toBe(true);
+    expect(pack.files.some((f) => /^dist\/assets\/locale-zh-CN-[\w-]+\.js$/.test(f))).toBe(true);
     expect(pack.cliHelp).toMatch(/Usage: crm-lens <command>/);
   }, 120_000);
 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { CLICK_RFM_CELL, VIEW_TAGS, textAfter } from '../support/build-pages.js';
+import { HAN, localeChunkRequests, SWITCH_TO_ZH } from './switch-locale.js';
 
 async function open(path: string) {
   const tab = await commands.shipOpen('ship', path, VIEW_TAGS);
@@ -54,6 +55,12 @@ describe('embedding examples', () => {
     expect(report.violations).toEqual([]);
     expect(report.errors).toEqual([]);
     expect(await commands.shipEval(tab, textAfter('#violations', 0))).toBe('No CSP violations.');
+    // The zh-CN dictionary chunk loads under the policy too.
+    const titles = (await commands.shipEval(tab, SWITCH_TO_ZH)) as string[];
+    expect(titles.filter((t) => !HAN.test(t))).toEqual([]);
+    const zh = await commands.shipReport(tab, 1000);
+    expect(localeChunkRequests(zh.requests).length).toBe(1);
+    expect(zh.violations).toEqual([]);
     // The policy is really in force: an inline style is refused and reported.
     await commands.shipEval(tab, `document.head.append(Object.assign(document.createElement('style'), { textContent: 'body { color: red }' }))`);
     const after = await commands.shipReport(tab, 1000);
