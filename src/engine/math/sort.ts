@@ -13,9 +13,12 @@ const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
  * Indexes 0..n-1 ordered by value ascending, ties in index order (stable), by an LSD radix sort on the
  * IEEE-754 bits: six 11-bit digit passes, each skipped when every value shares that digit (the low
  * bits of whole numbers, say). -0 sorts just before +0 (they compare equal, so tie groups stay
- * contiguous). Values must not be NaN: its place is unspecified.
+ * contiguous); NaN sorts last.
+ *
+ * With `within` (a permutation of 0..n-1), ties keep their order in it instead: sorting by the last
+ * key, then the one before, ..., gives a lexicographic order over several columns.
  */
-export function ascendingOrder(values: Float64Array): Int32Array {
+export function ascendingOrder(values: Float64Array, within?: Int32Array): Int32Array {
   const n = values.length;
   const words = new Uint32Array(Float64Array.from(values).buffer);
   const loAt = LITTLE_ENDIAN ? 0 : 1;
@@ -25,8 +28,12 @@ export function ascendingOrder(values: Float64Array): Int32Array {
   for (let i = 0; i < n; i++) {
     let h = words[2 * i + 1 - loAt];
     let l = words[2 * i + loAt];
-    // Order-preserving map of the bits to unsigned integers: negatives reversed below positives.
-    if (h >>> 31) {
+    if (Number.isNaN(values[i])) {
+      // Last: above +Infinity, whose mapped bits are 0xfff00000 00000000.
+      h = 0xffffffff;
+      l = 0xffffffff;
+    } else if (h >>> 31) {
+      // Order-preserving map of the bits to unsigned integers: negatives reversed below positives.
       h = ~h >>> 0;
       l = ~l >>> 0;
     } else {
@@ -39,8 +46,8 @@ export function ascendingOrder(values: Float64Array): Int32Array {
       counts[(DIGITS_PER_WORD + d) * BUCKETS + ((h >>> (d * DIGIT_BITS)) & (BUCKETS - 1))]++;
     }
   }
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  let order = within ? Int32Array.from(within) : new Int32Array(n);
+  if (!within) for (let i = 0; i < n; i++) order[i] = i;
   let next = new Int32Array(n);
   for (let pass = 0; pass < 2 * DIGITS_PER_WORD; pass++) {
     const word = pass < DIGITS_PER_WORD ? lo : hi;

@@ -46,3 +46,16 @@ describe('ascendingOrder', () => {
     expect(Array.from(ascendingOrder(values))).toEqual(comparatorOrder(values));
   });
 });
+
+describe('ascendingOrder within an order', () => {
+  it('breaks ties by the given order, so sorting by the last key first orders lexicographically', () => {
+    const first = Float64Array.of(2, 1, 2, 1, 2);
+    const second = Float64Array.of(5, 9, 3, 9, 5);
+    const bySecond = ascendingOrder(second);
+    expect(Array.from(ascendingOrder(first, bySecond))).toEqual([1, 3, 2, 0, 4]);
+  });
+
+  it('puts NaN after every number', () => {
+    expect(Array.from(ascendingOrder(Float64Array.of(NaN, Infinity, -NaN, 1)))).toEqual([3, 1, 0, 2]);
+  });
+});

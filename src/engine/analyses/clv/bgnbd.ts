@@ -60,21 +60,34 @@ function distinctXTerms(p: BgNbdParams, xs: Float64Array | readonly number[]): {
   return { constant, dropTerm };
 }
 
+/** alpha + v and ln(alpha + v) for each of a few hundred distinct times, once per evaluation instead of once per row. */
+function shiftedLogs(alpha: number, values: Float64Array): { shifted: Float64Array; log: Float64Array } {
+  const shifted = new Float64Array(values.length);
+  const log = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) {
+    shifted[k] = alpha + values[k];
+    log[k] = Math.log(shifted[k]);
+  }
+  return { shifted, log };
+}
+
 /**
  * Summed log-likelihood over distinct rows. The Γ terms depend on x alone, so they are computed once
- * per distinct x: per row there remain one or two logarithms and a log-sum-exp (none of it for the
- * one-time buyers, whose dropout term is absent).
+ * per distinct x, and ln(alpha + T), ln(alpha + t_x) once per distinct time: per row there remains a
+ * log-sum-exp (none for the one-time buyers, whose dropout term is absent).
  */
 function totalLogLikelihood(p: BgNbdParams, rows: WeightedRows): number {
   const { r, alpha } = p;
-  const { xs, slot, x, tx, T, weight } = rows;
+  const { xs, slot, x, weight, TSlot, txSlot } = rows;
   const { constant, dropTerm } = distinctXTerms(p, xs);
+  const logT = shiftedLogs(alpha, rows.Ts).log;
+  const logTx = shiftedLogs(alpha, rows.txs).log;
   let sum = 0;
   for (let i = 0; i < rows.length; i++) {
     const k = slot[i];
     const rx = r + x[i];
-    const alive = -rx * Math.log(alpha + T[i]);
-    const term = x[i] > 0 ? logSumExp(alive, dropTerm[k] - rx * Math.log(alpha + tx[i])) : alive;
+    const alive = -rx * logT[TSlot[i]];
+    const term = x[i] > 0 ? logSumExp(alive, dropTerm[k] - rx * logTx[txSlot[i]]) : alive;
     sum += weight[i] * (constant[k] + term);
   }
   return sum;
@@ -82,13 +95,15 @@ function totalLogLikelihood(p: BgNbdParams, rows: WeightedRows): number {
 
 /**
  * {@link totalLogLikelihood} (the same value) and its partial derivatives by r, alpha, a, b into `out`,
- * in one pass: per row the log-sum-exp's two weights share the logarithms the value needs; the ψ
- * terms of the Γ functions are again computed once per distinct x.
+ * in one pass: per row the log-sum-exp's two weights share one exponential with it; the ψ terms of
+ * the Γ functions are again computed once per distinct x, the logarithms once per distinct time.
  */
 function logLikelihoodGradient(p: BgNbdParams, rows: WeightedRows, out: Float64Array): number {
   const { r, alpha, a, b } = p;
-  const { xs, slot, x, tx, T, weight } = rows;
+  const { xs, slot, x, weight, TSlot, txSlot } = rows;
   const { constant, dropTerm } = distinctXTerms(p, xs);
+  const atT = shiftedLogs(alpha, rows.Ts);
+  const atTx = shiftedLogs(alpha, rows.txs);
   const slotWeight = new Float64Array(xs.length);
   let sum = 0;
   let dr = 0;
@@ -99,24 +114,27 @@ function logLikelihoodGradient(p: BgNbdParams, rows: WeightedRows, out: Float64A
     const k = slot[i];
     const w = weight[i];
     const rx = r + x[i];
-    const logT = Math.log(alpha + T[i]);
+    const tk = TSlot[i];
+    const logT = atT.log[tk];
     const alive = -rx * logT;
     slotWeight[k] += w;
     if (x[i] > 0) {
-      const logTx = Math.log(alpha + tx[i]);
+      const txk = txSlot[i];
+      const logTx = atTx.log[txk];
       const drop = dropTerm[k] - rx * logTx;
-      // Weight of the dropout term in ln(e^alive + e^drop): e^drop / (e^alive + e^drop).
-      const wDrop = drop > alive ? 1 / (1 + Math.exp(alive - drop)) : 1 - 1 / (1 + Math.exp(drop - alive));
+      // ln(e^alive + e^drop) and the dropout term's weight e^drop / (e^alive + e^drop), from one e^-|drop - alive|.
+      const e = Math.exp(drop > alive ? alive - drop : drop - alive);
+      const wDrop = drop > alive ? 1 / (1 + e) : 1 - 1 / (1 + e);
       const wAlive = 1 - wDrop;
-      sum += w * (constant[k] + logSumExp(alive, drop));
+      sum += w * (constant[k] + (drop > alive ? drop : alive) + Math.log1p(e));
       dr -= w * (wAlive * logT + wDrop * logTx);
-      dAlpha -= w * rx * (wAlive / (alpha + T[i]) + wDrop / (alpha + tx[i]));
+      dAlpha -= w * rx * (wAlive / atT.shifted[tk] + wDrop / atTx.shifted[txk]);
       da += (w * wDrop) / a;
       db -= (w * wDrop) / (b + x[i] - 1);
     } else {
       sum += w * (constant[k] + alive);
       dr -= w * logT;
-      dAlpha -= (w * rx) / (alpha + T[i]);
+      dAlpha -= (w * rx) / atT.shifted[tk];
     }
   }
   const psiAB = digamma(a + b);

@@ -5,6 +5,7 @@
  * since the Γ terms of the likelihoods depend on x alone.
  */
 import { derived } from '../../dataset/derived.js';
+import { ascendingOrder } from '../../math/sort.js';
 import { subsampleStride } from './fit.js';
 import type { CustomerSummary } from './summary.js';
 
@@ -22,6 +23,20 @@ export interface WeightedRows {
   readonly xs: Float64Array;
   /** Index of each row's x in `xs`. */
   readonly slot: Int32Array;
+  /** Distinct T values (day-resolution data have a few hundred), so terms of T alone are computed once per value. */
+  readonly Ts: Float64Array;
+  /** Index of each row's T in `Ts`. */
+  readonly TSlot: Int32Array;
+  /** Distinct t_x values. */
+  readonly txs: Float64Array;
+  /** Index of each row's t_x in `txs`. */
+  readonly txSlot: Int32Array;
+}
+
+/** A column's distinct values, ascending, and the index among them of every entry. */
+export interface DistinctColumn {
+  readonly values: Float64Array;
+  readonly slot: Int32Array;
 }
 
 /** Customers grouped by identical history (x, t_x, T), histories sorted by x, then T, then t_x. */
@@ -33,61 +48,32 @@ export interface DistinctHistories {
   readonly weight: Float64Array;
   /** The history of every customer (input position -> history index). */
   readonly of: Int32Array;
+  /** Distinct values of each input column, slots by input position: found along the sorts of the grouping. */
+  readonly columns: { readonly x: DistinctColumn; readonly tx: DistinctColumn; readonly T: DistinctColumn };
+}
+
+/** The distinct values of a column and every entry's slot, from an order ascending by that column. */
+function distinctAlong(column: Float64Array, order: Int32Array): DistinctColumn {
+  const slot = new Int32Array(column.length);
+  const values: number[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const v = column[order[k]];
+    if (values.length === 0 || values[values.length - 1] !== v) values.push(v);
+    slot[order[k]] = values.length - 1;
+  }
+  return { values: Float64Array.from(values), slot };
 }
 
 /**
- * 0-based ranks of the distinct values (equal values share a rank) and how many there are, or
- * undefined when a value is NaN (it has no place in the order).
+ * Groups parallel (x, t_x, T) arrays into distinct histories (see {@link DistinctHistories}). Input
+ * positions are ordered by x, then T, then t_x, then position by three stable radix sorts, the last key
+ * first; each sort's order also gives that column's distinct values.
  */
-function denseRanks(values: Float64Array): { rank: Float64Array; count: number } | undefined {
-  const sorted = Float64Array.from(values).sort();
-  let count = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (Number.isNaN(sorted[i])) return undefined;
-    if (i === 0 || sorted[i] !== sorted[count - 1]) sorted[count++] = sorted[i];
-  }
-  const rank = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    let lo = 0;
-    let hi = count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    rank[i] = lo;
-  }
-  return { rank, count };
-}
-
-/**
- * Input positions ordered by x, then T, then t_x, then position. Packs the three ranks and the
- * position into one exact integer per customer so a native numeric sort does the work; falls back to
- * a comparator when the key would not fit in 2^53 (or a value is NaN).
- */
-function historyOrder(x: Float64Array, tx: Float64Array, T: Float64Array): Int32Array {
-  const n = x.length;
-  const rx = denseRanks(x);
-  const rT = denseRanks(T);
-  const rtx = denseRanks(tx);
-  if (rx && rT && rtx && rx.count * rT.count * rtx.count * n <= Number.MAX_SAFE_INTEGER) {
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = ((rx.rank[i] * rT.count + rT.rank[i]) * rtx.count + rtx.rank[i]) * n + i;
-    keys.sort();
-    const order = new Int32Array(n);
-    for (let k = 0; k < n; k++) order[k] = keys[k] % n;
-    return order;
-  }
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  return order.sort((i, j) => x[i] - x[j] || T[i] - T[j] || tx[i] - tx[j] || i - j);
-}
-
-/** Groups parallel (x, t_x, T) arrays into distinct histories (see {@link DistinctHistories}). */
 export function distinctHistories(x: Float64Array, tx: Float64Array, T: Float64Array): DistinctHistories {
   const n = x.length;
-  const order = historyOrder(x, tx, T);
+  const byTx = ascendingOrder(tx);
+  const byT = ascendingOrder(T, byTx);
+  const order = ascendingOrder(x, byT);
   const first = new Int32Array(n);
   const weight = new Float64Array(n);
   const of = new Int32Array(n);
@@ -99,29 +85,44 @@ export function distinctHistories(x: Float64Array, tx: Float64Array, T: Float64A
     weight[length - 1]++;
     of[i] = length - 1;
   }
-  return { length, first: first.slice(0, length), weight: weight.slice(0, length), of };
+  const columns = { x: distinctAlong(x, order), tx: distinctAlong(tx, byTx), T: distinctAlong(T, byT) };
+  return { length, first: first.slice(0, length), weight: weight.slice(0, length), of, columns };
+}
+
+/** Each history's slot in a column's distinct values. */
+function historySlots(histories: DistinctHistories, column: DistinctColumn): Int32Array {
+  const slots = new Int32Array(histories.length);
+  for (let h = 0; h < histories.length; h++) slots[h] = column.slot[histories.first[h]];
+  return slots;
 }
 
 /** The weighted rows of distinct histories, times divided by `scale`. */
 function rowsOf(histories: DistinctHistories, x: Float64Array, tx: Float64Array, T: Float64Array, scale: number): WeightedRows {
-  const { length, first } = histories;
-  const out = {
-    x: new Float64Array(length),
-    tx: new Float64Array(length),
-    T: new Float64Array(length),
-    slot: new Int32Array(length),
-  };
-  const xs: number[] = [];
+  const { length, first, columns } = histories;
+  const rowX = new Float64Array(length);
+  const rowTx = new Float64Array(length);
+  const rowT = new Float64Array(length);
   for (let row = 0; row < length; row++) {
     const i = first[row];
-    out.x[row] = x[i];
-    out.tx[row] = tx[i] / scale;
-    out.T[row] = T[i] / scale;
-    // Rows come sorted by x: a new x value starts a new slot.
-    if (xs.length === 0 || xs[xs.length - 1] !== x[i]) xs.push(x[i]);
-    out.slot[row] = xs.length - 1;
+    rowX[row] = x[i];
+    rowTx[row] = tx[i] / scale;
+    rowT[row] = T[i] / scale;
   }
-  return { length, customers: x.length, ...out, weight: histories.weight, xs: Float64Array.from(xs) };
+  // Rescaled distinct times may round together: equal table entries, harmless.
+  return {
+    length,
+    customers: x.length,
+    x: rowX,
+    tx: rowTx,
+    T: rowT,
+    weight: histories.weight,
+    xs: columns.x.values,
+    slot: historySlots(histories, columns.x),
+    Ts: columns.T.values.map((v) => v / scale),
+    TSlot: historySlots(histories, columns.T),
+    txs: columns.tx.values.map((v) => v / scale),
+    txSlot: historySlots(histories, columns.tx),
+  };
 }
 
 /**
