@@ -3,9 +3,9 @@
  * against an inactivity window, and net revenue retention. One pass to bucket rows, then one walk per
  * customer over its purchase days (the Dataset's shared by-customer grouping, in date order).
  */
-import type { Dataset } from '../../dataset/types.js';
-import { ordersByCustomer } from '../../dataset/derived.js';
-import { dayPeriods, periodIn } from '../../stats/periods.js';
+import type { Dataset, OrdersTable } from '../../dataset/types.js';
+import { ordersByCustomer, type OrdersByCustomer } from '../../dataset/derived.js';
+import { dayPeriods, periodIn, type DayPeriods } from '../../stats/periods.js';
 import type { Spine } from './spine.js';
 
 /** Per-period sums; entry p belongs to spine position p. */
@@ -37,6 +37,98 @@ const cumulate = (a: Float64Array) => {
 };
 
 /**
+ * Revenue (all rows), purchase rows (amount >= 0) and margin (when present, NaN left out) per spine
+ * position, in row order. Its own function so the loop compiles on its own, with locals only.
+ */
+function bucketRows(orders: OrdersTable, spine: Spine, periods: DayPeriods, revenue: Float64Array, count: Float64Array, margin: Float64Array | undefined): void {
+  const { day, amount } = orders;
+  const { asOf, first, length } = spine;
+  for (let i = 0; i < day.length; i++) {
+    const d = day[i];
+    if (d > asOf) continue;
+    const p = periodIn(periods, d) - first;
+    if (p < 0 || p >= length) continue;
+    revenue[p] += amount[i];
+    count[p] += +(amount[i] >= 0);
+    if (margin && !Number.isNaN(orders.margin![i])) margin[p] += orders.margin![i];
+  }
+}
+
+/** Spine position of a day, or -1 outside the spine (or after the analysis date). */
+function positionIn(spine: Spine, periods: DayPeriods, day: number): number {
+  if (day > spine.asOf) return -1;
+  const p = periodIn(periods, day) - spine.first;
+  return p >= 0 && p < spine.length ? p : -1;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The per-customer metrics: activity per period, acquisition, repeat buying, and the retention and
+ * NRR snapshots. Each customer's rows come in date order, so its purchase days are sorted and its
+ * periods never decrease.
+ */
+function walkCustomers(grouped: OrdersByCustomer, spine: Spine, periods: DayPeriods, window: number, m: Mutable<OrderMetrics>): void {
+  const { offsets, day, amount } = grouped;
+  const P = spine.length;
+  const sorted = new Int32Array(day.length);
+  const customerRevenue = new Float64Array(P);
+  // Positions from..to of customerRevenue the previous customer wrote (its periods are ascending).
+  let dirtyFrom = 0;
+  let dirtyTo = -1;
+  for (let c = 0; c < offsets.length - 1; c++) {
+    const from = offsets[c];
+    const to = offsets[c + 1];
+    let n = 0;
+    let lastActive = -1;
+    customerRevenue.fill(0, dirtyFrom, dirtyTo + 1);
+    dirtyTo = -1;
+    for (let g = from; g < to; g++) {
+      const p = positionIn(spine, periods, day[g]);
+      if (p < 0) continue;
+      if (dirtyTo < 0) dirtyFrom = p;
+      dirtyTo = p;
+      customerRevenue[p] += amount[g];
+      if (amount[g] < 0) continue;
+      sorted[from + n++] = day[g];
+      // Counted without a branch: whether a row opens a new period is a coin toss the CPU mispredicts.
+      m.active[p] += +(p !== lastActive);
+      lastActive = p;
+    }
+    if (n === 0) continue;
+    const firstDay = sorted[from];
+    const start = positionIn(spine, periods, firstDay);
+    m.firstPosition[c] = start;
+    m.newCustomers[start]++;
+    m.everBought[start]++;
+    let second = 1;
+    while (second < n && sorted[from + second] === firstDay) second++;
+    if (second < n) m.repeatBuyers[positionIn(spine, periods, sorted[from + second])]++;
+
+    // Walk snapshot days in increasing order: the day before each period starts, then its end.
+    // j counts the purchase days on or before the snapshot; active when the latest is within the window.
+    let j = 0;
+    for (let p = start; p < P; p++) {
+      const before = spine.starts[p] - 1;
+      while (j < n && sorted[from + j] <= before) j++;
+      const atStart = j > 0 && sorted[from + j - 1] > before - window;
+      const end = spine.ends[p];
+      while (j < n && sorted[from + j] <= end) j++;
+      const atEnd = j > 0 && sorted[from + j - 1] > end - window;
+      if (atEnd) m.activeAtEnd[p]++;
+      if (atStart) {
+        m.activeAtStart[p]++;
+        if (atEnd) m.retained[p]++;
+        m.nrrCurrent[p] += customerRevenue[p];
+        if (p > 0) m.nrrPrevious[p] += customerRevenue[p - 1];
+      }
+      // Past the last purchase and no longer active: inactive at every later start and end as well.
+      if (j === n && !atEnd) break;
+    }
+  }
+}
+
+/**
  * Order metrics per period. A purchase is a row with amount >= 0; refunds count in revenue only. A
  * customer is active on day t when it has a purchase in (t - window, t].
  */
@@ -44,7 +136,7 @@ export function orderMetrics(dataset: Dataset, spine: Spine, window: number): Or
   const orders = dataset.orders!;
   const customerCount = dataset.customerIds.length;
   const P = spine.length;
-  const m = {
+  const m: Mutable<OrderMetrics> = {
     active: new Float64Array(P),
     newCustomers: new Float64Array(P),
     revenue: new Float64Array(P),
@@ -60,68 +152,8 @@ export function orderMetrics(dataset: Dataset, spine: Spine, window: number): Or
     firstPosition: new Int32Array(customerCount).fill(-1),
   };
   const periods = dayPeriods(spine.unit, orders.day, spine.asOf);
-  const position = (day: number): number => {
-    if (day > spine.asOf) return -1;
-    const p = periodIn(periods, day) - spine.first;
-    return p >= 0 && p < P ? p : -1;
-  };
-  for (let i = 0; i < orders.length; i++) {
-    const p = position(orders.day[i]);
-    if (p < 0) continue;
-    m.revenue[p] += orders.amount[i];
-    if (m.margin && !Number.isNaN(orders.margin![i])) m.margin[p] += orders.margin![i];
-    if (orders.amount[i] >= 0) m.orders[p]++;
-  }
-
-  // Each customer's rows come in date order, so its purchase days are sorted and its periods never decrease.
-  const grouped = ordersByCustomer(dataset);
-  const sorted = new Int32Array(grouped.day.length);
-  const customerRevenue = new Float64Array(P);
-  for (let c = 0; c < customerCount; c++) {
-    const from = grouped.offsets[c];
-    const to = grouped.offsets[c + 1];
-    let n = 0;
-    let lastActive = -1;
-    customerRevenue.fill(0);
-    for (let g = from; g < to; g++) {
-      const p = position(grouped.day[g]);
-      if (p < 0) continue;
-      customerRevenue[p] += grouped.amount[g];
-      if (grouped.amount[g] < 0) continue;
-      sorted[from + n++] = grouped.day[g];
-      if (p !== lastActive) {
-        lastActive = p;
-        m.active[p]++;
-      }
-    }
-    if (n === 0) continue;
-    const firstDay = sorted[from];
-    const start = position(firstDay);
-    m.firstPosition[c] = start;
-    m.newCustomers[start]++;
-    m.everBought[start]++;
-    let second = 1;
-    while (second < n && sorted[from + second] === firstDay) second++;
-    if (second < n) m.repeatBuyers[position(sorted[from + second])]++;
-
-    // Walk snapshot days in increasing order: the day before each period starts, then its end.
-    // j counts the purchase days on or before the snapshot; active when the latest is within the window.
-    let j = 0;
-    for (let p = start; p < P; p++) {
-      const before = spine.starts[p] - 1;
-      while (j < n && sorted[from + j] <= before) j++;
-      const atStart = j > 0 && sorted[from + j - 1] > before - window;
-      const end = spine.ends[p];
-      while (j < n && sorted[from + j] <= end) j++;
-      const atEnd = j > 0 && sorted[from + j - 1] > end - window;
-      if (atEnd) m.activeAtEnd[p]++;
-      if (!atStart) continue;
-      m.activeAtStart[p]++;
-      if (atEnd) m.retained[p]++;
-      m.nrrCurrent[p] += customerRevenue[p];
-      if (p > 0) m.nrrPrevious[p] += customerRevenue[p - 1];
-    }
-  }
+  bucketRows(orders, spine, periods, m.revenue, m.orders, m.margin);
+  walkCustomers(ordersByCustomer(dataset), spine, periods, window, m);
   cumulate(m.everBought);
   cumulate(m.repeatBuyers);
   return m;
