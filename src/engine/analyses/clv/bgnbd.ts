@@ -60,15 +60,15 @@ function distinctXTerms(p: BgNbdParams, xs: Float64Array | readonly number[]): {
   return { constant, dropTerm };
 }
 
-/** alpha + v and ln(alpha + v) for each of a few hundred distinct times, once per evaluation instead of once per row. */
-function shiftedLogs(alpha: number, values: Float64Array): { shifted: Float64Array; log: Float64Array } {
-  const shifted = new Float64Array(values.length);
+/** ln(alpha + v) and 1 / (alpha + v) for each of a few hundred distinct times, once per evaluation instead of once per row. */
+function shiftedLogs(alpha: number, values: Float64Array): { log: Float64Array; inverse: Float64Array } {
   const log = new Float64Array(values.length);
+  const inverse = new Float64Array(values.length);
   for (let k = 0; k < values.length; k++) {
-    shifted[k] = alpha + values[k];
-    log[k] = Math.log(shifted[k]);
+    log[k] = Math.log(alpha + values[k]);
+    inverse[k] = 1 / (alpha + values[k]);
   }
-  return { shifted, log };
+  return { log, inverse };
 }
 
 /**
@@ -105,11 +105,11 @@ function logLikelihoodGradient(p: BgNbdParams, rows: WeightedRows, out: Float64A
   const atT = shiftedLogs(alpha, rows.Ts);
   const atTx = shiftedLogs(alpha, rows.txs);
   const slotWeight = new Float64Array(xs.length);
+  // Weight of the dropout branch per distinct x: its derivatives by a and b are divided once per x.
+  const slotDrop = new Float64Array(xs.length);
   let sum = 0;
   let dr = 0;
   let dAlpha = 0;
-  let da = 0;
-  let db = 0;
   for (let i = 0; i < rows.length; i++) {
     const k = slot[i];
     const w = weight[i];
@@ -124,18 +124,25 @@ function logLikelihoodGradient(p: BgNbdParams, rows: WeightedRows, out: Float64A
       const drop = dropTerm[k] - rx * logTx;
       // ln(e^alive + e^drop) and the dropout term's weight e^drop / (e^alive + e^drop), from one e^-|drop - alive|.
       const e = Math.exp(drop > alive ? alive - drop : drop - alive);
-      const wDrop = drop > alive ? 1 / (1 + e) : 1 - 1 / (1 + e);
+      const share = 1 / (1 + e);
+      const wDrop = drop > alive ? share : 1 - share;
       const wAlive = 1 - wDrop;
       sum += w * (constant[k] + (drop > alive ? drop : alive) + Math.log1p(e));
       dr -= w * (wAlive * logT + wDrop * logTx);
-      dAlpha -= w * rx * (wAlive / atT.shifted[tk] + wDrop / atTx.shifted[txk]);
-      da += (w * wDrop) / a;
-      db -= (w * wDrop) / (b + x[i] - 1);
+      dAlpha -= w * rx * (wAlive * atT.inverse[tk] + wDrop * atTx.inverse[txk]);
+      slotDrop[k] += w * wDrop;
     } else {
       sum += w * (constant[k] + alive);
       dr -= w * logT;
-      dAlpha -= (w * rx) / atT.shifted[tk];
+      dAlpha -= w * rx * atT.inverse[tk];
     }
+  }
+  let da = 0;
+  let db = 0;
+  for (let k = 0; k < xs.length; k++) {
+    if (slotDrop[k] === 0) continue;
+    da += slotDrop[k] / a;
+    db -= slotDrop[k] / (b + xs[k] - 1);
   }
   const psiAB = digamma(a + b);
   const psiB = digamma(b);

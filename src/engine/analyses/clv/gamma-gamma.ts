@@ -6,7 +6,8 @@
 import { digamma, lnGamma } from '../../math/special.js';
 import { derived } from '../../dataset/derived.js';
 import { available, unavailable, type Maybe } from '../availability.js';
-import { fitLogParameters, MIN_REPEAT_BUYERS, standardErrors, type FitDiagnostics } from './fit.js';
+import { fitLogParameters, MIN_REPEAT_BUYERS, standardErrors, subsampleStride, type FitDiagnostics } from './fit.js';
+import { distinctColumn, type DistinctColumn } from './rows.js';
 import type { CustomerSummary } from './summary.js';
 
 /** Gamma-Gamma parameters (the third one is the scale `gamma`, often written v). */
@@ -52,17 +53,22 @@ interface SpendRows {
   readonly slot: Int32Array;
 }
 
-function spendRows(x: Float64Array, m: Float64Array): SpendRows {
-  const slots = new Map<number, number>();
-  const slot = Int32Array.from(x, (v) => {
-    let k = slots.get(v);
-    if (k === undefined) {
-      k = slots.size;
-      slots.set(v, k);
-    }
-    return k;
-  });
-  return { x, m, logM: m.map(Math.log), xs: Float64Array.from(slots.keys()), slot };
+function spendRows(x: Float64Array, m: Float64Array, distinctX: DistinctColumn = distinctColumn(x)): SpendRows {
+  const logM = new Float64Array(m.length);
+  for (let i = 0; i < m.length; i++) logM[i] = Math.log(m[i]);
+  return { x, m, logM, xs: distinctX.values, slot: distinctX.slot };
+}
+
+/** Every k-th row (about `WARM_UP_SIZE` of them), or undefined when there are few enough to fit directly. */
+function subsampleSpend(x: Float64Array, m: Float64Array): SpendRows | undefined {
+  const stride = subsampleStride(x.length);
+  if (stride === 0) return undefined;
+  const pick = (values: Float64Array) => {
+    const out = new Float64Array(Math.ceil(values.length / stride));
+    for (let i = 0, k = 0; i < values.length; i += stride) out[k++] = values[i];
+    return out;
+  };
+  return spendRows(pick(x), pick(m));
 }
 
 /** Summed log-likelihood; the Γ and x-only terms are computed once per distinct x. */
@@ -155,44 +161,56 @@ export function fitGammaGamma(summary: CustomerSummary, options: GammaGammaFitOp
 }
 
 function fit(summary: CustomerSummary, minRepeatBuyers: number): Maybe<GammaGammaFit> {
-  const xs: number[] = [];
-  const ms: number[] = [];
+  let usable = 0;
   let excluded = 0;
   for (let i = 0; i < summary.length; i++) {
     if (!(summary.x[i] > 0)) continue;
     const m = summary.monetary[i];
-    if (m > 0 && Number.isFinite(m)) {
-      xs.push(summary.x[i]);
-      ms.push(m);
-    } else {
-      excluded++;
-    }
+    if (m > 0 && Number.isFinite(m)) usable++;
+    else excluded++;
   }
-  if (xs.length < minRepeatBuyers) {
+  if (usable < minRepeatBuyers) {
     return unavailable(
       'invalid-data',
-      `too few repeat buyers with a positive mean spend to fit Gamma-Gamma: ${xs.length}, at least ${minRepeatBuyers} needed`,
+      `too few repeat buyers with a positive mean spend to fit Gamma-Gamma: ${usable}, at least ${minRepeatBuyers} needed`,
       [{ table: 'orders', fields: ['amount'] }],
     );
   }
-  const x = Float64Array.from(xs);
-  const m = Float64Array.from(ms);
-  const scale = m.reduce((sum, v) => sum + v, 0) / m.length;
-  const scaled = spendRows(x, m.map((v) => v / scale));
+  const x = new Float64Array(usable);
+  const m = new Float64Array(usable);
+  let mSum = 0;
+  for (let i = 0, k = 0; i < summary.length; i++) {
+    const v = summary.monetary[i];
+    if (summary.x[i] > 0 && v > 0 && Number.isFinite(v)) {
+      x[k] = summary.x[i];
+      m[k++] = v;
+      mSum += v;
+    }
+  }
+  const scale = mSum / usable;
+  const scaledM = m.map((v) => v / scale);
+  const distinctX = distinctColumn(x);
+  const scaled = spendRows(x, scaledM, distinctX);
+  const subset = subsampleSpend(x, scaledM);
   const fromTheta = (theta: Float64Array): GammaGammaParams => ({
     p: Math.exp(theta[0]),
     q: Math.exp(theta[1]),
     gamma: Math.exp(theta[2]),
   });
-  const gradient = (theta: Float64Array, out: Float64Array): number => {
+  const gradientOn = (rows: SpendRows) => (theta: Float64Array, out: Float64Array): number => {
     const at = fromTheta(theta);
-    const value = logLikelihoodGradient(at, scaled, out);
+    const value = logLikelihoodGradient(at, rows, out);
     out[0] *= at.p;
     out[1] *= at.q;
     out[2] *= at.gamma;
     return value;
   };
-  const fit = fitLogParameters('Gamma-Gamma', NAMES, (theta) => totalLogLikelihood(fromTheta(theta), scaled), [0, 0, 0], x.length, undefined, gradient);
+  const warmUp = subset && {
+    logLikelihood: (theta: Float64Array) => totalLogLikelihood(fromTheta(theta), subset),
+    gradient: gradientOn(subset),
+    observations: subset.x.length,
+  };
+  const fit = fitLogParameters('Gamma-Gamma', NAMES, (theta) => totalLogLikelihood(fromTheta(theta), scaled), [0, 0, 0], x.length, warmUp, gradientOn(scaled));
   if ('available' in fit) return fit;
   const atScale = fromTheta(fit.theta);
   const params: GammaGammaParams = { ...atScale, gamma: atScale.gamma * scale };
@@ -204,7 +222,7 @@ function fit(summary: CustomerSummary, minRepeatBuyers: number): Maybe<GammaGamm
     params,
     populationMean: (params.gamma * params.p) / (params.q - 1),
     excluded,
-    logLikelihood: totalLogLikelihood(params, spendRows(x, m)),
+    logLikelihood: totalLogLikelihood(params, spendRows(x, m, distinctX)),
     iterations: fit.iterations,
     evaluations: fit.evaluations,
     converged: fit.converged,

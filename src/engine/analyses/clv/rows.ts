@@ -64,6 +64,11 @@ function distinctAlong(column: Float64Array, order: Int32Array): DistinctColumn 
   return { values: Float64Array.from(values), slot };
 }
 
+/** The distinct values of a column and every entry's slot among them. */
+export function distinctColumn(column: Float64Array): DistinctColumn {
+  return distinctAlong(column, ascendingOrder(column));
+}
+
 /**
  * Groups parallel (x, t_x, T) arrays into distinct histories (see {@link DistinctHistories}). Input
  * positions are ordered by x, then T, then t_x, then position by three stable radix sorts, the last key
