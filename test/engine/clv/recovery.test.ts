@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitBgNbd, type BgNbdParams } from '../../../src/engine/analyses/clv/bgnbd.js';
+import { fitGammaGamma, gammaGammaLogLikelihoodGradient, type GammaGammaParams } from '../../../src/engine/analyses/clv/gamma-gamma.js';
 import { fitParetoNbd } from '../../../src/engine/analyses/clv/pareto-nbd.js';
 import type { CustomerSummary } from '../../../src/engine/analyses/clv/summary.js';
 import { beta, exponential, gamma, mulberry32 } from '../../../src/engine/math/random.js';
@@ -53,5 +54,41 @@ describe('parameter recovery from simulated customers (seeded)', () => {
     // Mean purchase rate r/alpha is what both models estimate from the same repeat purchases.
     expect(fit.params.r / fit.params.alpha / (truth.r / truth.alpha)).toBeGreaterThan(0.8);
     expect(fit.params.r / fit.params.alpha / (truth.r / truth.alpha)).toBeLessThan(1.25);
+  });
+});
+
+/**
+ * Repeat buyers drawn from the Gamma-Gamma story: ν ~ gamma(q, rate gamma), x transaction values
+ * ~ gamma(p, rate ν), m their mean. Enough of them that the fit warms up on a subsample first.
+ */
+function simulateSpend(params: GammaGammaParams, customers: number, seed: number): CustomerSummary {
+  const random = mulberry32(seed);
+  const x = new Float64Array(customers);
+  const monetary = new Float64Array(customers);
+  for (let i = 0; i < customers; i++) {
+    const nu = gamma(random, params.q, params.gamma);
+    x[i] = 1 + Math.floor(6 * random());
+    let total = 0;
+    for (let j = 0; j < x[i]; j++) total += gamma(random, params.p, nu);
+    monetary[i] = total / x[i];
+  }
+  const T = new Float64Array(customers).fill(52);
+  return { unit: 'week', length: customers, customer: Int32Array.from(x, (_, i) => i), x, tx: T.map(() => 26), T, monetary };
+}
+
+describe('Gamma-Gamma on many repeat buyers (subsample warm-up, then the full likelihood)', () => {
+  const truth: GammaGammaParams = { p: 2.5, q: 3.5, gamma: 40 };
+  const summary = simulateSpend(truth, 30_000, 20_261_123);
+
+  it('stops where the full likelihood is flat (the maximum-likelihood estimate) and recovers the parameters within 3 standard errors', () => {
+    const fit = fitGammaGamma(summary);
+    if (!fit.available) throw new Error(fit.message);
+    expect(fit.converged).toBe(true);
+    const { gradient } = gammaGammaLogLikelihoodGradient(fit.params, summary.x, summary.monetary);
+    // d LL / d ln θ per customer, the quantity the optimiser drives below its tolerance.
+    for (const name of ['p', 'q', 'gamma'] as const) {
+      expect(Math.abs(gradient[name] * fit.params[name]) / summary.length).toBeLessThan(1e-6);
+      expect(Math.abs(fit.params[name] - truth[name])).toBeLessThan(3 * fit.standardErrors[name]);
+    }
   });
 });
