@@ -52,3 +52,35 @@ export function binOf(value: number, binning: Binning): number {
   for (let i = 1; i < edges.length - 1 && edges[i] <= value; i++) count++;
   return count + 1;
 }
+
+/** The score of every value: its {@link binOf} bin, or bins + 1 - bin when `reversed` (recency). */
+export function scoresOf(values: ArrayLike<number>, binning: Binning, reversed: boolean): Uint8Array {
+  const scores = new Uint8Array(values.length);
+  const edges = Float64Array.from(binning.edges);
+  let ascending = true;
+  for (let e = 1; e < edges.length; e++) if (!(edges[e - 1] <= edges[e])) ascending = false;
+  if (!ascending) {
+    for (let i = 0; i < values.length; i++) {
+      const bin = binOf(values[i], binning);
+      scores[i] = reversed ? binning.bins + 1 - bin : bin;
+    }
+    return scores;
+  }
+  // Ascending edges: binOf's count of edges below the value is a sum of comparisons, no branches.
+  const { bins, rightClosed } = binning;
+  const flip = reversed ? bins + 1 : 0;
+  const sign = reversed ? -1 : 1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let bin = 1;
+    if (rightClosed) {
+      let count = 0;
+      for (let e = 0; e < edges.length; e++) count += +(edges[e] < v);
+      bin = count < 1 ? 1 : count > bins ? bins : count;
+    } else {
+      for (let e = 1; e < edges.length - 1; e++) bin += +(edges[e] <= v);
+    }
+    scores[i] = flip + sign * bin;
+  }
+  return scores;
+}

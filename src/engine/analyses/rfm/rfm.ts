@@ -11,7 +11,7 @@ import { rank } from '../../stats/rank.js';
 import { groupRows } from '../../stats/group.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { RfmOptionsSchema, type RfmOptions, type ResolvedRfmOptions } from './options.js';
-import { binEdges, binOf, type Binning } from './bins.js';
+import { binEdges, scoresOf } from './bins.js';
 import { matchRule, segmentNames, RF_GRID_RULES, VIGNETTE_RULES, OTHERS, type SegmentRule } from './rules.js';
 
 /** Per-customer RFM values; entry i describes dataset customer `index[i]`. */
@@ -75,6 +75,9 @@ export interface RfmResult {
 
 const NONE = -2147483648;
 
+/** Largest (r, f, m) score table {@link assignSegments} builds; more combinations are matched per customer. */
+const LOOKUP_LIMIT = 1 << 16;
+
 /**
  * Distinct order ids per customer over the rows kept; a row without an order id counts as one order.
  * Rows are grouped by customer first so a per-order stamp dedupes however the rows interleave.
@@ -104,13 +107,16 @@ function perCustomer(dataset: Dataset, asOf: number, countBy: 'rows' | 'orders')
   const last = new Int32Array(n).fill(NONE);
   const rows = new Int32Array(n);
   const sum = new Float64Array(n);
-  for (let i = 0; i < orders.length; i++) {
-    const day = orders.day[i];
-    if (day > asOf) continue;
-    const c = orders.customer[i];
+  const { day, customer, amount } = orders;
+  for (let i = 0; i < day.length; i++) {
+    const d = day[i];
+    if (d > asOf) continue;
+    const c = customer[i];
     rows[c]++;
-    sum[c] += orders.amount[i];
-    if (day > last[c]) last[c] = day;
+    sum[c] += amount[i];
+    // The latest day without a branch: rows usually come in date order, but not always.
+    const l = last[c];
+    last[c] = d > l ? d : l;
   }
   const count = countBy === 'orders' ? distinctOrders(dataset, (i) => orders.day[i] <= asOf) : rows;
   let k = 0;
@@ -129,15 +135,6 @@ function perCustomer(dataset: Dataset, asOf: number, countBy: 'rows' | 'orders')
     k++;
   }
   return { index, recency, frequency, monetary };
-}
-
-function scoreAll(values: ArrayLike<number>, binning: Binning, reversed: boolean): Uint8Array {
-  const scores = new Uint8Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const bin = binOf(values[i], binning);
-    scores[i] = reversed ? binning.bins + 1 - bin : bin;
-  }
-  return scores;
 }
 
 function summarise(names: readonly string[], segment: Int32Array, frequency: Int32Array, monetary: Float64Array): RfmSegmentSummary[] {
@@ -187,11 +184,20 @@ function grid(bins: { r: number; f: number }, c: { r: Uint8Array; f: Uint8Array;
 export function assignSegments(rules: readonly SegmentRule[], r: Uint8Array, f: Uint8Array, m: Uint8Array): { names: string[]; segment: Int32Array } {
   const { names, ruleToName } = segmentNames(rules);
   const others = names.indexOf(OTHERS);
+  const segmentOf = (ri: number, fi: number, mi: number) => {
+    const rule = matchRule(rules, ri, fi, mi);
+    return rule < 0 ? others : ruleToName[rule];
+  };
   const segment = new Int32Array(r.length);
-  for (let i = 0; i < r.length; i++) {
-    const rule = matchRule(rules, r[i], f[i], m[i]);
-    segment[i] = rule < 0 ? others : ruleToName[rule];
+  // Scores are small: match the rules once per (r, f, m) combination, then look every customer up.
+  const [rs, fs, ms] = [r, f, m].map((scores) => scores.reduce((a, b) => (b > a ? b : a), 0) + 1);
+  if (rs * fs * ms > LOOKUP_LIMIT) {
+    for (let i = 0; i < r.length; i++) segment[i] = segmentOf(r[i], f[i], m[i]);
+    return { names, segment };
   }
+  const table = new Int32Array(rs * fs * ms);
+  for (let ri = 0; ri < rs; ri++) for (let fi = 0; fi < fs; fi++) for (let mi = 0; mi < ms; mi++) table[(ri * fs + fi) * ms + mi] = segmentOf(ri, fi, mi);
+  for (let i = 0; i < r.length; i++) segment[i] = table[(r[i] * fs + f[i]) * ms + m[i]];
   return { names, segment };
 }
 
@@ -217,9 +223,9 @@ export function rfm(dataset: Dataset, options: RfmOptions = {}): Maybe<RfmResult
   const rBins = binEdges(base.recency, opts.bins, opts.binning, fixed.recency);
   const fBins = binEdges(frequencyValues, opts.bins, opts.binning, fixed.frequency);
   const mBins = binEdges(base.monetary, opts.bins, opts.binning, fixed.monetary);
-  const r = scoreAll(base.recency, rBins, true);
-  const f = scoreAll(frequencyValues, fBins, false);
-  const m = scoreAll(base.monetary, mBins, false);
+  const r = scoresOf(base.recency, rBins, true);
+  const f = scoresOf(frequencyValues, fBins, false);
+  const m = scoresOf(base.monetary, mBins, false);
   const score = new Int16Array(r.length);
   for (let i = 0; i < r.length; i++) score[i] = 100 * r[i] + 10 * f[i] + m[i];
   const { names, segment } = assignSegments(opts.rules ?? VIGNETTE_RULES, r, f, m);
