@@ -22,6 +22,8 @@ export const chromiumArgs = [
   '--disable-extensions',
   // Lets the long-life tests force a collection and check removed widgets are collectable.
   '--js-flags=--expose-gc',
+  // Exact performance.memory figures for the long-life tests' heap check.
+  '--enable-precise-memory-info',
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
 ];
 

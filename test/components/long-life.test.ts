@@ -3,7 +3,8 @@
  * thousand times, and a thousand refreshes of a feed, must leave nothing behind: no live Workers, no
  * pending timers or intervals, no listeners on window, document or media queries, no observed
  * elements; and, with a forced garbage collection (`--js-flags=--expose-gc`), the
- * removed elements must be collectable.
+ * removed elements must be collectable and the JS heap must not have grown
+ * (`--enable-precise-memory-info` makes `performance.memory` exact).
  */
 import { focusManager, onlineManager } from '@tanstack/query-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -134,8 +135,14 @@ const TAGS = ['crm-rfm-grid', 'crm-kpi-tiles', 'crm-churn-heatmap', 'crm-value-q
 const ROUNDS = 1000;
 /** Each of these starts (and must stop) an engine Worker, which costs tens of milliseconds. */
 const OWN_ROUNDS = 100;
-/** Each of these is a real HTTP round trip to the loopback server (several milliseconds here). */
-const FETCH_ROUNDS = 100;
+/**
+ * What the heap may grow by over the second half of a thousand rounds. The first half warms up:
+ * compiled code, inline caches, and bounded buffers of the browser and of query-core that fill up
+ * over the first few hundred loads (measured: ~200 bytes per load for 500 loads, then ~15). A leak of
+ * a removed element, a listener closure or a cached result (hundreds of bytes and up, per round)
+ * adds more than this over 500 rounds.
+ */
+const HEAP_SLACK_BYTES = 256 * 1024;
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 /** Lets removal timers (the feed's deferred dispose) and pending analyses finish. */
@@ -154,6 +161,18 @@ async function collected(refs: WeakRef<object>[]): Promise<number> {
   await tick(); // WeakRef targets stay alive until the current job ends
   gc();
   return refs.filter((r) => r.deref() === undefined).length;
+}
+
+/** The JS heap in use after forced collections, in bytes. */
+async function heapAfterGc(): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  for (let i = 0; i < 3; i++) {
+    await settle(20);
+    gc();
+  }
+  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  if (!memory) throw new Error('Chromium must expose performance.memory (scripts/chromium.mjs: --enable-precise-memory-info)');
+  return memory.usedJSHeapSize;
 }
 
 /** Expects nearly every removed element to have been collected. */
@@ -186,8 +205,10 @@ describe('long life', () => {
     warm.forEach((w) => w.remove());
     await settle();
     const before = snapshot();
+    let heap = 0;
     const refs: WeakRef<object>[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      if (round === ROUNDS / 2) heap = await heapAfterGc();
       const widgets = TAGS.map((tag) => feed.appendChild(document.createElement(tag)));
       await Promise.all(widgets.map((w) => (w as unknown as { updateComplete: Promise<unknown> }).updateComplete));
       for (const w of widgets) {
@@ -198,6 +219,7 @@ describe('long life', () => {
     await settle();
     expect(snapshot()).toEqual(before);
     await expectCollected(refs);
+    expect((await heapAfterGc()) - heap).toBeLessThan(HEAP_SLACK_BYTES);
   });
 
   it(`mounts and removes a widget with its own .data (and engine Worker) ${OWN_ROUNDS} times, and feeds with Workers ${OWN_ROUNDS / 10} times`, async () => {
@@ -233,7 +255,7 @@ describe('long life', () => {
     await expectCollected(refs);
   });
 
-  it(`refreshes an inline feed ${ROUNDS} times and a fetched one ${FETCH_ROUNDS} times, and leaves nothing behind`, async () => {
+  it(`refreshes an inline feed ${ROUNDS} times and a fetched one ${ROUNDS} times, and leaves nothing behind`, async () => {
     const csv = ordersCsv(8, 32);
     const url = await route('tiny.csv', [{ body: csv, headers: { 'content-type': 'text/csv' } }]);
     const base = snapshot();
@@ -241,17 +263,25 @@ describe('long life', () => {
       <crm-feed src="${url}" retries="0" timeout="5"><crm-rfm-grid></crm-rfm-grid></crm-feed>`);
     const [inline, fetched] = [...root.querySelectorAll('crm-feed')] as CrmFeed[];
     await waitFor(() => [...root.querySelectorAll('crm-rfm-grid')].every((g) => shadow(g).querySelector('rect.cell')), 8000, 'first loads');
+    let heap = 0;
     const versions = new Set<number>();
     for (let round = 0; round < ROUNDS; round++) {
+      if (round === ROUNDS / 2) heap = await heapAfterGc();
       await inline.reload();
       versions.add(inline.state.summary!.version);
     }
     expect(versions.size).toBe(ROUNDS);
-    for (let round = 0; round < FETCH_ROUNDS; round++) await fetched.reload();
+    const inlineGrowth = (await heapAfterGc()) - heap;
+    for (let round = 0; round < ROUNDS; round++) {
+      if (round === ROUNDS / 2) heap = await heapAfterGc();
+      await fetched.reload();
+    }
     // every refresh fetched; none left a fetch timeout, abort listener or interval behind
-    expect(await hits(url)).toBe(FETCH_ROUNDS + 1);
+    expect(await hits(url)).toBe(ROUNDS + 1);
     expect([inline.state.status, fetched.state.status]).toEqual(['ready', 'ready']);
     expect(inline.engine.mode).toBe('worker');
+    expect(inlineGrowth).toBeLessThan(HEAP_SLACK_BYTES);
+    expect((await heapAfterGc()) - heap).toBeLessThan(HEAP_SLACK_BYTES);
     root.remove();
     await settle();
     expect(snapshot()).toEqual(base);
