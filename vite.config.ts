@@ -13,8 +13,6 @@ export default defineConfig({
       '@tanstack/query-core',
       'd3-array',
       'd3-scale',
-      'd3-shape',
-      'd3-format',
       'd3-sankey',
       'zod',
     ],

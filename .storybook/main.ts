@@ -11,7 +11,7 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true },
   async viteFinal(viteConfig) {
     // One copy of Lit for the stories and the elements ("Multiple versions of Lit loaded" otherwise).
-    const include = ['lit', 'lit/directives/style-map.js', 'lit/directives/until.js', 'lit/directive-helpers.js', '@tanstack/query-core', 'd3-scale', 'd3-shape', 'd3-array', 'd3-format', 'd3-sankey', 'zod'];
+    const include = ['lit', 'lit/directives/style-map.js', 'lit/directives/until.js', 'lit/directive-helpers.js', '@tanstack/query-core', 'd3-array', 'd3-sankey', 'zod'];
     viteConfig.optimizeDeps = { ...viteConfig.optimizeDeps, include: [...(viteConfig.optimizeDeps?.include ?? []), ...include] };
     // The reference data sets (CDNOW) are served from $CRM_LENS_DATA (default ../shared/data) under
     // /__data/, never copied into the project or the static build; the CDNOW stories say when they are absent.
