@@ -71,7 +71,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 function walkCustomers(grouped: OrdersByCustomer, spine: Spine, periods: DayPeriods, window: number, m: Mutable<OrderMetrics>): void {
   const { offsets, day, amount } = grouped;
   const P = spine.length;
-  const sorted = new Int32Array(day.length);
+  // One customer's purchase days at a time.
+  let most = 0;
+  for (let c = 0; c < offsets.length - 1; c++) most = Math.max(most, offsets[c + 1] - offsets[c]);
+  const sorted = new Int32Array(most);
   const customerRevenue = new Float64Array(P);
   // Positions from..to of customerRevenue the previous customer wrote (its periods are ascending).
   let dirtyFrom = 0;
@@ -90,31 +93,31 @@ function walkCustomers(grouped: OrdersByCustomer, spine: Spine, periods: DayPeri
       dirtyTo = p;
       customerRevenue[p] += amount[g];
       if (amount[g] < 0) continue;
-      sorted[from + n++] = day[g];
+      sorted[n++] = day[g];
       // Counted without a branch: whether a row opens a new period is a coin toss the CPU mispredicts.
       m.active[p] += +(p !== lastActive);
       lastActive = p;
     }
     if (n === 0) continue;
-    const firstDay = sorted[from];
+    const firstDay = sorted[0];
     const start = positionIn(spine, periods, firstDay);
     m.firstPosition[c] = start;
     m.newCustomers[start]++;
     m.everBought[start]++;
     let second = 1;
-    while (second < n && sorted[from + second] === firstDay) second++;
-    if (second < n) m.repeatBuyers[positionIn(spine, periods, sorted[from + second])]++;
+    while (second < n && sorted[second] === firstDay) second++;
+    if (second < n) m.repeatBuyers[positionIn(spine, periods, sorted[second])]++;
 
     // Walk snapshot days in increasing order: the day before each period starts, then its end.
     // j counts the purchase days on or before the snapshot; active when the latest is within the window.
     let j = 0;
     for (let p = start; p < P; p++) {
       const before = spine.starts[p] - 1;
-      while (j < n && sorted[from + j] <= before) j++;
-      const atStart = j > 0 && sorted[from + j - 1] > before - window;
+      while (j < n && sorted[j] <= before) j++;
+      const atStart = j > 0 && sorted[j - 1] > before - window;
       const end = spine.ends[p];
-      while (j < n && sorted[from + j] <= end) j++;
-      const atEnd = j > 0 && sorted[from + j - 1] > end - window;
+      while (j < n && sorted[j] <= end) j++;
+      const atEnd = j > 0 && sorted[j - 1] > end - window;
       if (atEnd) m.activeAtEnd[p]++;
       if (atStart) {
         m.activeAtStart[p]++;

@@ -80,7 +80,8 @@ export function activityDays(dataset: Dataset, asOf: number, withEvents: boolean
       }
     }
     offsets[n] = write;
-    return { offsets, days: days.slice(0, write) };
+    // A view, not a copy: the repeats dropped are few, and a copy would briefly hold both.
+    return { offsets, days: days.subarray(0, write) };
   });
 }
 
