@@ -47,6 +47,19 @@ describe('parameter recovery from simulated customers (seeded)', () => {
     }
   });
 
+  it('gives standard errors that survive copying and serialising (they are computed when first read)', () => {
+    const fit = fitBgNbd(simulateBgNbd(truth, 2000, 7));
+    if (!fit.available) throw new Error(fit.message);
+    const copied = structuredClone({ ...fit }).standardErrors;
+    const serialised = JSON.parse(JSON.stringify(fit)).standardErrors;
+    for (const name of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(copied[name]).toBeGreaterThan(0);
+      expect(copied[name]).toBe(fit.standardErrors[name]);
+      expect(serialised[name]).toBe(fit.standardErrors[name]);
+    }
+    expect(Object.keys(fit.standardErrors)).toEqual(['r', 'alpha', 'a', 'b']);
+  });
+
   it('gives the Pareto/NBD a fit on the same data with a similar purchase-rate distribution', () => {
     const fit = fitParetoNbd(summary);
     if (!fit.available) throw new Error(fit.message);

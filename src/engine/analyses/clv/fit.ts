@@ -85,8 +85,11 @@ export interface LogParameterFit {
   readonly iterations: number;
   readonly evaluations: number;
   readonly converged: boolean;
-  /** Standard errors of the log-parameters. */
-  readonly logStandardErrors: Float64Array;
+  /**
+   * Standard errors of the log-parameters, computed on the first call: their Hessian costs n + 1
+   * gradient evaluations over the full data, and most callers (predictions, tiers) never ask.
+   */
+  readonly logStandardErrors: () => Float64Array;
   /** Names of the parameters an unconverged fit left beyond {@link BOUNDARY_LOG_PARAMETER}. */
   readonly boundary: readonly string[];
 }
@@ -167,34 +170,43 @@ export function fitLogParameters(
       );
     }
   }
-  const hessian = gradient
-    ? hessianFromGradient(meanLossGradient(gradient, 1)!, found.x)
-    : numericalHessian((theta) => -logLikelihood(theta), found.x);
-  const covariance = invertMatrix(hessian, names.length);
-  const logStandardErrors = new Float64Array(names.length).fill(NaN);
-  if (covariance) {
-    for (let i = 0; i < names.length; i++) {
-      const v = covariance[i * names.length + i];
-      if (v > 0) logStandardErrors[i] = Math.sqrt(v);
+  let logStandardErrors: Float64Array | undefined;
+  const standardErrorsAtOptimum = (): Float64Array => {
+    if (logStandardErrors) return logStandardErrors;
+    const hessian = gradient
+      ? hessianFromGradient(meanLossGradient(gradient, 1)!, found.x)
+      : numericalHessian((theta) => -logLikelihood(theta), found.x);
+    const covariance = invertMatrix(hessian, names.length);
+    logStandardErrors = new Float64Array(names.length).fill(NaN);
+    if (covariance) {
+      for (let i = 0; i < names.length; i++) {
+        const v = covariance[i * names.length + i];
+        if (v > 0) logStandardErrors[i] = Math.sqrt(v);
+      }
     }
-  }
+    return logStandardErrors;
+  };
   return {
     theta: found.x,
     iterations: found.iterations,
     evaluations: found.evaluations,
     converged: found.converged,
-    logStandardErrors,
+    logStandardErrors: standardErrorsAtOptimum,
     boundary: found.converged ? [] : names.filter((_, i) => Math.abs(found.x[i]) > BOUNDARY_LOG_PARAMETER),
   };
 }
 
-/** Standard errors of the parameters from those of their logarithms (delta method). */
+/**
+ * Standard errors of the parameters from those of their logarithms (delta method), by name. Each
+ * entry is a getter: the log-parameters' standard errors are computed when one is first read (or the
+ * record is copied or serialised), so fits whose standard errors nobody reads skip the Hessian.
+ */
 export function standardErrors(
   names: readonly string[],
   values: readonly number[],
-  logStandardErrors: Float64Array,
+  logStandardErrors: () => Float64Array,
 ): Record<string, number> {
   const out: Record<string, number> = {};
-  names.forEach((name, i) => (out[name] = values[i] * logStandardErrors[i]));
+  names.forEach((name, i) => Object.defineProperty(out, name, { enumerable: true, get: () => values[i] * logStandardErrors()[i] }));
   return out;
 }
