@@ -11,8 +11,8 @@ const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 /**
  * Indexes 0..n-1 ordered by value ascending, ties in index order (stable), by an LSD radix sort on the
- * IEEE-754 bits: up to six 11-bit digit passes, each skipped when every value shares that digit (the
- * low bits of whole numbers, say). -0 sorts just before +0 (they compare equal, so tie groups stay
+ * IEEE-754 bits: six 11-bit digit passes, each skipped when every value shares that digit (the low
+ * bits of whole numbers, say). -0 sorts just before +0 (they compare equal, so tie groups stay
  * contiguous); NaN sorts last.
  *
  * With `within` (a permutation of 0..n-1), ties keep their order in it instead: sorting by the last
@@ -24,11 +24,7 @@ export function ascendingOrder(values: Float64Array, within?: Int32Array): Int32
   const loAt = LITTLE_ENDIAN ? 0 : 1;
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
-  // Bits that differ between some two keys: digits without any are the same for every value.
-  let hiAnd = 0xffffffff;
-  let hiOr = 0;
-  let loAnd = 0xffffffff;
-  let loOr = 0;
+  const counts = new Int32Array(2 * DIGITS_PER_WORD * BUCKETS);
   for (let i = 0; i < n; i++) {
     let h = words[2 * i + 1 - loAt];
     let l = words[2 * i + loAt];
@@ -45,30 +41,30 @@ export function ascendingOrder(values: Float64Array, within?: Int32Array): Int32
     }
     hi[i] = h;
     lo[i] = l;
-    hiAnd &= h;
-    hiOr |= h;
-    loAnd &= l;
-    loOr |= l;
+    for (let d = 0; d < DIGITS_PER_WORD; d++) {
+      counts[d * BUCKETS + ((l >>> (d * DIGIT_BITS)) & (BUCKETS - 1))]++;
+      counts[(DIGITS_PER_WORD + d) * BUCKETS + ((h >>> (d * DIGIT_BITS)) & (BUCKETS - 1))]++;
+    }
   }
   let order = within ? Int32Array.from(within) : new Int32Array(n);
   if (!within) for (let i = 0; i < n; i++) order[i] = i;
   let next = new Int32Array(n);
-  const counts = new Int32Array(BUCKETS);
   for (let pass = 0; pass < 2 * DIGITS_PER_WORD; pass++) {
     const word = pass < DIGITS_PER_WORD ? lo : hi;
-    const varying = pass < DIGITS_PER_WORD ? loAnd ^ loOr : hiAnd ^ hiOr;
     const shift = (pass % DIGITS_PER_WORD) * DIGIT_BITS;
-    if (((varying >>> shift) & (BUCKETS - 1)) === 0) continue;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(word[i] >>> shift) & (BUCKETS - 1)]++;
-    for (let b = 0, sum = 0; b < BUCKETS; b++) {
-      const count = counts[b];
-      counts[b] = sum;
+    const base = pass * BUCKETS;
+    let single = false;
+    let sum = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      const count = counts[base + b];
+      if (count === n) single = true;
+      counts[base + b] = sum;
       sum += count;
     }
+    if (single) continue;
     for (let k = 0; k < n; k++) {
       const i = order[k];
-      next[counts[(word[i] >>> shift) & (BUCKETS - 1)]++] = i;
+      next[counts[base + ((word[i] >>> shift) & (BUCKETS - 1))]++] = i;
     }
     [order, next] = [next, order];
   }
