@@ -7,7 +7,7 @@ import { digamma, lnGamma } from '../../math/special.js';
 import { derived } from '../../dataset/derived.js';
 import { available, unavailable, type Maybe } from '../availability.js';
 import { fitLogParameters, MIN_REPEAT_BUYERS, standardErrors, subsampleStride, type FitDiagnostics } from './fit.js';
-import { distinctColumn, type DistinctColumn } from './rows.js';
+import { distinctColumn, everyKth, type DistinctColumn } from './rows.js';
 import type { CustomerSummary } from './summary.js';
 
 /** Gamma-Gamma parameters (the third one is the scale `gamma`, often written v). */
@@ -63,12 +63,7 @@ function spendRows(x: Float64Array, m: Float64Array, distinctX: DistinctColumn =
 function subsampleSpend(x: Float64Array, m: Float64Array): SpendRows | undefined {
   const stride = subsampleStride(x.length);
   if (stride === 0) return undefined;
-  const pick = (values: Float64Array) => {
-    const out = new Float64Array(Math.ceil(values.length / stride));
-    for (let i = 0, k = 0; i < values.length; i += stride) out[k++] = values[i];
-    return out;
-  };
-  return spendRows(pick(x), pick(m));
+  return spendRows(everyKth(x, stride), everyKth(m, stride));
 }
 
 /** Summed log-likelihood; the Γ and x-only terms are computed once per distinct x. */

@@ -155,6 +155,12 @@ export function summaryRows(summary: CustomerSummary, scale: number): WeightedRo
 export function subsampleRows(summary: CustomerSummary, scale: number): WeightedRows | undefined {
   const stride = subsampleStride(summary.length);
   if (stride === 0) return undefined;
-  const pick = (values: Float64Array) => values.filter((_, i) => i % stride === 0);
-  return weightedRows(pick(summary.x), pick(summary.tx), pick(summary.T), scale);
+  return weightedRows(everyKth(summary.x, stride), everyKth(summary.tx, stride), everyKth(summary.T, stride), scale);
+}
+
+/** Entries 0, k, 2k, ... of a column: the deterministic subsample the warm-up fits run on. */
+export function everyKth(values: Float64Array, k: number): Float64Array {
+  const out = new Float64Array(Math.ceil(values.length / k));
+  for (let i = 0, j = 0; i < values.length; i += k) out[j++] = values[i];
+  return out;
 }
