@@ -66,6 +66,11 @@ describe('hand-computed monthly cohorts', () => {
     expect(cohorts(new DatasetBuilder().build())).toMatchObject({ available: false, reason: 'missing-table' });
     expect(cohorts(ordersDataset([['a', '2024-01-01', -3]]))).toMatchObject({ available: false, reason: 'no-rows' });
   });
+
+  it('is unavailable, not an error, when every order comes after the analysis date', () => {
+    const later = ordersDataset([['a', '2024-05-01', 3], ['b', '2024-06-01', 4]]);
+    expect(cohorts(later, { asOf: day('2024-01-01') })).toMatchObject({ available: false, reason: 'no-rows' });
+  });
 });
 
 const cdnow = referenceFile('cdnow/CDNOW_master.txt');
