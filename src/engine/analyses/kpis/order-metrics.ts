@@ -125,8 +125,11 @@ function walkCustomers(grouped: OrdersByCustomer, spine: Spine, periods: DayPeri
         m.nrrCurrent[p] += customerRevenue[p];
         if (p > 0) m.nrrPrevious[p] += customerRevenue[p - 1];
       }
-      // Past the last purchase and no longer active: inactive at every later start and end as well.
-      if (j === n && !atEnd) break;
+      if (atEnd) continue;
+      // Inactive with no purchase until sorted[j]: inactive at every start and end before its period
+      // too, so the walk goes on there (and ends here after the last purchase).
+      if (j === n) break;
+      p = positionIn(spine, periods, sorted[j]) - 1;
     }
   }
 }
