@@ -190,7 +190,12 @@ export function assignSegments(rules: readonly SegmentRule[], r: Uint8Array, f: 
   };
   const segment = new Int32Array(r.length);
   // Scores are small: match the rules once per (r, f, m) combination, then look every customer up.
-  const [rs, fs, ms] = [r, f, m].map((scores) => scores.reduce((a, b) => (b > a ? b : a), 0) + 1);
+  let [rs, fs, ms] = [1, 1, 1];
+  for (let i = 0; i < r.length; i++) {
+    rs = Math.max(rs, r[i] + 1);
+    fs = Math.max(fs, f[i] + 1);
+    ms = Math.max(ms, m[i] + 1);
+  }
   if (rs * fs * ms > LOOKUP_LIMIT) {
     for (let i = 0; i < r.length; i++) segment[i] = segmentOf(r[i], f[i], m[i]);
     return { names, segment };
