@@ -5,13 +5,13 @@
  * < 0) neither start a cohort nor make a customer active, but they do count in cohort revenue.
  */
 import { z } from '../../zod.js';
-import type { Dataset } from '../../dataset/types.js';
+import type { Dataset, OrdersTable } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';
 import { checkRequirements, available, unavailable, type Maybe } from '../availability.js';
 import { resolveAsOf } from '../../stats/as-of.js';
-import { ordersByCustomer } from '../../dataset/derived.js';
+import { ordersByCustomer, type OrdersByCustomer } from '../../dataset/derived.js';
 import { parseOptions } from '../../stats/parse-options.js';
-import { dayPeriods, periodEndDay, periodIn, periodLabel, periodOfDay, periodStartDay } from '../../stats/periods.js';
+import { dayPeriods, periodEndDay, periodIn, type DayPeriods, periodLabel, periodOfDay, periodStartDay } from '../../stats/periods.js';
 
 /** Schema of {@link CohortOptions}. */
 export const CohortOptionsSchema = z
@@ -58,24 +58,11 @@ export interface CohortResult {
 const NOT_SEEN = 2147483647;
 
 /**
- * First-purchase cohorts with "return on" and "return on or after" retention and revenue per offset.
- * Unavailable without orders or without purchases by the analysis date.
+ * Each customer's first and last purchase period by the analysis date (NOT_SEEN without one) and the
+ * earliest first period. Rows come in date order within a customer.
  */
-export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<CohortResult> {
-  const opts = parseOptions('cohorts', CohortOptionsSchema, options);
-  const needs = [{ table: 'orders' as const, fields: ['customer_id', 'date', 'amount'] }];
-  const missing = checkRequirements(dataset, needs);
-  if (missing) return missing;
-  const orders = dataset.orders!;
-  const unit = opts.period;
-  const asOf = resolveAsOf(orders, opts.asOf);
-
-  const customerCount = dataset.customerIds.length;
-  const periods = dayPeriods(unit, orders.day, asOf);
-  // Each customer's rows in date order: its first purchase holds its first period, its last purchase
-  // by the analysis date its last, and periods never decrease along the walk, so each (customer,
-  // period) counts once.
-  const { offsets, day, amount } = ordersByCustomer(dataset);
+function purchasePeriods({ offsets, day, amount }: OrdersByCustomer, periods: DayPeriods, asOf: number) {
+  const customerCount = offsets.length - 1;
   const first = new Int32Array(customerCount).fill(NOT_SEEN);
   const last = new Int32Array(customerCount);
   let firstPeriod = NOT_SEEN;
@@ -90,17 +77,19 @@ export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<Co
     last[c] = periodIn(periods, day[end - 1]);
     if (f < firstPeriod) firstPeriod = f;
   }
-  if (firstPeriod === NOT_SEEN) return unavailable('no-rows', `no purchases on or before ${isoDate(asOf)}`, needs);
-  const lastPeriod = periodOfDay(unit, asOf);
-  const cohortCount = lastPeriod - firstPeriod + 1;
-  const offsetsOf = (cohort: number) => cohortCount - cohort;
+  return { first, last, firstPeriod };
+}
 
-  // Cohort x offset counts in flat cohortCount x cohortCount arrays (cell cohort * cohortCount + offset).
+/**
+ * Cohort sizes, active customers and last-purchase offsets, the cells in flat cohortCount x
+ * cohortCount arrays (cell cohort * cohortCount + offset). Periods never decrease along a customer's
+ * rows, so each (customer, period) counts once.
+ */
+function countCells({ offsets, day, amount }: OrdersByCustomer, periods: DayPeriods, asOf: number, first: Int32Array, last: Int32Array, firstPeriod: number, cohortCount: number) {
   const size = new Float64Array(cohortCount);
   const active = new Float64Array(cohortCount * cohortCount);
   const lastOffsets = new Float64Array(cohortCount * cohortCount);
-  const revenue = new Float64Array(cohortCount * cohortCount);
-  for (let c = 0; c < customerCount; c++) {
+  for (let c = 0; c < first.length; c++) {
     const f = first[c];
     if (f === NOT_SEEN) continue;
     const row = (f - firstPeriod) * cohortCount;
@@ -116,15 +105,46 @@ export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<Co
       seen = at;
     }
   }
-  // Revenue in row order, so the sums add up exactly as the rows come.
-  for (let i = 0; i < orders.length; i++) {
-    const d = orders.day[i];
-    const f = first[orders.customer[i]];
+  return { size, active, lastOffsets };
+}
+
+/** Net revenue per cohort cell (as in {@link countCells}), in row order so the sums add up exactly as the rows come. */
+function revenueCells(orders: OrdersTable, periods: DayPeriods, asOf: number, first: Int32Array, firstPeriod: number, cohortCount: number): Float64Array {
+  const revenue = new Float64Array(cohortCount * cohortCount);
+  const { day, customer, amount } = orders;
+  for (let i = 0; i < day.length; i++) {
+    const d = day[i];
+    const f = first[customer[i]];
     if (d > asOf || f === NOT_SEEN) continue;
     const p = periodIn(periods, d);
     if (p < f) continue;
-    revenue[(f - firstPeriod) * cohortCount + p - f] += orders.amount[i];
+    revenue[(f - firstPeriod) * cohortCount + p - f] += amount[i];
   }
+  return revenue;
+}
+
+/**
+ * First-purchase cohorts with "return on" and "return on or after" retention and revenue per offset.
+ * Unavailable without orders or without purchases by the analysis date.
+ */
+export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<CohortResult> {
+  const opts = parseOptions('cohorts', CohortOptionsSchema, options);
+  const needs = [{ table: 'orders' as const, fields: ['customer_id', 'date', 'amount'] }];
+  const missing = checkRequirements(dataset, needs);
+  if (missing) return missing;
+  const orders = dataset.orders!;
+  const unit = opts.period;
+  const asOf = resolveAsOf(orders, opts.asOf);
+
+  const periods = dayPeriods(unit, orders.day, asOf);
+  const grouped = ordersByCustomer(dataset);
+  const { first, last, firstPeriod } = purchasePeriods(grouped, periods, asOf);
+  if (firstPeriod === NOT_SEEN) return unavailable('no-rows', `no purchases on or before ${isoDate(asOf)}`, needs);
+  const lastPeriod = periodOfDay(unit, asOf);
+  const cohortCount = lastPeriod - firstPeriod + 1;
+  const offsetsOf = (cohort: number) => cohortCount - cohort;
+  const { size, active, lastOffsets } = countCells(grouped, periods, asOf, first, last, firstPeriod, cohortCount);
+  const revenue = revenueCells(orders, periods, asOf, first, firstPeriod, cohortCount);
 
   const rows: CohortRow[] = [];
   for (let k = 0; k < cohortCount; k++) {
