@@ -71,10 +71,13 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 function walkCustomers(grouped: OrdersByCustomer, spine: Spine, periods: DayPeriods, window: number, m: Mutable<OrderMetrics>): void {
   const { offsets, day, amount } = grouped;
   const P = spine.length;
-  // One customer's purchase days at a time.
+  const { starts, ends } = spine;
+  const { active, newCustomers, everBought, repeatBuyers, activeAtStart, activeAtEnd, retained, nrrCurrent, nrrPrevious, firstPosition } = m;
+  // One customer's purchase days and their spine positions at a time.
   let most = 0;
   for (let c = 0; c < offsets.length - 1; c++) most = Math.max(most, offsets[c + 1] - offsets[c]);
   const sorted = new Int32Array(most);
+  const at = new Int32Array(most);
   const customerRevenue = new Float64Array(P);
   // Positions from..to of customerRevenue the previous customer wrote (its periods are ascending).
   let dirtyFrom = 0;
@@ -93,43 +96,44 @@ function walkCustomers(grouped: OrdersByCustomer, spine: Spine, periods: DayPeri
       dirtyTo = p;
       customerRevenue[p] += amount[g];
       if (amount[g] < 0) continue;
-      sorted[n++] = day[g];
+      sorted[n] = day[g];
+      at[n++] = p;
       // Counted without a branch: whether a row opens a new period is a coin toss the CPU mispredicts.
-      m.active[p] += +(p !== lastActive);
+      active[p] += +(p !== lastActive);
       lastActive = p;
     }
     if (n === 0) continue;
     const firstDay = sorted[0];
-    const start = positionIn(spine, periods, firstDay);
-    m.firstPosition[c] = start;
-    m.newCustomers[start]++;
-    m.everBought[start]++;
+    const start = at[0];
+    firstPosition[c] = start;
+    newCustomers[start]++;
+    everBought[start]++;
     let second = 1;
     while (second < n && sorted[second] === firstDay) second++;
-    if (second < n) m.repeatBuyers[positionIn(spine, periods, sorted[second])]++;
+    if (second < n) repeatBuyers[at[second]]++;
 
     // Walk snapshot days in increasing order: the day before each period starts, then its end.
     // j counts the purchase days on or before the snapshot; active when the latest is within the window.
     let j = 0;
     for (let p = start; p < P; p++) {
-      const before = spine.starts[p] - 1;
+      const before = starts[p] - 1;
       while (j < n && sorted[j] <= before) j++;
       const atStart = j > 0 && sorted[j - 1] > before - window;
-      const end = spine.ends[p];
+      const end = ends[p];
       while (j < n && sorted[j] <= end) j++;
       const atEnd = j > 0 && sorted[j - 1] > end - window;
-      if (atEnd) m.activeAtEnd[p]++;
+      if (atEnd) activeAtEnd[p]++;
       if (atStart) {
-        m.activeAtStart[p]++;
-        if (atEnd) m.retained[p]++;
-        m.nrrCurrent[p] += customerRevenue[p];
-        if (p > 0) m.nrrPrevious[p] += customerRevenue[p - 1];
+        activeAtStart[p]++;
+        if (atEnd) retained[p]++;
+        nrrCurrent[p] += customerRevenue[p];
+        if (p > 0) nrrPrevious[p] += customerRevenue[p - 1];
       }
       if (atEnd) continue;
       // Inactive with no purchase until sorted[j]: inactive at every start and end before its period
       // too, so the walk goes on there (and ends here after the last purchase).
       if (j === n) break;
-      p = positionIn(spine, periods, sorted[j]) - 1;
+      p = at[j] - 1;
     }
   }
 }
