@@ -38,11 +38,15 @@ export function kpiAsOf(dataset: Dataset, asOf: number | undefined): number | un
 
 /** The spine for an analysis date, or undefined when no table has a row on or before it. */
 export function buildSpine(dataset: Dataset, unit: PeriodUnit, asOf: number): Spine | undefined {
-  let firstDay: number | undefined;
+  // The earliest day on or before asOf: start above it and keep a plain int in the loop.
+  let firstDay = asOf + 1;
   for (const days of dayColumns(dataset)) {
-    for (let i = 0; i < days.length; i++) if (days[i] <= asOf && (firstDay === undefined || days[i] < firstDay)) firstDay = days[i];
+    for (let i = 0; i < days.length; i++) {
+      const d = days[i];
+      if (d < firstDay) firstDay = d;
+    }
   }
-  if (firstDay === undefined) return undefined;
+  if (firstDay > asOf) return undefined;
   const first = periodOfDay(unit, firstDay);
   const length = periodOfDay(unit, asOf) - first + 1;
   const starts = new Int32Array(length);
