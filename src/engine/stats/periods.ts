@@ -3,7 +3,8 @@
  * first and last days and labels, so period analyses bucket day numbers with integer arithmetic.
  */
 import { dayFromCivil, dayOfMonthIndex, dayOfWeekIndex, isoDate, weekIndexOfDay } from '../dataset/days.js';
-import { NO_DAY } from '../dataset/types.js';
+import { NO_DAY, type Dataset } from '../dataset/types.js';
+import { derived } from '../dataset/derived.js';
 
 /** The period lengths analyses group by. */
 export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year';
@@ -68,6 +69,11 @@ export function dayPeriods(unit: PeriodUnit, days: Int32Array, lastDay: number):
   const periods = new Int32Array(hi - lo + 1);
   for (let d = lo; d <= hi; d++) periods[d - lo] = periodOfDay(unit, d);
   return { unit, lo, periods };
+}
+
+/** {@link dayPeriods} of the orders' days up to `lastDay`, made once per Dataset, unit and day (shared: read-only). */
+export function orderDayPeriods(dataset: Dataset, unit: PeriodUnit, lastDay: number): DayPeriods {
+  return derived(dataset, `order-day-periods ${unit} ${lastDay}`, () => dayPeriods(unit, dataset.orders!.day, lastDay));
 }
 
 /** Period index of a day through a {@link DayPeriods} table (computed when outside it). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dayPeriods, periodIn, periodOfDay, type PeriodUnit } from '../../../src/engine/stats/periods.js';
+import { dayPeriods, orderDayPeriods, periodIn, periodOfDay, type PeriodUnit } from '../../../src/engine/stats/periods.js';
+import { day, ordersDataset } from './fixtures.js';
 import { dayFromCivil, monthIndexOfDay, weekIndexOfDay } from '../../../src/engine/dataset/days.js';
 import { NO_DAY } from '../../../src/engine/dataset/types.js';
 
@@ -31,5 +32,18 @@ describe('day -> period lookup table', () => {
     expect(periodIn(table, jan31 + 1)).toBe(monthIndexOfDay(jan31) + 1);
     expect(periodIn(table, jan31 + 400)).toBe(monthIndexOfDay(jan31 + 400));
     expect(periodIn(dayPeriods('week', Int32Array.from([jan31]), jan31), jan31)).toBe(weekIndexOfDay(jan31));
+  });
+
+  it('of the orders is made once per Dataset, unit and last day, and matches a fresh table', () => {
+    const dataset = ordersDataset([
+      ['a', '2024-01-31', 1],
+      ['b', '2024-03-02', 2],
+    ]);
+    const asOf = day('2024-03-01');
+    const table = orderDayPeriods(dataset, 'month', asOf);
+    expect(orderDayPeriods(dataset, 'month', asOf)).toBe(table);
+    expect(table).toEqual(dayPeriods('month', dataset.orders!.day, asOf));
+    expect(orderDayPeriods(dataset, 'week', asOf)).not.toBe(table);
+    expect(orderDayPeriods(dataset, 'month', asOf + 1)).not.toBe(table);
   });
 });

@@ -11,7 +11,7 @@ import { checkRequirements, available, unavailable, type Maybe } from '../availa
 import { resolveAsOf } from '../../stats/as-of.js';
 import { ordersByCustomer, type OrdersByCustomer } from '../../dataset/derived.js';
 import { parseOptions } from '../../stats/parse-options.js';
-import { dayPeriods, periodEndDay, periodIn, type DayPeriods, periodLabel, periodOfDay, periodStartDay } from '../../stats/periods.js';
+import { orderDayPeriods, periodEndDay, periodIn, type DayPeriods, periodLabel, periodOfDay, periodStartDay } from '../../stats/periods.js';
 
 /** Schema of {@link CohortOptions}. */
 export const CohortOptionsSchema = z
@@ -136,7 +136,7 @@ export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<Co
   const unit = opts.period;
   const asOf = resolveAsOf(orders, opts.asOf);
 
-  const periods = dayPeriods(unit, orders.day, asOf);
+  const periods = orderDayPeriods(dataset, unit, asOf);
   const grouped = ordersByCustomer(dataset);
   const { first, last, firstPeriod } = purchasePeriods(grouped, periods, asOf);
   if (firstPeriod === NOT_SEEN) return unavailable('no-rows', `no purchases on or before ${isoDate(asOf)}`, needs);

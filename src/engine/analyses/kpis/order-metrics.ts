@@ -5,7 +5,7 @@
  */
 import type { Dataset, OrdersTable } from '../../dataset/types.js';
 import { ordersByCustomer, type OrdersByCustomer } from '../../dataset/derived.js';
-import { dayPeriods, periodIn, type DayPeriods } from '../../stats/periods.js';
+import { orderDayPeriods, periodIn, type DayPeriods } from '../../stats/periods.js';
 import type { Spine } from './spine.js';
 
 /** Per-period sums; entry p belongs to spine position p. */
@@ -161,7 +161,7 @@ export function orderMetrics(dataset: Dataset, spine: Spine, window: number): Or
     nrrPrevious: new Float64Array(P),
     firstPosition: new Int32Array(customerCount).fill(-1),
   };
-  const periods = dayPeriods(spine.unit, orders.day, spine.asOf);
+  const periods = orderDayPeriods(dataset, spine.unit, spine.asOf);
   bucketRows(orders, spine, periods, m.revenue, m.orders, m.margin);
   walkCustomers(ordersByCustomer(dataset), spine, periods, window, m);
   cumulate(m.everBought);
