@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fitBgNbd, type BgNbdParams } from '../../../src/engine/analyses/clv/bgnbd.js';
-import { fitGammaGamma, gammaGammaLogLikelihoodGradient, type GammaGammaParams } from '../../../src/engine/analyses/clv/gamma-gamma.js';
-import { fitParetoNbd } from '../../../src/engine/analyses/clv/pareto-nbd.js';
+import { bgnbdLogLikelihood, fitBgNbd, type BgNbdParams } from '../../../src/engine/analyses/clv/bgnbd.js';
+import {
+  fitGammaGamma,
+  gammaGammaCustomerLogLikelihood,
+  gammaGammaLogLikelihoodGradient,
+  type GammaGammaParams,
+} from '../../../src/engine/analyses/clv/gamma-gamma.js';
+import { fitParetoNbd, paretoNbdLogLikelihood } from '../../../src/engine/analyses/clv/pareto-nbd.js';
 import type { CustomerSummary } from '../../../src/engine/analyses/clv/summary.js';
 import { beta, exponential, gamma, mulberry32 } from '../../../src/engine/math/random.js';
 
@@ -45,6 +50,17 @@ describe('parameter recovery from simulated customers (seeded)', () => {
       expect(se).toBeLessThan(truth[name]); // the data do pin every parameter down
       expect(Math.abs(fit.params[name] - truth[name])).toBeLessThan(3 * se);
     }
+  });
+
+  it("reports the log-likelihood of its parameters on the data's own time scale (fitted on time rescaled to T <= 1)", () => {
+    const fit = fitBgNbd(summary);
+    if (!fit.available) throw new Error(fit.message);
+    const direct = bgnbdLogLikelihood(fit.params, summary);
+    expect(Math.abs(fit.logLikelihood - direct)).toBeLessThan(1e-9 * Math.abs(direct));
+    const pareto = fitParetoNbd(summary);
+    if (!pareto.available) throw new Error(pareto.message);
+    const paretoDirect = paretoNbdLogLikelihood(pareto.params, summary);
+    expect(Math.abs(pareto.logLikelihood - paretoDirect)).toBeLessThan(1e-9 * Math.abs(paretoDirect));
   });
 
   it('gives standard errors that survive copying and serialising (they are computed when first read)', () => {
@@ -103,5 +119,13 @@ describe('Gamma-Gamma on many repeat buyers (subsample warm-up, then the full li
       expect(Math.abs(gradient[name] * fit.params[name]) / summary.length).toBeLessThan(1e-6);
       expect(Math.abs(fit.params[name] - truth[name])).toBeLessThan(3 * fit.standardErrors[name]);
     }
+  });
+
+  it("reports the log-likelihood of its parameters on the spend's own scale (fitted on spend divided by its mean)", () => {
+    const fit = fitGammaGamma(summary);
+    if (!fit.available) throw new Error(fit.message);
+    let direct = 0;
+    for (let i = 0; i < summary.length; i++) direct += gammaGammaCustomerLogLikelihood(fit.params, summary.x[i], summary.monetary[i]);
+    expect(Math.abs(fit.logLikelihood - direct)).toBeLessThan(1e-9 * Math.abs(direct));
   });
 });

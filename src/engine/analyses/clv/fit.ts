@@ -82,6 +82,8 @@ export const BOUNDARY_LOG_PARAMETER = 10;
 export interface LogParameterFit {
   /** The log-parameters at the optimum. */
   readonly theta: Float64Array;
+  /** The summed log-likelihood there (the optimiser's last value, scaled back from its mean). */
+  readonly logLikelihood: number;
   readonly iterations: number;
   readonly evaluations: number;
   readonly converged: boolean;
@@ -188,6 +190,7 @@ export function fitLogParameters(
   };
   return {
     theta: found.x,
+    logLikelihood: -found.value * observations,
     iterations: found.iterations,
     evaluations: found.evaluations,
     converged: found.converged,

@@ -7,7 +7,7 @@ import { digamma, lnGamma } from '../../math/special.js';
 import { derived } from '../../dataset/derived.js';
 import { available, unavailable, type Maybe } from '../availability.js';
 import { fitLogParameters, MIN_REPEAT_BUYERS, standardErrors, subsampleStride, type FitDiagnostics } from './fit.js';
-import { distinctColumn, everyKth, type DistinctColumn } from './rows.js';
+import { distinctColumn, everyKth } from './rows.js';
 import type { CustomerSummary } from './summary.js';
 
 /** Gamma-Gamma parameters (the third one is the scale `gamma`, often written v). */
@@ -53,7 +53,8 @@ interface SpendRows {
   readonly slot: Int32Array;
 }
 
-function spendRows(x: Float64Array, m: Float64Array, distinctX: DistinctColumn = distinctColumn(x)): SpendRows {
+function spendRows(x: Float64Array, m: Float64Array): SpendRows {
+  const distinctX = distinctColumn(x);
   const logM = new Float64Array(m.length);
   for (let i = 0; i < m.length; i++) logM[i] = Math.log(m[i]);
   return { x, m, logM, xs: distinctX.values, slot: distinctX.slot };
@@ -184,8 +185,7 @@ function fit(summary: CustomerSummary, minRepeatBuyers: number): Maybe<GammaGamm
   }
   const scale = mSum / usable;
   const scaledM = m.map((v) => v / scale);
-  const distinctX = distinctColumn(x);
-  const scaled = spendRows(x, scaledM, distinctX);
+  const scaled = spendRows(x, scaledM);
   const subset = subsampleSpend(x, scaledM);
   const fromTheta = (theta: Float64Array): GammaGammaParams => ({
     p: Math.exp(theta[0]),
@@ -217,7 +217,8 @@ function fit(summary: CustomerSummary, minRepeatBuyers: number): Maybe<GammaGamm
     params,
     populationMean: (params.gamma * params.p) / (params.q - 1),
     excluded,
-    logLikelihood: totalLogLikelihood(params, spendRows(x, m, distinctX)),
+    // Spend divided by `scale` multiplies each customer's density of m by scale.
+    logLikelihood: fit.logLikelihood - x.length * Math.log(scale),
     iterations: fit.iterations,
     evaluations: fit.evaluations,
     converged: fit.converged,

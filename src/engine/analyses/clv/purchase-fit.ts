@@ -76,7 +76,7 @@ export function fitPurchaseModel<P>(
   for (const name of spec.timeScaled) params[name] *= scale;
   return available({
     params: params as P,
-    logLikelihood: spec.logLikelihood(params as P, summaryRows(summary, 1)),
+    logLikelihood: fit.logLikelihood - repeatPurchases(summary) * Math.log(scale),
     iterations: fit.iterations,
     evaluations: fit.evaluations,
     converged: fit.converged,
@@ -84,6 +84,17 @@ export function fitPurchaseModel<P>(
     standardErrors: standardErrors(spec.names, spec.names.map((name) => params[name]), fit.logStandardErrors),
     note: boundaryNote(spec, fit.boundary),
   });
+}
+
+/**
+ * Σ x: time divided by `scale` multiplies each customer's likelihood, a density over the times of its
+ * x repeat purchases, by scale^x, so the log-likelihood on the data's own time scale is the fitted one
+ * minus Σ x ln(scale), without another pass over the rows.
+ */
+function repeatPurchases(summary: CustomerSummary): number {
+  let sum = 0;
+  for (let i = 0; i < summary.length; i++) sum += summary.x[i];
+  return sum;
 }
 
 /** The {@link FitDiagnostics.note} of a fit that stopped at the boundary, or undefined. */
