@@ -1,4 +1,5 @@
 /** Ranks and percentile ranks of numeric columns, with the tie conventions analyses ask for. */
+import { ascendingOrder } from '../math/sort.js';
 
 /**
  * How tied values are ranked (as in R's `rank` and pandas `rank`):
@@ -7,61 +8,32 @@
  */
 export type TieMethod = 'average' | 'min' | 'max' | 'first';
 
-/** Indexes 0..n-1 ordered by value ascending, ties kept in order of appearance (stable). */
+/**
+ * Indexes 0..n-1 ordered by value ascending, ties kept in order of appearance (stable); NaN last.
+ * A radix sort (math/sort.ts): -0 orders just before +0, which otherwise tie.
+ */
 export function orderAscending(values: ArrayLike<number>): Int32Array {
-  const order = new Int32Array(values.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => values[a] - values[b] || a - b);
-}
-
-/** Position of the first sorted value >= v (`after` false) or > v (`after` true). */
-function bound(sorted: Float64Array, v: number, after: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < v || (after && sorted[mid] === v)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return ascendingOrder(values instanceof Float64Array ? values : Float64Array.from(values));
 }
 
 /**
- * 1-based ranks of the values; ties resolved by `ties` (default `average`). A native numeric sort of
- * the values and a binary search per value find each tie group's first and last position; `first`
- * hands out a group's positions in order of appearance.
+ * 1-based ranks of the values; ties resolved by `ties` (default `average`). One sorted pass finds
+ * each tie group's first and last position; `first` hands out a group's positions in order of
+ * appearance. NaN values are each their own group, ranked last.
  */
 export function rank(values: ArrayLike<number>, ties: TieMethod = 'average'): Float64Array {
-  const n = values.length;
-  const sorted = Float64Array.from(values);
-  for (let i = 0; i < n; i++) if (Number.isNaN(sorted[i])) return rankByOrder(values, ties);
-  sorted.sort();
-  const ranks = new Float64Array(n);
-  const taken = ties === 'first' ? new Int32Array(n) : undefined;
-  for (let i = 0; i < n; i++) {
-    const start = bound(sorted, values[i], false);
-    if (taken) {
-      ranks[i] = start + ++taken[start];
-      continue;
-    }
-    const end = bound(sorted, values[i], true);
-    ranks[i] = ties === 'min' ? start + 1 : ties === 'max' ? end : (start + 1 + end) / 2;
-  }
-  return ranks;
-}
-
-/** {@link rank} through a stable index sort (the order NaN values get from the comparator). */
-function rankByOrder(values: ArrayLike<number>, ties: TieMethod): Float64Array {
   const order = orderAscending(values);
   const ranks = new Float64Array(values.length);
   let start = 0;
   while (start < order.length) {
     let end = start + 1;
     while (end < order.length && values[order[end]] === values[order[start]]) end++;
+    // a stable sort keeps a group in order of appearance, but for -0 next to +0
+    if (ties === 'first' && end - start > 1) order.subarray(start, end).sort();
+    const min = start + 1;
+    const average = (start + 1 + end) / 2;
     for (let k = start; k < end; k++) {
-      const position = k + 1;
-      ranks[order[k]] =
-        ties === 'first' ? position : ties === 'min' ? start + 1 : ties === 'max' ? end : (start + 1 + end) / 2;
+      ranks[order[k]] = ties === 'first' ? k + 1 : ties === 'min' ? min : ties === 'max' ? end : average;
     }
     start = end;
   }
