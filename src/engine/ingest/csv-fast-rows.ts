@@ -11,7 +11,7 @@
 import { NO_DAY } from '../dataset/types.js';
 import { dayFromCivil } from '../dataset/days.js';
 import { detach } from '../dataset/growable.js';
-import { daysInMonth, fixedDigits, inDateWindow, parseDate, type ParsedDate } from './dates.js';
+import { daysInMonth, inDateWindow, parseDate, type ParsedDate } from './dates.js';
 import { isBlank, parseNumber, POW10 } from './numbers.js';
 import { CATEGORY, CUSTOMER, DAY, NUMBER, TEXT, TIME, type LaneColumn, type TableWriter } from './table-writer.js';
 
@@ -146,10 +146,20 @@ export class FastCsvRows {
           // `YYYY-MM-DD`, read at fixed places
           const after = i + 10 < n ? text.charCodeAt(i + 10) : -1;
           if (after === -1 ? final : after === d || after === LF || after === CR) {
-            const year = fixedDigits(text, i, 4);
-            const month = fixedDigits(text, i + 5, 2);
-            const day = fixedDigits(text, i + 8, 2);
-            if (year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+            // the digits read in place (a call per field does not get inlined in every engine)
+            const y0 = text.charCodeAt(i) - ZERO;
+            const y1 = text.charCodeAt(i + 1) - ZERO;
+            const y2 = text.charCodeAt(i + 2) - ZERO;
+            const y3 = text.charCodeAt(i + 3) - ZERO;
+            const m0 = text.charCodeAt(i + 5) - ZERO;
+            const m1 = text.charCodeAt(i + 6) - ZERO;
+            const d0 = text.charCodeAt(i + 8) - ZERO;
+            const d1 = text.charCodeAt(i + 9) - ZERO;
+            const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+            const month = m0 * 10 + m1;
+            const day = d0 * 10 + d1;
+            const digits = (y0 >>> 0) <= 9 && (y1 >>> 0) <= 9 && (y2 >>> 0) <= 9 && (y3 >>> 0) <= 9 && (m0 >>> 0) <= 9 && (m1 >>> 0) <= 9 && (d0 >>> 0) <= 9 && (d1 >>> 0) <= 9;
+            if (digits && year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
               ints[col]![rows] = MONTH_START[(year - FIRST_YEAR) * 12 + month - 1] + day - 1;
               i += 10;
               c = after;

@@ -131,7 +131,7 @@ export function parseDate(text: string, start: number, end: number, out: ParsedD
 }
 
 /** The value of exactly `count` digits at `start`, or -1. */
-export function fixedDigits(text: string, start: number, count: number): number {
+function fixedDigits(text: string, start: number, count: number): number {
   let value = 0;
   for (let i = start; i < start + count; i++) {
     const d = text.charCodeAt(i) - 48;

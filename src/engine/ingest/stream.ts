@@ -133,12 +133,10 @@ async function readStream(builder: DatasetBuilder, stream: ReadableStream<Uint8A
   let source: TableSource | undefined;
   let wholeText = false;
   let started = false;
-  for (;;) {
-    const { done, value } = await read(reader, gzip);
-    let bytes = value === undefined ? carry : carry.length === 0 ? value : concat([carry, value]);
-    carry = bytes;
+  /** Reads the whole lines of `bytes` (all of them when `done`); returns the bytes left for later. */
+  const step = (bytes: Uint8Array, done: boolean): Uint8Array => {
     if (!started) {
-      if (bytes.length < 3 && !done) continue;
+      if (bytes.length < 3 && !done) return bytes;
       started = true;
       if (hasBom(bytes)) {
         notes.push('bom');
@@ -158,7 +156,20 @@ async function readStream(builder: DatasetBuilder, stream: ReadableStream<Uint8A
       jsonParts.push(chunk);
       used = chunk.length;
     } else if (source) used = source.feed(chunk, done);
-    carry = used >= chunk.length ? bytes.slice(cut) : concat([encoder.encode(chunk.slice(used)), bytes.subarray(cut)]);
+    return used >= chunk.length ? bytes.subarray(cut) : concat([encoder.encode(chunk.slice(used)), bytes.subarray(cut)]);
+  };
+  for (;;) {
+    const { done, value } = await read(reader, gzip);
+    let bytes = value ?? carry;
+    if (value && carry.length > 0) {
+      // Once the source is known, the line carried over is read on its own with the end it gets
+      // from this chunk, so the chunk itself is not copied.
+      const end = source ? value.indexOf(LF) + 1 : 0;
+      const rest = end > 0 ? step(concat([carry, value.subarray(0, end)]), false) : carry;
+      bytes = rest.length === 0 ? value.subarray(end) : concat([rest, value.subarray(end)]);
+    }
+    // a copy, so the carried bytes do not keep the whole chunk alive
+    carry = step(bytes, done).slice();
     options.onProgress?.(done ? 1 : total ? Math.min(1, bytesRead / total) : NaN, bytesRead);
     if (done) break;
   }
