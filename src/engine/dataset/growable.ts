@@ -1,4 +1,5 @@
 /** Append-only typed-array columns that grow by doubling, so builders never keep a row object. */
+import { keepShape } from './shapes.js';
 
 type TypedArray = Int32Array | Float64Array | Int8Array;
 type TypedArrayCtor<T extends TypedArray> = { new (length: number): T };
@@ -228,3 +229,7 @@ function grown<T extends Uint16Array | Int32Array>(array: T, length: number): T 
   next.set(array);
   return next;
 }
+
+// Idle instances kept for their hidden classes (shapes.ts).
+keepShape(new GrowableColumn(Int32Array, 16));
+keepShape(new Dictionary());

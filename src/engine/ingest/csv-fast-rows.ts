@@ -11,6 +11,7 @@
 import { NO_DAY } from '../dataset/types.js';
 import { dayFromCivil } from '../dataset/days.js';
 import { detach } from '../dataset/growable.js';
+import { keepShape } from '../dataset/shapes.js';
 import { daysInMonth, inDateWindow, parseDate, type ParsedDate } from './dates.js';
 import { isBlank, parseNumber, POW10 } from './numbers.js';
 import { CATEGORY, CUSTOMER, DAY, NUMBER, TEXT, TIME, type LaneColumn, type TableWriter } from './table-writer.js';
@@ -65,6 +66,11 @@ export class FastCsvRows {
     this.starts = new Int32Array(lane.length);
     this.ends = new Int32Array(lane.length);
     this.quickNumbers = !decimalComma;
+  }
+
+  static {
+    // an idle lane, kept for the class's hidden class (shapes.ts)
+    keepShape(new FastCsvRows(44, undefined as unknown as TableWriter, [], false, false));
   }
 
   /** The fast lane for a writer and a one-character separator, or undefined when its plan has none. */

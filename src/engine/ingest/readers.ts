@@ -3,13 +3,14 @@
  * the Dataset being built. CSV and NDJSON readers take text in pieces (`feed`), so a stream never
  * needs the whole file as one string or a row object per line.
  */
-import type { DatasetBuilder } from '../dataset/builder.js';
+import { DatasetBuilder } from '../dataset/builder.js';
 import type { TableName } from '../dataset/types.js';
 import { CollectingSink, CsvTokenizer, delimiterCode, delimiterName, sniffDelimiter } from './csv.js';
 import { FastCsvRows } from './csv-fast-rows.js';
 import { emptyPlan, planTable, type TablePlan } from './mapping.js';
 import { looksNumeric } from './numbers.js';
 import { safeJson, TableWriter } from './table-writer.js';
+import { keepShape } from '../dataset/shapes.js';
 import type { IngestOptions, TableIngestOptions, TableReport } from './types.js';
 
 /** Rows looked at to detect numeric attribute columns and the average row size. */
@@ -76,9 +77,10 @@ function hasLines(text: string, lines: number): boolean {
 
 /** Reads delimited text into one table. */
 export class CsvTableReader implements TableSource {
-  private tokenizer?: CsvTokenizer;
-  private writer?: TableWriter;
-  private fast?: FastCsvRows;
+  // set when the header has been read; set to undefined here so every reader has one hidden class
+  private tokenizer: CsvTokenizer | undefined = undefined;
+  private writer: TableWriter | undefined = undefined;
+  private fast: FastCsvRows | undefined = undefined;
   private readonly notes: string[] = [];
 
   /** `expectedChars` (the whole source's length, when known) sizes the columns once. */
@@ -264,3 +266,7 @@ export class NdjsonTableReader implements TableSource {
     return report(this.writer!, 'ndjson', notes);
   }
 }
+
+// Idle instances kept for their hidden classes (shapes.ts).
+keepShape(new CsvTableReader(new DatasetBuilder(), 'orders', {}, {}));
+keepShape(createWriter(new DatasetBuilder(), emptyPlan('orders'), {}, {}, 16));
