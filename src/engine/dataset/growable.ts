@@ -65,11 +65,16 @@ const CODE_MASK = (1 << KIND_SHIFT) - 1;
 /** Kind of a value kept in the pool (longer, or with a char above U+00FF). */
 const POOLED = 15;
 
-/** The packed chars and kind of the range last hashed by {@link hashRange}, and where it stopped. */
-let packedLow = 0;
-let packedHigh = 0;
-let packedKind = 0;
-let hashedEnd = 0;
+/**
+ * What {@link hashRange} leaves for the lookup: the packed chars, the kind, where it stopped. An
+ * Int32Array, because packed chars use all 32 bits: in a variable they would not fit V8's small
+ * integers where pointers are compressed (browsers) and every store would allocate a number.
+ */
+const hashed = new Int32Array(4);
+const LOW = 0;
+const HIGH = 1;
+const KIND = 2;
+const END = 3;
 
 /** `stop` value for a range that ends only at its end. */
 const NO_STOP = -2;
@@ -77,10 +82,10 @@ const LF = 10;
 const CR = 13;
 
 /**
- * FNV-1a of `text[start, end)`, never 0 (0 marks an empty slot; tables start probing at the bits
- * above the forced one). Packs a short Latin-1 value into {@link packedLow} / {@link packedHigh} on
- * the way, one byte per char. With a `stop` char code the range also ends before the first `stop`,
- * LF or CR (a CSV cell), and {@link hashedEnd} says where.
+ * FNV-1a of `text[start, end)` cut to 30 bits (a small integer everywhere), never 0 (0 marks an
+ * empty slot; tables start probing at the bits above the forced one). Packs a short Latin-1 value
+ * into {@link hashed} on the way, one byte per char. With a `stop` char code the range also ends
+ * before the first `stop`, LF or CR (a CSV cell), and `hashed[END]` says where.
  */
 function hashRange(text: string, start: number, end: number, stop = NO_STOP): number {
   let h = 0x811c9dc5;
@@ -97,11 +102,11 @@ function hashRange(text: string, start: number, end: number, stop = NO_STOP): nu
     if (k < 4) low |= c << (k << 3);
     else high |= c << ((k - 4) << 3);
   }
-  hashedEnd = i;
-  packedLow = low;
-  packedHigh = high;
-  packedKind = latin && i - start <= INLINE_CHARS ? i - start : POOLED;
-  return h | 1;
+  hashed[END] = i;
+  hashed[LOW] = low;
+  hashed[HIGH] = high;
+  hashed[KIND] = latin && i - start <= INLINE_CHARS ? i - start : POOLED;
+  return (h & 0x3fffffff) | 1;
 }
 
 /**
@@ -130,7 +135,7 @@ export class Dictionary {
 
   /** The code of `text[start, end)` (the whole text by default), or -1 when it is not in the dictionary. */
   find(text: string, start = 0, end = text.length): number {
-    return this.lookup(hashRange(text, start, end), text, start, hashedEnd);
+    return this.lookup(hashRange(text, start, end), text, start, hashed[END]);
   }
 
   /**
@@ -138,16 +143,16 @@ export class Dictionary {
    * CR or the text's end, found in the same pass as the hash; {@link cellEnd} says where it ended.
    */
   findCell(text: string, start: number, delimiter: number): number {
-    const code = this.lookup(hashRange(text, start, text.length, delimiter), text, start, hashedEnd);
-    this.cellEnd = hashedEnd;
+    const code = this.lookup(hashRange(text, start, text.length, delimiter), text, start, hashed[END]);
+    this.cellEnd = hashed[END];
     return code;
   }
 
   private lookup(hash: number, text: string, start: number, end: number): number {
     const table = this.table;
-    const kind = packedKind;
-    const low = packedLow;
-    const high = packedHigh;
+    const kind = hashed[KIND];
+    const low = hashed[LOW];
+    const high = hashed[HIGH];
     for (let slot = (hash >>> 1) & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = slot * SLOT_INTS;
       const h = table[at];
@@ -173,10 +178,11 @@ export class Dictionary {
     while (table[slot * SLOT_INTS] !== 0) slot = (slot + 1) & this.mask;
     const at = slot * SLOT_INTS;
     table[at] = hash;
-    table[at + 1] = code | (packedKind << KIND_SHIFT);
-    if (packedKind !== POOLED) {
-      table[at + 2] = packedLow;
-      table[at + 3] = packedHigh;
+    const kind = hashed[KIND];
+    table[at + 1] = code | (kind << KIND_SHIFT);
+    if (kind !== POOLED) {
+      table[at + 2] = hashed[LOW];
+      table[at + 3] = hashed[HIGH];
     } else {
       this.pool = grown(this.pool, this.poolLength + value.length);
       table[at + 2] = this.poolLength;
