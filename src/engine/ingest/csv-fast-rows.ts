@@ -48,8 +48,6 @@ export class FastCsvRows {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly parsed: ParsedDate = { day: 0, ms: 0 };
-  /** Plain numbers are read in the scan unless a decimal comma is set. */
-  private readonly quickNumbers: boolean;
 
   private constructor(
     private readonly delimiter: number,
@@ -65,7 +63,6 @@ export class FastCsvRows {
     this.texts = lane.map((c) => (c && c.kind === TEXT ? new Array<string | undefined>(BLOCK_ROWS) : undefined));
     this.starts = new Int32Array(lane.length);
     this.ends = new Int32Array(lane.length);
-    this.quickNumbers = !decimalComma;
   }
 
   static {
@@ -105,8 +102,8 @@ export class FastCsvRows {
         const cellStart = i;
         const kind = col < columns ? kinds[col] : -1;
         let done = false;
-        if (kind === NUMBER && this.quickNumbers) {
-          // a plain decimal, read as it is scanned
+        if (kind === NUMBER && !this.decimalComma) {
+          // a plain decimal, read as it is scanned (a decimal comma goes through parseNumber)
           let negative = false;
           if (c === DASH) {
             negative = true;
