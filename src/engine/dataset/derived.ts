@@ -37,20 +37,6 @@ export interface OrdersByCustomer {
 }
 
 /**
- * Whether the order rows come in date order (each row's day no earlier than the one before), as an
- * order export usually does. Then every customer's rows are already in date order, ties in row order,
- * exactly as {@link ordersByCustomer} groups them, and an analysis can walk the rows once with
- * per-customer state instead of grouping them first.
- */
-export function ordersInDateOrder(dataset: Dataset): boolean {
-  return derived(dataset, 'orders-in-date-order', () => {
-    const day = dataset.orders!.day;
-    for (let i = 1; i < day.length; i++) if (day[i] < day[i - 1]) return false;
-    return true;
-  });
-}
-
-/**
  * The Dataset's order rows grouped by customer in date order (see {@link OrdersByCustomer}). A
  * counting sort keeps each customer's rows in feed order, which is already date order in the usual
  * feed; only customers whose rows are not get sorted.

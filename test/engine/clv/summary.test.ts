@@ -4,8 +4,6 @@ import { dayFromCivil } from '../../../src/engine/dataset/days.js';
 import { customerSummary, summaryFromOrders, summaryFromTable } from '../../../src/engine/analyses/clv/summary.js';
 import { referenceFile } from '../../support/data.js';
 import { loadSampleOrders, loadSummaryCsv } from './cdnow.js';
-import { ordersInDateOrder } from '../../../src/engine/dataset/derived.js';
-import { mulberry32 } from '../../../src/engine/math/random.js';
 
 const sample = referenceFile('cdnow/CDNOW_sample.txt');
 const summaryCsv = referenceFile('cdnow/cdnow_summary.csv');
@@ -100,65 +98,3 @@ describe.skipIf(!sample || !summaryCsv)('CDNOW sample summarised in weeks at 199
   });
 });
 
-
-describe('summary from orders in date order', () => {
-  /** Random orders in date order: several customers, repeat and same-day purchases, refunds, days after the calibration end. */
-  function randomOrders(seed: number): [string, string, number][] {
-    const random = mulberry32(seed);
-    const rows: [string, string, number][] = [];
-    for (let i = 0; i < 200; i++) {
-      const day = 1 + Math.floor(random() * 59);
-      const date = `2024-${day > 31 ? '02' : '01'}-${String(day > 31 ? day - 31 : day).padStart(2, '0')}`;
-      // quarters: every sum is exact whatever the order of the additions
-      rows.push([`c${Math.floor(random() * 25)}`, date, Math.round((random() - 0.1) * 400) / 4]);
-    }
-    return rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-  }
-
-  it('walks the rows once and gives what grouping the same rows by customer gives', () => {
-    for (let seed = 1; seed <= 40; seed++) {
-      const rows = randomOrders(seed);
-      const shuffled = [...rows];
-      const random = mulberry32(seed + 1000);
-      for (let i = shuffled.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-      }
-      const inOrder = orders(rows);
-      const unordered = orders(shuffled);
-      expect(ordersInDateOrder(inOrder)).toBe(true);
-      expect(ordersInDateOrder(unordered)).toBe(false);
-      for (const options of [
-        { calibrationEnd: dayFromCivil(2024, 1, 31), unit: 'day' as const },
-        { calibrationEnd: dayFromCivil(2024, 1, 20), holdoutEnd: dayFromCivil(2024, 2, 20), unit: 'week' as const },
-      ]) {
-        const a = summaryFromOrders(inOrder, options);
-        const b = summaryFromOrders(unordered, options);
-        if (!a.available || !b.available) throw new Error('both must be available');
-        // customer indexes differ between the two Datasets (first-seen order): compare by id
-        const byId = (s: typeof a, ids: readonly string[]) =>
-          Object.fromEntries(Array.from(s.customer, (c, k) => [ids[c], [s.x[k], s.tx[k], s.T[k], s.monetary[k], s.holdout?.x[k], s.holdout?.spend[k]]]));
-        expect(byId(a, inOrder.customerIds)).toEqual(byId(b, unordered.customerIds));
-      }
-    }
-  });
-
-  it('gives the hand-computed summary when the rows come in date order', () => {
-    const dataset = orders([
-      ['a', '2024-01-01', 10],
-      ['b', '2024-01-03', 20],
-      ['a', '2024-01-10', 5],
-      ['a', '2024-01-10', 7],
-      ['a', '2024-01-15', 30],
-      ['a', '2024-02-01', 99],
-      ['c', '2024-02-02', 50],
-    ]);
-    expect(ordersInDateOrder(dataset)).toBe(true);
-    const result = summaryFromOrders(dataset, { calibrationEnd: dayFromCivil(2024, 1, 29), unit: 'day' });
-    if (!result.available) throw new Error(result.message);
-    expect(Array.from(result.customer, (c) => dataset.customerIds[c])).toEqual(['a', 'b']);
-    expect(Array.from(result.x)).toEqual([2, 0]);
-    expect(Array.from(result.tx)).toEqual([14, 0]);
-    expect(Array.from(result.monetary)).toEqual([21, NaN]);
-  });
-});

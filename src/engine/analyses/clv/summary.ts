@@ -5,7 +5,7 @@
  */
 import { z } from '../../zod.js';
 import type { Dataset, SummaryTable } from '../../dataset/types.js';
-import { derived, ordersByCustomer, ordersInDateOrder } from '../../dataset/derived.js';
+import { derived, ordersByCustomer } from '../../dataset/derived.js';
 import { NO_DAY } from '../../dataset/types.js';
 import { lastOrderDay } from '../../stats/as-of.js';
 import { parseOptions } from '../../stats/parse-options.js';
@@ -84,9 +84,6 @@ export function purchaseDays(dataset: Dataset, lastDay: number): PurchaseDays {
 
 const dayNumber = z.number().int();
 
-/** `first` of a customer left out of a summary (first purchase after the calibration end). */
-const EXCLUDED = NO_DAY + 1;
-
 /** Options of {@link summaryFromOrders}. */
 export const SummaryOptions = z.object({
   /** Last day (inclusive, a day number) of the calibration period; default the last order day. */
@@ -116,9 +113,7 @@ export function summaryFromOrders(dataset: Dataset, options: SummaryOptions = {}
   if (holdoutEnd !== undefined && holdoutEnd <= calibrationEnd) {
     return unavailable('invalid-data', 'the holdout end must come after the calibration end');
   }
-  return derived(dataset, `summary ${calibrationEnd} ${holdoutEnd} ${unit}`, () =>
-    ordersInDateOrder(dataset) ? summariseInRowOrder(dataset, calibrationEnd, holdoutEnd, unit) : summarise(dataset, calibrationEnd, holdoutEnd, unit),
-  );
+  return derived(dataset, `summary ${calibrationEnd} ${holdoutEnd} ${unit}`, () => summarise(dataset, calibrationEnd, holdoutEnd, unit));
 }
 
 function summarise(dataset: Dataset, calibrationEnd: number, holdoutEnd: number | undefined, unit: TimeUnit): Maybe<CustomerSummary> {
@@ -165,111 +160,21 @@ function summarise(dataset: Dataset, calibrationEnd: number, holdoutEnd: number 
     monetary[n] = repeats > 0 ? spend / repeats : NaN;
     n++;
   }
-  return summaryOf(unit, calibrationEnd, holdoutEnd, n, { customer, x, tx, T, monetary, holdoutX, holdoutSpend });
-}
-
-/** Per-customer columns of a summary being built, the first `n` entries filled. */
-interface SummaryColumns {
-  readonly customer: Int32Array;
-  readonly x: Float64Array;
-  readonly tx: Float64Array;
-  readonly T: Float64Array;
-  readonly monetary: Float64Array;
-  readonly holdoutX: Float64Array;
-  readonly holdoutSpend: Float64Array;
-}
-
-function summaryOf(unit: TimeUnit, calibrationEnd: number, holdoutEnd: number | undefined, n: number, c: SummaryColumns): Maybe<CustomerSummary> {
   if (n === 0) return unavailable('no-rows', 'no customer has a purchase on or before the calibration end');
-  const scale = 1 / UNIT_DAYS[unit];
   return available({
     unit,
     length: n,
-    customer: c.customer.slice(0, n),
-    x: c.x.slice(0, n),
-    tx: c.tx.slice(0, n),
-    T: c.T.slice(0, n),
-    monetary: c.monetary.slice(0, n),
+    customer: customer.slice(0, n),
+    x: x.slice(0, n),
+    tx: tx.slice(0, n),
+    T: T.slice(0, n),
+    monetary: monetary.slice(0, n),
     calibrationEnd,
     holdout:
       holdoutEnd === undefined
         ? undefined
-        : { end: holdoutEnd, length: (holdoutEnd - calibrationEnd) * scale, x: c.holdoutX.slice(0, n), spend: c.holdoutSpend.slice(0, n) },
+        : { end: holdoutEnd, length: (holdoutEnd - calibrationEnd) * scale, x: holdoutX.slice(0, n), spend: holdoutSpend.slice(0, n) },
   });
-}
-
-/**
- * {@link summarise} for orders in date order: one walk over the rows with per-customer state, no
- * grouping. Each customer's rows arrive in the grouping's order, so every sum adds the same amounts in
- * the same order and the result is the same to the last bit.
- */
-function summariseInRowOrder(dataset: Dataset, calibrationEnd: number, holdoutEnd: number | undefined, unit: TimeUnit): Maybe<CustomerSummary> {
-  const customerCount = dataset.customerIds.length;
-  const { customer: customerOf, day, amount } = dataset.orders!;
-  const lastDay = holdoutEnd ?? calibrationEnd;
-  const scale = 1 / UNIT_DAYS[unit];
-  const first = new Int32Array(customerCount).fill(NO_DAY);
-  const current = new Int32Array(customerCount);
-  const currentTotal = new Float64Array(customerCount);
-  const last = new Int32Array(customerCount);
-  const repeats = new Float64Array(customerCount);
-  const spend = new Float64Array(customerCount);
-  const holdoutX = new Float64Array(customerCount);
-  const holdoutSpend = new Float64Array(customerCount);
-  /** Closes customer c's current day: a repeat purchase day (or a holdout one) with its total. */
-  const close = (c: number) => {
-    const d = current[c];
-    if (d === first[c]) return;
-    if (d <= calibrationEnd) {
-      repeats[c]++;
-      spend[c] += currentTotal[c];
-      last[c] = d;
-    } else {
-      holdoutX[c]++;
-      holdoutSpend[c] += currentTotal[c];
-    }
-  };
-  for (let i = 0; i < day.length; i++) {
-    const c = customerOf[i];
-    const d = day[i];
-    if (c < 0 || d === NO_DAY || d > lastDay) continue;
-    if (first[c] === NO_DAY) {
-      // a customer whose first purchase is after the calibration end is left out, as when grouped
-      first[c] = d > calibrationEnd ? EXCLUDED : d;
-      current[c] = d;
-      last[c] = d;
-    } else if (first[c] === EXCLUDED) continue;
-    else if (d === current[c]) currentTotal[c] += amount[i];
-    else {
-      close(c);
-      current[c] = d;
-      currentTotal[c] = amount[i];
-    }
-  }
-  const columns = {
-    customer: new Int32Array(customerCount),
-    x: new Float64Array(customerCount),
-    tx: new Float64Array(customerCount),
-    T: new Float64Array(customerCount),
-    monetary: new Float64Array(customerCount),
-    holdoutX: new Float64Array(customerCount),
-    holdoutSpend: new Float64Array(customerCount),
-  };
-  let n = 0;
-  for (let c = 0; c < customerCount; c++) {
-    const f = first[c];
-    if (f === NO_DAY || f === EXCLUDED) continue;
-    close(c);
-    columns.customer[n] = c;
-    columns.x[n] = repeats[c];
-    columns.tx[n] = (last[c] - f) * scale;
-    columns.T[n] = (calibrationEnd - f) * scale;
-    columns.monetary[n] = repeats[c] > 0 ? spend[c] / repeats[c] : NaN;
-    columns.holdoutX[n] = holdoutX[c];
-    columns.holdoutSpend[n] = holdoutSpend[c];
-    n++;
-  }
-  return summaryOf(unit, calibrationEnd, holdoutEnd, n, columns);
 }
 
 /** A feed's own `summary` table as model input (times taken to be in `unit`, weeks by default). */
