@@ -80,20 +80,33 @@ describe('<crm-value-quadrant> zoom and pan', () => {
     expect(shadow(q).querySelector('.zoom-level')!.textContent).toBe('Zoom 1×: current 0–100, potential 0–100');
   });
 
-  it('zooms about the pointer with the wheel: the score under the pointer stays put', async () => {
+  it('zooms about the pointer with Ctrl + wheel (or a pinch): the score under the pointer stays put', async () => {
     const { data } = company(120, 72);
     const q = await mounted(data);
     const box = plotBox(q);
     // Whole pixels: a WheelEvent's clientX/clientY are integers.
     const [px, py] = [Math.round(box.left + box.width * 0.3), Math.round(box.top + box.height * 0.6)];
     const before = scoreAt(q, px, py);
-    shadow(q).querySelector('svg.chart')!.dispatchEvent(new WheelEvent('wheel', { clientX: px, clientY: py, deltaY: -200, bubbles: true, cancelable: true }));
+    const wheel = new WheelEvent('wheel', { clientX: px, clientY: py, deltaY: -200, ctrlKey: true, bubbles: true, cancelable: true });
+    shadow(q).querySelector('svg.chart')!.dispatchEvent(wheel);
+    expect(wheel.defaultPrevented).toBe(true);
     await q.updateComplete;
     const d = q.visibleDomain;
     expect(d.x1 - d.x0).toBeLessThan(100);
     const after = scoreAt(q, px, py);
     expect(after.x).toBeCloseTo(before.x, 6);
     expect(after.y).toBeCloseTo(before.y, 6);
+  });
+
+  it('leaves a plain wheel to the page: no zoom, and the page may scroll', async () => {
+    const { data } = company(120, 72);
+    const q = await mounted(data);
+    const box = plotBox(q);
+    const wheel = new WheelEvent('wheel', { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, deltaY: -200, bubbles: true, cancelable: true });
+    shadow(q).querySelector('svg.chart')!.dispatchEvent(wheel);
+    await q.updateComplete;
+    expect(wheel.defaultPrevented).toBe(false);
+    expect(q.visibleDomain).toEqual({ x0: 0, x1: 100, y0: 0, y1: 100 });
   });
 
   it('brushes under zoom and pan: selects exactly the customers in the brushed score rectangle', async () => {
@@ -219,7 +232,7 @@ describe('<crm-value-quadrant> zoom and pan', () => {
     const pixels = () => canvas.toDataURL();
     const full = pixels();
     let box = plotBox(q);
-    shadow(q).querySelector('svg.chart')!.dispatchEvent(new WheelEvent('wheel', { clientX: box.left + box.width * 0.7, clientY: box.top + box.height * 0.3, deltaY: -700, bubbles: true, cancelable: true }));
+    shadow(q).querySelector('svg.chart')!.dispatchEvent(new WheelEvent('wheel', { clientX: box.left + box.width * 0.7, clientY: box.top + box.height * 0.3, deltaY: -700, ctrlKey: true, bubbles: true, cancelable: true }));
     await q.updateComplete;
     const zoomed = q.visibleDomain;
     expect(zoomed.x1 - zoomed.x0).toBeLessThan(30);

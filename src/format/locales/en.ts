@@ -212,7 +212,7 @@ export const en = {
   'quadrant.zoomReset': 'Reset zoom',
   'quadrant.pan': 'Pan (drag moves the view)',
   'quadrant.zoomLevel': 'Zoom {factor}×: current {x0}–{x1}, potential {y0}–{y1}',
-  'quadrant.zoomHelp': 'Wheel, + and − zoom, 0 resets; Shift+drag or the pan button and drag, or Shift+arrows, move the view.',
+  'quadrant.zoomHelp': 'Ctrl (⌘) + wheel, a pinch, + and − zoom, 0 resets; Shift+drag or the pan button and drag, or Shift+arrows, move the view.',
   'quadrant.point': 'Customer {id}: current {current}, potential {potential}, composite {composite}, {tier}',
   'quadrant.points': 'Customers as points: arrows move from customer to customer (left/right by current score, up/down by potential score), Enter selects one.',
   'quadrant.pointsActive': 'Customer {id}',

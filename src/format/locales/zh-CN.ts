@@ -201,7 +201,7 @@ export const zhCN: Messages = {
   'quadrant.zoomReset': '重置缩放',
   'quadrant.pan': '平移（拖动移动视图）',
   'quadrant.zoomLevel': '缩放 {factor}×：当前价值 {x0}–{x1}，潜在价值 {y0}–{y1}',
-  'quadrant.zoomHelp': '滚轮、+ 和 − 缩放，0 重置；按住 Shift 拖动、或按平移按钮后拖动、或 Shift+方向键移动视图。',
+  'quadrant.zoomHelp': 'Ctrl（⌘）+ 滚轮、双指捏合、+ 和 − 缩放，0 重置；按住 Shift 拖动、或按平移按钮后拖动、或 Shift+方向键移动视图。',
   'quadrant.point': '客户 {id}：当前 {current}，潜在 {potential}，综合 {composite}，{tier}',
   'quadrant.points': '客户散点：方向键在客户之间移动（左右按当前得分，上下按潜在得分），回车选中。',
   'quadrant.pointsActive': '客户 {id}',
