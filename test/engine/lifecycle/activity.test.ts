@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromCivil } from '../../../src/engine/dataset/days.js';
 import { ingestFeed } from '../../../src/engine/ingest/index.js';
 import { activityDays, customerDays } from '../../../src/engine/analyses/lifecycle/index.js';
 import { generateSampleCompany } from '../../../src/engine/sample/generate.js';
+import { day } from '../stats/fixtures.js';
 
-const day = (iso: string): number => dayFromCivil(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10));
 const daysOf = (cd: { offsets: Int32Array; days: Int32Array }, c: number): number[] => Array.from(cd.days.subarray(cd.offsets[c], cd.offsets[c + 1]));
 
 describe('activity days', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromCivil, isoDate } from '../../../src/engine/dataset/days.js';
+import { isoDate } from '../../../src/engine/dataset/days.js';
 import { ingestFeed } from '../../../src/engine/ingest/index.js';
 import { completedMonths, lifecycleStages, stageContext, stageOn, STAGES, StageOptionsSchema, NOT_A_CUSTOMER } from '../../../src/engine/analyses/lifecycle/index.js';
 import { generateSampleCompany } from '../../../src/engine/sample/generate.js';
+import { day } from '../stats/fixtures.js';
 
-const day = (iso: string): number => dayFromCivil(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10));
 const stageName = (code: number): string => (code === NOT_A_CUSTOMER ? 'none' : STAGES[code]);
 
 describe('completed months', () => {
