@@ -106,6 +106,8 @@ export class TableWriter implements CellSink {
    * source column, with no range or refund check, so a row whose cells all parsed is accepted as is.
    */
   private readonly simple: boolean;
+  /** Every input is its own output column, read from a source column no other input reads. */
+  private readonly oneToOne: boolean;
   /** Source columns a row needs (the highest one read + 1) and inputs that parsed OK this row. */
   private readonly neededCells: number;
   private okInputs = 0;
@@ -178,9 +180,8 @@ export class TableWriter implements CellSink {
     }
     const n = sources.length;
     this.neededCells = columns;
-    this.simple =
-      this.slots.every((slot, k) => slot.inputs.length === 1 && slot.inputs[0] === k && !slot.spec.range && !slot.refundCheck) &&
-      new Set(sources).size === n;
+    this.oneToOne = this.slots.every((slot, k) => slot.inputs.length === 1 && slot.inputs[0] === k) && new Set(sources).size === n;
+    this.simple = this.oneToOne && this.slots.every((slot) => !slot.spec.range && !slot.refundCheck);
     this.lastCode = new Int32Array(n).fill(-1);
     this.lastText = new Array<string>(n).fill('');
     this.lastStart = new Int32Array(n);
@@ -203,8 +204,7 @@ export class TableWriter implements CellSink {
    */
   laneColumns(): (LaneColumn | undefined)[] | undefined {
     const slots = this.slots;
-    const oneToOne = slots.every((slot, k) => slot.inputs.length === 1 && slot.inputs[0] === k) && this.inputNext.every((next) => next < 0);
-    if (!oneToOne || slots.some((slot) => slot.kind === FLAG)) return undefined;
+    if (!this.oneToOne || slots.some((slot) => slot.kind === FLAG)) return undefined;
     const lane: (LaneColumn | undefined)[] = new Array(this.columnInput.length).fill(undefined);
     this.columnInput.forEach((input, col) => {
       if (input < 0) return;
