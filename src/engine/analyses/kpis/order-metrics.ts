@@ -3,9 +3,9 @@
  * against an inactivity window, and net revenue retention. One pass to bucket rows, then one walk per
  * customer over its purchase days (the Dataset's shared by-customer grouping, in date order).
  */
-import type { Dataset, OrdersTable } from '../../dataset/types.js';
-import { ordersByCustomer, type OrdersByCustomer } from '../../dataset/derived.js';
-import { orderDayPeriods, periodIn, type DayPeriods } from '../../stats/periods.js';
+import type { Dataset } from '../../dataset/types.js';
+import { ordersByCustomer } from '../../dataset/derived.js';
+import { orderDayPeriods, periodAt, type PeriodUnit } from '../../stats/periods.js';
 import type { Spine } from './spine.js';
 
 /** Per-period sums; entry p belongs to spine position p. */
@@ -36,46 +36,92 @@ const cumulate = (a: Float64Array) => {
   return a;
 };
 
-/**
- * Revenue (all rows), purchase rows (amount >= 0) and margin (when present, NaN left out) per spine
- * position, in row order. Its own function so the loop compiles on its own, with locals only.
+/** No margin column: an empty array the kernels test by length. */
+const NO_MARGIN = new Float64Array(0);
+
+/*
+ * The loops below are kernels: typed arrays and numbers in, sums written into the arrays given. Code
+ * that reads plain objects (the spine, the day table) is thrown away once a garbage collection frees
+ * their hidden class, and a dashboard's next call would then run its million-row loop in the
+ * interpreter; kernels keep their optimised code.
  */
-function bucketRows(orders: OrdersTable, spine: Spine, periods: DayPeriods, revenue: Float64Array, count: Float64Array, margin: Float64Array | undefined): void {
-  const { day, amount } = orders;
-  const { asOf, first, length } = spine;
+
+/**
+ * Spine position of a day through the day->period table (`periods` from day `lo`), or -1 outside
+ * the spine's `length` periods from period `first` (or after the analysis date).
+ */
+function positionAt(periods: Int32Array, lo: number, unit: PeriodUnit, first: number, length: number, asOf: number, day: number): number {
+  if (day > asOf) return -1;
+  const p = periodAt(periods, lo, unit, day) - first;
+  return p >= 0 && p < length ? p : -1;
+}
+
+/**
+ * Revenue (all rows), purchase rows (amount >= 0) and margin (when `margin` is not empty, NaN left
+ * out) per spine position, in row order.
+ */
+function bucketRows(
+  day: Int32Array,
+  amount: Float64Array,
+  margin: Float64Array,
+  periods: Int32Array,
+  lo: number,
+  unit: PeriodUnit,
+  first: number,
+  asOf: number,
+  revenue: Float64Array,
+  count: Float64Array,
+  marginSums: Float64Array,
+): void {
+  const length = revenue.length;
+  const withMargin = margin.length > 0;
   for (let i = 0; i < day.length; i++) {
-    const d = day[i];
-    if (d > asOf) continue;
-    const p = periodIn(periods, d) - first;
-    if (p < 0 || p >= length) continue;
+    const p = positionAt(periods, lo, unit, first, length, asOf, day[i]);
+    if (p < 0) continue;
     revenue[p] += amount[i];
     count[p] += +(amount[i] >= 0);
-    if (margin && !Number.isNaN(orders.margin![i])) margin[p] += orders.margin![i];
+    if (withMargin && !Number.isNaN(margin[i])) marginSums[p] += margin[i];
   }
 }
 
-/** Spine position of a day, or -1 outside the spine (or after the analysis date). */
-function positionIn(spine: Spine, periods: DayPeriods, day: number): number {
-  if (day > spine.asOf) return -1;
-  const p = periodIn(periods, day) - spine.first;
-  return p >= 0 && p < spine.length ? p : -1;
+/** Most rows of one customer in a by-customer grouping. */
+function largestGroup(offsets: Int32Array): number {
+  let most = 0;
+  for (let c = 0; c < offsets.length - 1; c++) most = Math.max(most, offsets[c + 1] - offsets[c]);
+  return most;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The per-customer metrics: activity per period, acquisition, repeat buying, and the retention and
- * NRR snapshots. Each customer's rows come in date order, so its purchase days are sorted and its
- * periods never decrease.
+ * NRR snapshots, over customers grouped in date order (`offsets`, `day`, `amount`), so each customer's
+ * purchase days are sorted and its periods never decrease. `starts` and `ends` are the spine's.
  */
-function walkCustomers(grouped: OrdersByCustomer, spine: Spine, periods: DayPeriods, window: number, m: Mutable<OrderMetrics>): void {
-  const { offsets, day, amount } = grouped;
-  const P = spine.length;
-  const { starts, ends } = spine;
-  const { active, newCustomers, everBought, repeatBuyers, activeAtStart, activeAtEnd, retained, nrrCurrent, nrrPrevious, firstPosition } = m;
+function walkCustomers(
+  offsets: Int32Array,
+  day: Int32Array,
+  amount: Float64Array,
+  periods: Int32Array,
+  lo: number,
+  unit: PeriodUnit,
+  first: number,
+  asOf: number,
+  starts: Int32Array,
+  ends: Int32Array,
+  window: number,
+  active: Float64Array,
+  newCustomers: Float64Array,
+  everBought: Float64Array,
+  repeatBuyers: Float64Array,
+  activeAtStart: Float64Array,
+  activeAtEnd: Float64Array,
+  retained: Float64Array,
+  nrrCurrent: Float64Array,
+  nrrPrevious: Float64Array,
+  firstPosition: Int32Array,
+): void {
+  const P = starts.length;
   // One customer's purchase days and their spine positions at a time.
-  let most = 0;
-  for (let c = 0; c < offsets.length - 1; c++) most = Math.max(most, offsets[c + 1] - offsets[c]);
+  const most = largestGroup(offsets);
   const sorted = new Int32Array(most);
   const at = new Int32Array(most);
   const customerRevenue = new Float64Array(P);
@@ -90,7 +136,7 @@ function walkCustomers(grouped: OrdersByCustomer, spine: Spine, periods: DayPeri
     customerRevenue.fill(0, dirtyFrom, dirtyTo + 1);
     dirtyTo = -1;
     for (let g = from; g < to; g++) {
-      const p = positionIn(spine, periods, day[g]);
+      const p = positionAt(periods, lo, unit, first, P, asOf, day[g]);
       if (p < 0) continue;
       if (dirtyTo < 0) dirtyFrom = p;
       dirtyTo = p;
@@ -138,6 +184,8 @@ function walkCustomers(grouped: OrdersByCustomer, spine: Spine, periods: DayPeri
   }
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * Order metrics per period. A purchase is a row with amount >= 0; refunds count in revenue only. A
  * customer is active on day t when it has a purchase in (t - window, t].
@@ -161,9 +209,33 @@ export function orderMetrics(dataset: Dataset, spine: Spine, window: number): Or
     nrrPrevious: new Float64Array(P),
     firstPosition: new Int32Array(customerCount).fill(-1),
   };
-  const periods = orderDayPeriods(dataset, spine.unit, spine.asOf);
-  bucketRows(orders, spine, periods, m.revenue, m.orders, m.margin);
-  walkCustomers(ordersByCustomer(dataset), spine, periods, window, m);
+  const { periods, lo } = orderDayPeriods(dataset, spine.unit, spine.asOf);
+  const { unit, first, asOf, starts, ends } = spine;
+  bucketRows(orders.day, orders.amount, orders.margin ?? NO_MARGIN, periods, lo, unit, first, asOf, m.revenue, m.orders, m.margin ?? NO_MARGIN);
+  const grouped = ordersByCustomer(dataset);
+  walkCustomers(
+    grouped.offsets,
+    grouped.day,
+    grouped.amount,
+    periods,
+    lo,
+    unit,
+    first,
+    asOf,
+    starts,
+    ends,
+    window,
+    m.active,
+    m.newCustomers,
+    m.everBought,
+    m.repeatBuyers,
+    m.activeAtStart,
+    m.activeAtEnd,
+    m.retained,
+    m.nrrCurrent,
+    m.nrrPrevious,
+    m.firstPosition,
+  );
   cumulate(m.everBought);
   cumulate(m.repeatBuyers);
   return m;

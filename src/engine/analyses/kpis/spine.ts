@@ -36,16 +36,21 @@ export function kpiAsOf(dataset: Dataset, asOf: number | undefined): number | un
   return last === undefined ? undefined : last + 1;
 }
 
+/**
+ * The least of `bound` and the days below it: a kernel (typed array and numbers only), so its
+ * optimised code survives garbage collections between a dashboard's loads.
+ */
+function earliestBelow(days: Int32Array, bound: number): number {
+  let least = bound;
+  for (let i = 0; i < days.length; i++) if (days[i] < least) least = days[i];
+  return least;
+}
+
 /** The spine for an analysis date, or undefined when no table has a row on or before it. */
 export function buildSpine(dataset: Dataset, unit: PeriodUnit, asOf: number): Spine | undefined {
-  // The earliest day on or before asOf: start above it and keep a plain int in the loop.
+  // The earliest day on or before asOf: start above it.
   let firstDay = asOf + 1;
-  for (const days of dayColumns(dataset)) {
-    for (let i = 0; i < days.length; i++) {
-      const d = days[i];
-      if (d < firstDay) firstDay = d;
-    }
-  }
+  for (const days of dayColumns(dataset)) firstDay = earliestBelow(days, firstDay);
   if (firstDay > asOf) return undefined;
   const first = periodOfDay(unit, firstDay);
   const length = periodOfDay(unit, asOf) - first + 1;
