@@ -24,14 +24,12 @@ export function derived<T>(owner: object, key: string, compute: () => T): T {
 
 /**
  * Order rows grouped by customer, in date order within each customer (ties in row order): customer c
- * owns positions `offsets[c] .. offsets[c + 1]` of `rows`, `day` and `amount`. Rows with a customer
- * index below 0 are left out.
+ * owns positions `offsets[c] .. offsets[c + 1]` of `day` and `amount`. Rows with a customer index
+ * below 0 are left out.
  */
 export interface OrdersByCustomer {
   readonly offsets: Int32Array;
-  /** Order row at each position. */
-  readonly rows: Int32Array;
-  /** `orders.day` and `orders.amount` of those rows, gathered so a walk over a customer reads memory in sequence. */
+  /** `orders.day` and `orders.amount` of the rows, gathered so a walk over a customer reads memory in sequence. */
   readonly day: Int32Array;
   readonly amount: Float64Array;
 }
@@ -46,37 +44,53 @@ export function ordersByCustomer(dataset: Dataset): OrdersByCustomer {
 }
 
 function groupOrders(orders: OrdersTable, customerCount: number): OrdersByCustomer {
-  const { customer, day, amount } = orders;
   const offsets = new Int32Array(customerCount + 1);
-  for (let i = 0; i < orders.length; i++) if (customer[i] >= 0) offsets[customer[i] + 1]++;
-  for (let c = 0; c < customerCount; c++) offsets[c + 1] += offsets[c];
+  countPerKey(orders.customer, offsets);
   const size = offsets[customerCount];
-  const rows = new Int32Array(size);
-  const days = new Int32Array(size);
-  const amounts = new Float64Array(size);
-  const next = offsets.slice(0, customerCount);
-  // One scatter: rows are read in sequence and land in feed order within each customer.
-  for (let i = 0; i < orders.length; i++) {
+  const day = new Int32Array(size);
+  const amount = new Float64Array(size);
+  scatterByCustomer(orders.customer, orders.day, orders.amount, offsets, day, amount);
+  for (let c = nextUnsorted(offsets, day, 0); c < customerCount; c = nextUnsorted(offsets, day, c + 1)) {
+    sortSegment(day, amount, offsets[c], offsets[c + 1]);
+  }
+  return { offsets, day, amount };
+}
+
+/* Loops below are kernels (typed arrays and numbers only): see "Hot loops are kernels" in docs/architecture.md. */
+
+/** Compressed-row offsets of int keys: `offsets[k + 1]` ends up as the end of key k's rows; keys below 0 are left out. */
+function countPerKey(keys: Int32Array, offsets: Int32Array): void {
+  for (let i = 0; i < keys.length; i++) if (keys[i] >= 0) offsets[keys[i] + 1]++;
+  for (let k = 1; k < offsets.length; k++) offsets[k] += offsets[k - 1];
+}
+
+/** One scatter: rows are read in sequence and land in feed order within each customer. */
+function scatterByCustomer(customer: Int32Array, day: Int32Array, amount: Float64Array, offsets: Int32Array, days: Int32Array, amounts: Float64Array): void {
+  const next = offsets.slice(0, offsets.length - 1);
+  for (let i = 0; i < customer.length; i++) {
     const c = customer[i];
     if (c < 0) continue;
     const k = next[c]++;
-    rows[k] = i;
     days[k] = day[i];
     amounts[k] = amount[i];
   }
-  for (let c = 0; c < customerCount; c++) {
-    const start = offsets[c];
+}
+
+/** The first customer from `from` on whose days are not in order (the customer count when none). */
+function nextUnsorted(offsets: Int32Array, day: Int32Array, from: number): number {
+  const customers = offsets.length - 1;
+  for (let c = from; c < customers; c++) {
     const end = offsets[c + 1];
-    for (let k = start + 1; k < end; k++) {
-      if (days[k - 1] > days[k]) {
-        rows.subarray(start, end).sort((i, j) => day[i] - day[j] || i - j);
-        for (let g = start; g < end; g++) {
-          days[g] = day[rows[g]];
-          amounts[g] = amount[rows[g]];
-        }
-        break;
-      }
-    }
+    for (let k = offsets[c] + 1; k < end; k++) if (day[k - 1] > day[k]) return c;
   }
-  return { offsets, rows, day: days, amount: amounts };
+  return customers;
+}
+
+/** Sorts positions start..end by day, ties in position (= feed) order, moving day and amount together. */
+function sortSegment(day: Int32Array, amount: Float64Array, start: number, end: number): void {
+  const order = Int32Array.from({ length: end - start }, (_, i) => start + i).sort((i, j) => day[i] - day[j] || i - j);
+  const days = Int32Array.from(order, (k) => day[k]);
+  const amounts = Float64Array.from(order, (k) => amount[k]);
+  day.set(days, start);
+  amount.set(amounts, start);
 }

@@ -57,6 +57,18 @@ export interface DayPeriods {
  * outside the range are left to the calendar arithmetic.
  */
 export function dayPeriods(unit: PeriodUnit, days: Int32Array, lastDay: number): DayPeriods {
+  const range = new Float64Array(2);
+  dayRange(days, lastDay, range);
+  const [lo, hi] = range;
+  // No day in range (all after lastDay), or a range too wide to tabulate: nothing tabulated.
+  if (hi < lo || !(hi - lo < MAX_TABLE_DAYS)) return { unit, lo: 0, periods: new Int32Array(0) };
+  const periods = new Int32Array(hi - lo + 1);
+  for (let d = lo; d <= hi; d++) periods[d - lo] = periodOfDay(unit, d);
+  return { unit, lo, periods };
+}
+
+/** The earliest day (NO_DAY left out) and the latest up to `lastDay`, into `range` (a kernel). */
+function dayRange(days: Int32Array, lastDay: number, range: Float64Array): void {
   let lo = lastDay;
   let hi = -Infinity;
   for (let i = 0; i < days.length; i++) {
@@ -64,11 +76,8 @@ export function dayPeriods(unit: PeriodUnit, days: Int32Array, lastDay: number):
     if (d < lo && d > NO_DAY) lo = d;
     if (d > hi && d <= lastDay) hi = d;
   }
-  // No day in range (all after lastDay), or a range too wide to tabulate: nothing tabulated.
-  if (hi < lo || !(hi - lo < MAX_TABLE_DAYS)) return { unit, lo: 0, periods: new Int32Array(0) };
-  const periods = new Int32Array(hi - lo + 1);
-  for (let d = lo; d <= hi; d++) periods[d - lo] = periodOfDay(unit, d);
-  return { unit, lo, periods };
+  range[0] = lo;
+  range[1] = hi;
 }
 
 /** {@link dayPeriods} of the orders' days up to `lastDay`, made once per Dataset, unit and day (shared: read-only). */
@@ -78,8 +87,13 @@ export function orderDayPeriods(dataset: Dataset, unit: PeriodUnit, lastDay: num
 
 /** Period index of a day through a {@link DayPeriods} table (computed when outside it). */
 export function periodIn(table: DayPeriods, day: number): number {
-  const i = day - table.lo;
-  return i >= 0 && i < table.periods.length ? table.periods[i] : periodOfDay(table.unit, day);
+  return periodAt(table.periods, table.lo, table.unit, day);
+}
+
+/** {@link periodIn} with the table's parts passed apart, for kernels (see "Hot loops are kernels" in docs/architecture.md). */
+export function periodAt(periods: Int32Array, lo: number, unit: PeriodUnit, day: number): number {
+  const i = day - lo;
+  return i >= 0 && i < periods.length ? periods[i] : periodOfDay(unit, day);
 }
 
 /** First day number of a period. */

@@ -31,11 +31,20 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   return interpolate(index, lo, sorted[lo], sorted[hi]);
 }
 
+/*
+ * The selection and counting loops below are kernels (typed arrays and numbers only; see "Hot loops
+ * are kernels" in docs/architecture.md), so they hand their two results back through `bounds`.
+ */
+
+/** `lt` and `gt` of the last {@link partition}. */
+const bounds = new Int32Array(2);
+
 /**
  * Three-way partition of a[lo..hi] around a median-of-three pivot: smaller values end before `lt`,
- * greater ones after `gt`, the pivot's ties in between (so runs of ties cost one pass).
+ * greater ones after `gt`, the pivot's ties in between (so runs of ties cost one pass). Leaves lt and
+ * gt in {@link bounds}.
  */
-function partition(a: Float64Array, lo: number, hi: number): { lt: number; gt: number } {
+function partition(a: Float64Array, lo: number, hi: number): void {
   const x = a[lo];
   const y = a[(lo + hi) >> 1];
   const z = a[hi];
@@ -55,13 +64,16 @@ function partition(a: Float64Array, lo: number, hi: number): { lt: number; gt: n
       i++;
     }
   }
-  return { lt, gt };
+  bounds[0] = lt;
+  bounds[1] = gt;
 }
 
 /** Moves the value of sorted position k to a[k] (quickselect within a[lo..hi]). */
 function select(a: Float64Array, k: number, lo: number, hi: number): void {
   while (hi > lo) {
-    const { lt, gt } = partition(a, lo, hi);
+    partition(a, lo, hi);
+    const lt = bounds[0];
+    const gt = bounds[1];
     if (k < lt) hi = lt - 1;
     else if (k > gt) lo = gt + 1;
     else return;
@@ -72,13 +84,15 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
  * Selects every position in `ks` (ascending, within a[lo..hi]) into place: one partition serves all
  * the positions on each side of it, and positions that land among the pivot's ties are done.
  */
-function selectAll(a: Float64Array, ks: readonly number[], kFrom: number, kTo: number, lo: number, hi: number): void {
+function selectAll(a: Float64Array, ks: Int32Array, kFrom: number, kTo: number, lo: number, hi: number): void {
   if (kFrom >= kTo || hi <= lo) return;
   if (kTo - kFrom === 1) {
     select(a, ks[kFrom], lo, hi);
     return;
   }
-  const { lt, gt } = partition(a, lo, hi);
+  partition(a, lo, hi);
+  const lt = bounds[0];
+  const gt = bounds[1];
   let left = kFrom;
   while (left < kTo && ks[left] < lt) left++;
   let right = left;
@@ -89,9 +103,27 @@ function selectAll(a: Float64Array, ks: readonly number[], kFrom: number, kTo: n
 
 /**
  * Order statistics of whole numbers in a narrow range by counting: `out[j]` = the value at sorted
- * position `ks[j]` (ascending). Undefined when the range is wider than a few times the count.
+ * position `ks[j]` (ascending). False (and `out` untouched) when the range is wider than a few times
+ * the count.
  */
-function countedPositions(values: Int32Array, ks: readonly number[]): number[] | undefined {
+function countedPositions(values: Int32Array, ks: Int32Array, out: Float64Array): boolean {
+  rangeOf(values);
+  const min = bounds[0];
+  const max = bounds[1];
+  if (max - min > 4 * values.length + 1024) return false;
+  const counts = new Int32Array(max - min + 1);
+  for (let i = 0; i < values.length; i++) counts[values[i] - min]++;
+  let below = 0;
+  let v = 0;
+  for (let j = 0; j < ks.length; j++) {
+    while (below + counts[v] <= ks[j]) below += counts[v++];
+    out[j] = min + v;
+  }
+  return true;
+}
+
+/** Leaves the smallest and largest value in {@link bounds}. */
+function rangeOf(values: Int32Array): void {
   let min = values[0];
   let max = values[0];
   for (let i = 1; i < values.length; i++) {
@@ -99,17 +131,13 @@ function countedPositions(values: Int32Array, ks: readonly number[]): number[] |
     if (v < min) min = v;
     else if (v > max) max = v;
   }
-  if (max - min > 4 * values.length + 1024) return undefined;
-  const counts = new Int32Array(max - min + 1);
-  for (let i = 0; i < values.length; i++) counts[values[i] - min]++;
-  const out: number[] = [];
-  let below = 0;
-  let v = 0;
-  for (const k of ks) {
-    while (below + counts[v] <= k) below += counts[v++];
-    out.push(min + v);
-  }
-  return out;
+  bounds[0] = min;
+  bounds[1] = max;
+}
+
+function hasNaN(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== a[i]) return true;
+  return false;
 }
 
 /** Type-7 quantiles of unsorted values at each probability (NaN for no values). */
@@ -117,20 +145,16 @@ export function quantiles(values: ArrayLike<number>, probabilities: readonly num
   const n = values.length;
   if (n === 0) return probabilities.map(() => NaN);
   const at = probabilities.map((p) => positions(n, p));
-  const needed = [...new Set(at.flatMap(({ lo, hi }) => [lo, hi]))].sort((x, y) => x - y);
-  const valueAt = new Map<number, number>();
-  const counted = values instanceof Int32Array ? countedPositions(values, needed) : undefined;
-  if (counted) {
-    needed.forEach((k, j) => valueAt.set(k, counted[j]));
-  } else {
+  const needed = Int32Array.from(new Set(at.flatMap(({ lo, hi }) => [lo, hi]))).sort();
+  const found = new Float64Array(needed.length);
+  if (!(values instanceof Int32Array && countedPositions(values, needed, found))) {
     const a = Float64Array.from(values);
-    let hasNaN = false;
-    for (let i = 0; i < n && !hasNaN; i++) hasNaN = Number.isNaN(a[i]);
-    if (hasNaN) a.sort();
+    if (hasNaN(a)) a.sort();
     else selectAll(a, needed, 0, needed.length, 0, n - 1);
-    for (const k of needed) valueAt.set(k, a[k]);
+    for (let j = 0; j < needed.length; j++) found[j] = a[needed[j]];
   }
-  return at.map(({ index, lo, hi }) => interpolate(index, lo, valueAt.get(lo)!, valueAt.get(hi)!));
+  const valueAt = (k: number) => found[needed.indexOf(k)];
+  return at.map(({ index, lo, hi }) => interpolate(index, lo, valueAt(lo), valueAt(hi)));
 }
 
 /** The median (type-7 quantile at 0.5); NaN for no values. */

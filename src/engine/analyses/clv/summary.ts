@@ -56,11 +56,19 @@ export interface PurchaseDays {
  * Walks the Dataset's shared by-customer grouping (date order within each customer), so it is linear.
  */
 export function purchaseDays(dataset: Dataset, lastDay: number): PurchaseDays {
-  const customerCount = dataset.customerIds.length;
   const { offsets, day, amount } = ordersByCustomer(dataset);
-  const offset = new Int32Array(customerCount + 1);
+  const offset = new Int32Array(offsets.length);
   const days = new Int32Array(day.length);
   const totals = new Float64Array(day.length);
+  const out = distinctDays(offsets, day, amount, lastDay, offset, days, totals);
+  return { offset, day: days.slice(0, out), total: totals.slice(0, out) };
+}
+
+/* The walks below are kernels (typed arrays and numbers only): see "Hot loops are kernels" in docs/architecture.md. */
+
+/** Fills {@link PurchaseDays} parts from the grouped orders; returns the number of purchase days. */
+function distinctDays(offsets: Int32Array, day: Int32Array, amount: Float64Array, lastDay: number, offset: Int32Array, days: Int32Array, totals: Float64Array): number {
+  const customerCount = offsets.length - 1;
   let out = 0;
   for (let c = 0; c < customerCount; c++) {
     offset[c] = out;
@@ -79,7 +87,7 @@ export function purchaseDays(dataset: Dataset, lastDay: number): PurchaseDays {
     }
   }
   offset[customerCount] = out;
-  return { offset, day: days.slice(0, out), total: totals.slice(0, out) };
+  return out;
 }
 
 const dayNumber = z.number().int();
@@ -119,7 +127,6 @@ export function summaryFromOrders(dataset: Dataset, options: SummaryOptions = {}
 function summarise(dataset: Dataset, calibrationEnd: number, holdoutEnd: number | undefined, unit: TimeUnit): Maybe<CustomerSummary> {
   const customerCount = dataset.customerIds.length;
   const { offsets, day, amount } = ordersByCustomer(dataset);
-  const lastDay = holdoutEnd ?? calibrationEnd;
   const scale = 1 / UNIT_DAYS[unit];
   const customer = new Int32Array(customerCount);
   const x = new Float64Array(customerCount);
@@ -128,8 +135,31 @@ function summarise(dataset: Dataset, calibrationEnd: number, holdoutEnd: number 
   const monetary = new Float64Array(customerCount);
   const holdoutX = new Float64Array(customerCount);
   const holdoutSpend = new Float64Array(customerCount);
+  const n = walkCustomers(offsets, day, amount, calibrationEnd, holdoutEnd ?? calibrationEnd, scale, customer, x, tx, T, monetary, holdoutX, holdoutSpend);
+  if (n === 0) return unavailable('no-rows', 'no customer has a purchase on or before the calibration end');
+  return available({
+    unit,
+    length: n,
+    customer: customer.slice(0, n),
+    x: x.slice(0, n),
+    tx: tx.slice(0, n),
+    T: T.slice(0, n),
+    monetary: monetary.slice(0, n),
+    calibrationEnd,
+    holdout:
+      holdoutEnd === undefined
+        ? undefined
+        : { end: holdoutEnd, length: (holdoutEnd - calibrationEnd) * scale, x: holdoutX.slice(0, n), spend: holdoutSpend.slice(0, n) },
+  });
+}
+
+/**
+ * The summary of each customer with a purchase by the calibration end, packed from entry 0; returns
+ * how many. Walks the purchase days of {@link purchaseDays} in place: each day's total, then the days'.
+ */
+function walkCustomers(offsets: Int32Array, day: Int32Array, amount: Float64Array, calibrationEnd: number, lastDay: number, scale: number, customer: Int32Array, x: Float64Array, tx: Float64Array, T: Float64Array, monetary: Float64Array, holdoutX: Float64Array, holdoutSpend: Float64Array): number {
+  const customerCount = offsets.length - 1;
   let n = 0;
-  // The purchase days of {@link purchaseDays}, walked in place: each day's total, then the days'.
   for (let c = 0; c < customerCount; c++) {
     const end = offsets[c + 1];
     let k = offsets[c];
@@ -160,21 +190,7 @@ function summarise(dataset: Dataset, calibrationEnd: number, holdoutEnd: number 
     monetary[n] = repeats > 0 ? spend / repeats : NaN;
     n++;
   }
-  if (n === 0) return unavailable('no-rows', 'no customer has a purchase on or before the calibration end');
-  return available({
-    unit,
-    length: n,
-    customer: customer.slice(0, n),
-    x: x.slice(0, n),
-    tx: tx.slice(0, n),
-    T: T.slice(0, n),
-    monetary: monetary.slice(0, n),
-    calibrationEnd,
-    holdout:
-      holdoutEnd === undefined
-        ? undefined
-        : { end: holdoutEnd, length: (holdoutEnd - calibrationEnd) * scale, x: holdoutX.slice(0, n), spend: holdoutSpend.slice(0, n) },
-  });
+  return n;
 }
 
 /** A feed's own `summary` table as model input (times taken to be in `unit`, weeks by default). */

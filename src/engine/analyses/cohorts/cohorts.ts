@@ -5,13 +5,13 @@
  * < 0) neither start a cohort nor make a customer active, but they do count in cohort revenue.
  */
 import { z } from '../../zod.js';
-import type { Dataset, OrdersTable } from '../../dataset/types.js';
+import type { Dataset } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';
 import { checkRequirements, available, unavailable, type Maybe } from '../availability.js';
 import { resolveAsOf } from '../../stats/as-of.js';
-import { ordersByCustomer, type OrdersByCustomer } from '../../dataset/derived.js';
+import { ordersByCustomer } from '../../dataset/derived.js';
 import { parseOptions } from '../../stats/parse-options.js';
-import { orderDayPeriods, periodEndDay, periodIn, type DayPeriods, periodLabel, periodOfDay, periodStartDay } from '../../stats/periods.js';
+import { orderDayPeriods, periodAt, periodEndDay, periodLabel, periodOfDay, periodStartDay, type PeriodUnit } from '../../stats/periods.js';
 
 /** Schema of {@link CohortOptions}. */
 export const CohortOptionsSchema = z
@@ -57,27 +57,29 @@ export interface CohortResult {
 
 const NOT_SEEN = 2147483647;
 
-/**
- * Each customer's first and last purchase period by the analysis date (NOT_SEEN without one) and the
- * earliest first period. Rows come in date order within a customer.
+/*
+ * Loops below are kernels (typed arrays and numbers only, the period table passed as its parts): see
+ * "Hot loops are kernels" in docs/architecture.md.
  */
-function purchasePeriods({ offsets, day, amount }: OrdersByCustomer, periods: DayPeriods, asOf: number) {
-  const customerCount = offsets.length - 1;
-  const first = new Int32Array(customerCount).fill(NOT_SEEN);
-  const last = new Int32Array(customerCount);
+
+/**
+ * Each customer's first and last purchase period by the analysis date (NOT_SEEN without one) into
+ * `first` and `last`; returns the earliest first period. Rows come in date order within a customer.
+ */
+function purchasePeriods(offsets: Int32Array, day: Int32Array, amount: Float64Array, periods: Int32Array, lo: number, unit: PeriodUnit, asOf: number, first: Int32Array, last: Int32Array): number {
   let firstPeriod = NOT_SEEN;
-  for (let c = 0; c < customerCount; c++) {
+  for (let c = 0; c < first.length; c++) {
     let end = offsets[c + 1];
     let k = offsets[c];
     while (k < end && day[k] <= asOf && amount[k] < 0) k++;
     if (k === end || day[k] > asOf) continue;
-    const f = periodIn(periods, day[k]);
+    const f = periodAt(periods, lo, unit, day[k]);
     first[c] = f;
     while (day[end - 1] > asOf || amount[end - 1] < 0) end--;
-    last[c] = periodIn(periods, day[end - 1]);
+    last[c] = periodAt(periods, lo, unit, day[end - 1]);
     if (f < firstPeriod) firstPeriod = f;
   }
-  return { first, last, firstPeriod };
+  return firstPeriod;
 }
 
 /**
@@ -85,10 +87,8 @@ function purchasePeriods({ offsets, day, amount }: OrdersByCustomer, periods: Da
  * cohortCount arrays (cell cohort * cohortCount + offset). Periods never decrease along a customer's
  * rows, so each (customer, period) counts once.
  */
-function countCells({ offsets, day, amount }: OrdersByCustomer, periods: DayPeriods, asOf: number, first: Int32Array, last: Int32Array, firstPeriod: number, cohortCount: number) {
-  const size = new Float64Array(cohortCount);
-  const active = new Float64Array(cohortCount * cohortCount);
-  const lastOffsets = new Float64Array(cohortCount * cohortCount);
+function countCells(offsets: Int32Array, day: Int32Array, amount: Float64Array, periods: Int32Array, lo: number, unit: PeriodUnit, asOf: number, first: Int32Array, last: Int32Array, firstPeriod: number, size: Float64Array, active: Float64Array, lastOffsets: Float64Array): void {
+  const cohortCount = size.length;
   for (let c = 0; c < first.length; c++) {
     const f = first[c];
     if (f === NOT_SEEN) continue;
@@ -99,28 +99,24 @@ function countCells({ offsets, day, amount }: OrdersByCustomer, periods: DayPeri
     let seen = -1;
     for (let k = offsets[c]; k < end && day[k] <= asOf; k++) {
       if (amount[k] < 0) continue;
-      const at = periodIn(periods, day[k]) - f;
+      const at = periodAt(periods, lo, unit, day[k]) - f;
       // Counted without a branch: whether a row opens a new period is a coin toss the CPU mispredicts.
       active[row + at] += +(at !== seen);
       seen = at;
     }
   }
-  return { size, active, lastOffsets };
 }
 
 /** Net revenue per cohort cell (as in {@link countCells}), in row order so the sums add up exactly as the rows come. */
-function revenueCells(orders: OrdersTable, periods: DayPeriods, asOf: number, first: Int32Array, firstPeriod: number, cohortCount: number): Float64Array {
-  const revenue = new Float64Array(cohortCount * cohortCount);
-  const { day, customer, amount } = orders;
+function revenueCells(day: Int32Array, customer: Int32Array, amount: Float64Array, periods: Int32Array, lo: number, unit: PeriodUnit, asOf: number, first: Int32Array, firstPeriod: number, revenue: Float64Array, cohortCount: number): void {
   for (let i = 0; i < day.length; i++) {
     const d = day[i];
     const f = first[customer[i]];
     if (d > asOf || f === NOT_SEEN) continue;
-    const p = periodIn(periods, d);
+    const p = periodAt(periods, lo, unit, d);
     if (p < f) continue;
     revenue[(f - firstPeriod) * cohortCount + p - f] += amount[i];
   }
-  return revenue;
 }
 
 /**
@@ -136,15 +132,22 @@ export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<Co
   const unit = opts.period;
   const asOf = resolveAsOf(orders, opts.asOf);
 
-  const periods = orderDayPeriods(dataset, unit, asOf);
-  const grouped = ordersByCustomer(dataset);
-  const { first, last, firstPeriod } = purchasePeriods(grouped, periods, asOf);
+  const { periods, lo } = orderDayPeriods(dataset, unit, asOf);
+  const { offsets, day, amount } = ordersByCustomer(dataset);
+  const customerCount = dataset.customerIds.length;
+  const first = new Int32Array(customerCount).fill(NOT_SEEN);
+  const last = new Int32Array(customerCount);
+  const firstPeriod = purchasePeriods(offsets, day, amount, periods, lo, unit, asOf, first, last);
   if (firstPeriod === NOT_SEEN) return unavailable('no-rows', `no purchases on or before ${isoDate(asOf)}`, needs);
   const lastPeriod = periodOfDay(unit, asOf);
   const cohortCount = lastPeriod - firstPeriod + 1;
   const offsetsOf = (cohort: number) => cohortCount - cohort;
-  const { size, active, lastOffsets } = countCells(grouped, periods, asOf, first, last, firstPeriod, cohortCount);
-  const revenue = revenueCells(orders, periods, asOf, first, firstPeriod, cohortCount);
+  const size = new Float64Array(cohortCount);
+  const active = new Float64Array(cohortCount * cohortCount);
+  const lastOffsets = new Float64Array(cohortCount * cohortCount);
+  countCells(offsets, day, amount, periods, lo, unit, asOf, first, last, firstPeriod, size, active, lastOffsets);
+  const revenue = new Float64Array(cohortCount * cohortCount);
+  revenueCells(orders.day, orders.customer, orders.amount, periods, lo, unit, asOf, first, firstPeriod, revenue, cohortCount);
 
   const rows: CohortRow[] = [];
   for (let k = 0; k < cohortCount; k++) {

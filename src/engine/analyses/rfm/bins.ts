@@ -56,7 +56,7 @@ export function binOf(value: number, binning: Binning): number {
 /** The score of every value: its {@link binOf} bin, or bins + 1 - bin when `reversed` (recency). */
 export function scoresOf(values: ArrayLike<number>, binning: Binning, reversed: boolean): Uint8Array {
   const scores = new Uint8Array(values.length);
-  const edges = Float64Array.from(binning.edges);
+  const { edges } = binning;
   let ascending = true;
   for (let e = 1; e < edges.length; e++) if (!(edges[e - 1] <= edges[e])) ascending = false;
   if (!ascending) {
@@ -66,8 +66,15 @@ export function scoresOf(values: ArrayLike<number>, binning: Binning, reversed: 
     }
     return scores;
   }
-  // Ascending edges: binOf's count of edges below the value is a sum of comparisons, no branches.
-  const { bins, rightClosed } = binning;
+  binAscending(values, Float64Array.from(binning.edges), binning.bins, binning.rightClosed, reversed, scores);
+  return scores;
+}
+
+/**
+ * {@link binOf} of every value with ascending edges: the count of edges below the value is a sum of
+ * comparisons, no branches. A kernel (see "Hot loops are kernels" in docs/architecture.md).
+ */
+function binAscending(values: ArrayLike<number>, edges: Float64Array, bins: number, rightClosed: boolean, reversed: boolean, scores: Uint8Array): void {
   const flip = reversed ? bins + 1 : 0;
   const sign = reversed ? -1 : 1;
   for (let i = 0; i < values.length; i++) {
@@ -82,5 +89,4 @@ export function scoresOf(values: ArrayLike<number>, binning: Binning, reversed: 
     }
     scores[i] = flip + sign * bin;
   }
-  return scores;
 }

@@ -78,36 +78,41 @@ const NONE = -2147483648;
 /** Largest (r, f, m) score table {@link assignSegments} builds; more combinations are matched per customer. */
 const LOOKUP_LIMIT = 1 << 16;
 
+/* Loops below are kernels (typed arrays and numbers only): see "Hot loops are kernels" in docs/architecture.md. */
+
 /**
  * Distinct order ids per customer over the rows kept; a row without an order id counts as one order.
  * Rows are grouped by customer first so a per-order stamp dedupes however the rows interleave.
  */
-function distinctOrders(dataset: Dataset, keep: (row: number) => boolean): Int32Array {
+function distinctOrders(dataset: Dataset, keep: Uint8Array): Int32Array {
   const orders = dataset.orders!;
-  const codes = orders.orderId!.codes;
   const n = dataset.customerIds.length;
   const groups = groupRows(orders.customer, n, keep);
-  const stamp = new Int32Array(orders.orderId!.values.length).fill(-1);
   const count = new Int32Array(n);
-  for (let c = 0; c < n; c++) {
-    for (let g = groups.offsets[c]; g < groups.offsets[c + 1]; g++) {
-      const code = codes[groups.rows[g]];
+  countDistinct(groups.offsets, groups.rows, orders.orderId!.codes, new Int32Array(orders.orderId!.values.length).fill(-1), count);
+  return count;
+}
+
+function countDistinct(offsets: Int32Array, rows: Int32Array, codes: Int32Array, stamp: Int32Array, count: Int32Array): void {
+  for (let c = 0; c < count.length; c++) {
+    for (let g = offsets[c]; g < offsets[c + 1]; g++) {
+      const code = codes[rows[g]];
       if (code >= 0 && stamp[code] === c) continue;
       if (code >= 0) stamp[code] = c;
       count[c]++;
     }
   }
-  return count;
 }
 
-/** Per-customer recency, frequency and monetary over orders on or before `asOf` (typed, one pass). */
-function perCustomer(dataset: Dataset, asOf: number, countBy: 'rows' | 'orders') {
-  const orders = dataset.orders!;
-  const n = dataset.customerIds.length;
-  const last = new Int32Array(n).fill(NONE);
-  const rows = new Int32Array(n);
-  const sum = new Float64Array(n);
-  const { day, customer, amount } = orders;
+/** 1 for rows dated on or before `asOf`, else 0. */
+function onOrBefore(day: Int32Array, asOf: number): Uint8Array {
+  const keep = new Uint8Array(day.length);
+  for (let i = 0; i < day.length; i++) keep[i] = +(day[i] <= asOf);
+  return keep;
+}
+
+/** Order rows, amount sums and the latest day per customer over rows on or before `asOf`. */
+function accumulate(day: Int32Array, customer: Int32Array, amount: Float64Array, asOf: number, rows: Int32Array, sum: Float64Array, last: Int32Array): void {
   for (let i = 0; i < day.length; i++) {
     const d = day[i];
     if (d > asOf) continue;
@@ -118,15 +123,18 @@ function perCustomer(dataset: Dataset, asOf: number, countBy: 'rows' | 'orders')
     const l = last[c];
     last[c] = d > l ? d : l;
   }
-  const count = countBy === 'orders' ? distinctOrders(dataset, (i) => orders.day[i] <= asOf) : rows;
+}
+
+function countPositive(values: Int32Array): number {
   let k = 0;
-  for (let c = 0; c < n; c++) if (rows[c] > 0) k++;
-  const index = new Int32Array(k);
-  const recency = new Int32Array(k);
-  const frequency = new Int32Array(k);
-  const monetary = new Float64Array(k);
-  k = 0;
-  for (let c = 0; c < n; c++) {
+  for (let i = 0; i < values.length; i++) k += +(values[i] > 0);
+  return k;
+}
+
+/** Packs the customers with rows into the per-customer output columns. */
+function compact(rows: Int32Array, last: Int32Array, count: Int32Array, sum: Float64Array, asOf: number, index: Int32Array, recency: Int32Array, frequency: Int32Array, monetary: Float64Array): void {
+  let k = 0;
+  for (let c = 0; c < rows.length; c++) {
     if (rows[c] === 0) continue;
     index[k] = c;
     recency[k] = asOf - last[c];
@@ -134,20 +142,49 @@ function perCustomer(dataset: Dataset, asOf: number, countBy: 'rows' | 'orders')
     monetary[k] = sum[c];
     k++;
   }
+}
+
+/** Per-customer recency, frequency and monetary over orders on or before `asOf` (typed, one pass). */
+function perCustomer(dataset: Dataset, asOf: number, countBy: 'rows' | 'orders') {
+  const { day, customer, amount } = dataset.orders!;
+  const n = dataset.customerIds.length;
+  const last = new Int32Array(n).fill(NONE);
+  const rows = new Int32Array(n);
+  const sum = new Float64Array(n);
+  accumulate(day, customer, amount, asOf, rows, sum, last);
+  const count = countBy === 'orders' ? distinctOrders(dataset, onOrBefore(day, asOf)) : rows;
+  const k = countPositive(rows);
+  const index = new Int32Array(k);
+  const recency = new Int32Array(k);
+  const frequency = new Int32Array(k);
+  const monetary = new Float64Array(k);
+  compact(rows, last, count, sum, asOf, index, recency, frequency, monetary);
   return { index, recency, frequency, monetary };
+}
+
+/** Adds each entry's 1, frequency and monetary to its group's totals. */
+function tally(group: Int32Array, frequency: Int32Array, monetary: Float64Array, customers: Float64Array, orders: Float64Array, revenue: Float64Array): void {
+  for (let i = 0; i < group.length; i++) {
+    const g = group[i];
+    customers[g]++;
+    orders[g] += frequency[i];
+    revenue[g] += monetary[i];
+  }
 }
 
 function summarise(names: readonly string[], segment: Int32Array, frequency: Int32Array, monetary: Float64Array): RfmSegmentSummary[] {
   const customers = new Float64Array(names.length);
   const orders = new Float64Array(names.length);
   const revenue = new Float64Array(names.length);
-  for (let i = 0; i < segment.length; i++) {
-    const s = segment[i];
-    customers[s]++;
-    orders[s] += frequency[i];
-    revenue[s] += monetary[i];
-  }
+  tally(segment, frequency, monetary, customers, orders, revenue);
   return names.map((name, s) => ({ name, customers: customers[s], orders: orders[s], revenue: revenue[s] }));
+}
+
+/** The R x F cell of each customer, r major. */
+function cellsOf(r: Uint8Array, f: Uint8Array, fBins: number): Int32Array {
+  const cell = new Int32Array(r.length);
+  for (let i = 0; i < r.length; i++) cell[i] = (r[i] - 1) * fBins + (f[i] - 1);
+  return cell;
 }
 
 function grid(bins: { r: number; f: number }, c: { r: Uint8Array; f: Uint8Array; frequency: Int32Array; monetary: Float64Array }): RfmCell[] {
@@ -155,12 +192,7 @@ function grid(bins: { r: number; f: number }, c: { r: Uint8Array; f: Uint8Array;
   const customers = new Float64Array(cells);
   const orders = new Float64Array(cells);
   const revenue = new Float64Array(cells);
-  for (let i = 0; i < c.r.length; i++) {
-    const cell = (c.r[i] - 1) * bins.f + (c.f[i] - 1);
-    customers[cell]++;
-    orders[cell] += c.frequency[i];
-    revenue[cell] += c.monetary[i];
-  }
+  tally(cellsOf(c.r, c.f, bins.f), c.frequency, c.monetary, customers, orders, revenue);
   const out: RfmCell[] = [];
   for (let r = 1; r <= bins.r; r++) {
     for (let f = 1; f <= bins.f; f++) {
@@ -180,6 +212,18 @@ function grid(bins: { r: number; f: number }, c: { r: Uint8Array; f: Uint8Array;
   return out;
 }
 
+/** The largest value + 1, at least 1. */
+function sizeOf(scores: Uint8Array): number {
+  let size = 1;
+  for (let i = 0; i < scores.length; i++) size = scores[i] >= size ? scores[i] + 1 : size;
+  return size;
+}
+
+/** segment[i] = table[(r fs + f) ms + m] of customer i. */
+function lookUp(table: Int32Array, r: Uint8Array, f: Uint8Array, m: Uint8Array, fs: number, ms: number, segment: Int32Array): void {
+  for (let i = 0; i < r.length; i++) segment[i] = table[(r[i] * fs + f[i]) * ms + m[i]];
+}
+
 /** Assigns every customer the first matching rule's segment (or Others). */
 export function assignSegments(rules: readonly SegmentRule[], r: Uint8Array, f: Uint8Array, m: Uint8Array): { names: string[]; segment: Int32Array } {
   const { names, ruleToName } = segmentNames(rules);
@@ -190,20 +234,30 @@ export function assignSegments(rules: readonly SegmentRule[], r: Uint8Array, f: 
   };
   const segment = new Int32Array(r.length);
   // Scores are small: match the rules once per (r, f, m) combination, then look every customer up.
-  let [rs, fs, ms] = [1, 1, 1];
-  for (let i = 0; i < r.length; i++) {
-    rs = Math.max(rs, r[i] + 1);
-    fs = Math.max(fs, f[i] + 1);
-    ms = Math.max(ms, m[i] + 1);
-  }
+  const rs = sizeOf(r);
+  const fs = sizeOf(f);
+  const ms = sizeOf(m);
   if (rs * fs * ms > LOOKUP_LIMIT) {
     for (let i = 0; i < r.length; i++) segment[i] = segmentOf(r[i], f[i], m[i]);
     return { names, segment };
   }
   const table = new Int32Array(rs * fs * ms);
   for (let ri = 0; ri < rs; ri++) for (let fi = 0; fi < fs; fi++) for (let mi = 0; mi < ms; mi++) table[(ri * fs + fi) * ms + mi] = segmentOf(ri, fi, mi);
-  for (let i = 0; i < r.length; i++) segment[i] = table[(r[i] * fs + f[i]) * ms + m[i]];
+  lookUp(table, r, f, m, fs, ms, segment);
   return { names, segment };
+}
+
+/** 100 R + 10 F + M. */
+function combinedScores(r: Uint8Array, f: Uint8Array, m: Uint8Array): Int16Array {
+  const score = new Int16Array(r.length);
+  for (let i = 0; i < r.length; i++) score[i] = 100 * r[i] + 10 * f[i] + m[i];
+  return score;
+}
+
+function sumOf(values: Int32Array | Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
 }
 
 /**
@@ -231,16 +285,9 @@ export function rfm(dataset: Dataset, options: RfmOptions = {}): Maybe<RfmResult
   const r = scoresOf(base.recency, rBins, true);
   const f = scoresOf(frequencyValues, fBins, false);
   const m = scoresOf(base.monetary, mBins, false);
-  const score = new Int16Array(r.length);
-  for (let i = 0; i < r.length; i++) score[i] = 100 * r[i] + 10 * f[i] + m[i];
+  const score = combinedScores(r, f, m);
   const { names, segment } = assignSegments(opts.rules ?? VIGNETTE_RULES, r, f, m);
   const bins = { r: rBins.bins, f: fBins.bins, m: mBins.bins };
-  let orders = 0;
-  let revenue = 0;
-  for (let i = 0; i < base.index.length; i++) {
-    orders += base.frequency[i];
-    revenue += base.monetary[i];
-  }
   return available({
     asOf,
     asOfDate: isoDate(asOf),
@@ -251,6 +298,6 @@ export function rfm(dataset: Dataset, options: RfmOptions = {}): Maybe<RfmResult
     segmentNames: names,
     segments: summarise(names, segment, base.frequency, base.monetary),
     grid: grid(bins, { r, f, frequency: base.frequency, monetary: base.monetary }),
-    totals: { customers: base.index.length, orders, revenue },
+    totals: { customers: base.index.length, orders: sumOf(base.frequency), revenue: sumOf(base.monetary) },
   });
 }
