@@ -61,28 +61,40 @@ export function activityDays(dataset: Dataset, asOf: number, withEvents: boolean
     const other = events ? eventDaysByCustomer(dataset, events) : undefined;
     const offsets = new Int32Array(n + 1);
     const days = new Int32Array((orders ? orders.day.length : 0) + (other ? other.days.length : 0));
-    let write = 0;
-    for (let c = 0; c < n; c++) {
-      offsets[c] = write;
-      let i = orders ? orders.offsets[c] : 0;
-      const iEnd = orders ? orders.offsets[c + 1] : 0;
-      let j = other ? other.offsets[c] : 0;
-      const jEnd = other ? other.offsets[c + 1] : 0;
-      // Both slices are sorted: merge them, stop past asOf, drop NO_DAY and repeats.
-      for (;;) {
-        const a = i < iEnd ? orders!.day[i] : Infinity;
-        const b = j < jEnd ? other!.days[j] : Infinity;
-        const d = a <= b ? a : b;
-        if (d > asOf) break;
-        if (a <= b) i++;
-        else j++;
-        if (d !== NO_DAY && (write === offsets[c] || days[write - 1] !== d)) days[write++] = d;
-      }
-    }
-    offsets[n] = write;
+    const noDays = new Int32Array(n + 1);
+    const write = mergeDays(orders ? orders.offsets : noDays, orders ? orders.day : noDays, other ? other.offsets : noDays, other ? other.days : noDays, asOf, offsets, days);
     // A view, not a copy: the repeats dropped are few, and a copy would briefly hold both.
     return { offsets, days: days.subarray(0, write) };
   });
+}
+
+/**
+ * Merges two per-customer sorted day lists (`aOffsets`/`aDays`, `bOffsets`/`bDays`) into `offsets`
+ * and `days`: days on or before `asOf`, NO_DAY and repeats dropped. Returns how many days it wrote.
+ * A kernel (typed arrays and numbers only), so its optimised code survives garbage collections.
+ */
+function mergeDays(aOffsets: Int32Array, aDays: Int32Array, bOffsets: Int32Array, bDays: Int32Array, asOf: number, offsets: Int32Array, days: Int32Array): number {
+  const n = offsets.length - 1;
+  let write = 0;
+  for (let c = 0; c < n; c++) {
+    offsets[c] = write;
+    let i = aOffsets[c];
+    const iEnd = aOffsets[c + 1];
+    let j = bOffsets[c];
+    const jEnd = bOffsets[c + 1];
+    // Both slices are sorted: merge them, stop past asOf, drop NO_DAY and repeats.
+    for (;;) {
+      const a = i < iEnd ? aDays[i] : Infinity;
+      const b = j < jEnd ? bDays[j] : Infinity;
+      const d = a <= b ? a : b;
+      if (d > asOf) break;
+      if (a <= b) i++;
+      else j++;
+      if (d !== NO_DAY && (write === offsets[c] || days[write - 1] !== d)) days[write++] = d;
+    }
+  }
+  offsets[n] = write;
+  return write;
 }
 
 /** Every event day per customer in date order (repeats kept, NO_DAY and unknown customers left out). */

@@ -16,7 +16,7 @@ import { z } from '../../zod.js';
 import type { Dataset } from '../../dataset/types.js';
 import { NO_DAY } from '../../dataset/types.js';
 import { ordersByCustomer } from '../../dataset/derived.js';
-import { civilFromDay, isoDate } from '../../dataset/days.js';
+import { dayOfMonthIndex, isoDate } from '../../dataset/days.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { periodEndDay, periodLabel, periodOfDay } from '../../stats/periods.js';
 import { available, checkRequirements, unavailable, type Maybe } from '../availability.js';
@@ -75,10 +75,36 @@ export function stageContext(dataset: Dataset, options: ResolvedStageOptions): S
   const byCustomer = ordersByCustomer(dataset);
   const firstPurchase = new Int32Array(n).fill(NO_DAY);
   const firstStamp = new Int32Array(n);
-  for (let c = 0; c < n; c++) {
+  firstPurchases(byCustomer.offsets, byCustomer.day, asOf, firstPurchase, firstStamp);
+  const activity = activityDays(dataset, asOf, options.activity === 'orders+events');
+  return { options, asOf, activity, firstPurchase, firstStamp };
+}
+
+/*
+ * The loops over customers are kernels: typed arrays and numbers in, results written into the arrays
+ * given. Code that reads plain objects (options, the stage context) is thrown away once a garbage
+ * collection frees their hidden class, and a dashboard's next call would then walk 100k customers in
+ * the interpreter; kernels keep their optimised code.
+ */
+
+/**
+ * Month index (months since 1970-01) x 32 + day of the month of a day number: one integer per
+ * first purchase and per snapshot, so tenure in the loop over customers needs no calendar objects.
+ */
+function monthStamp(dayNumber: number): number {
+  const month = periodOfDay('month', dayNumber);
+  return month * 32 + dayNumber - dayOfMonthIndex(month) + 1;
+}
+
+/**
+ * Each customer's first order day on or before `asOf` and its {@link monthStamp}, from orders grouped
+ * by customer in date order (customers without one are left as they are).
+ */
+function firstPurchases(offsets: Int32Array, day: Int32Array, asOf: number, firstPurchase: Int32Array, firstStamp: Int32Array): void {
+  for (let c = 0; c < offsets.length - 1; c++) {
     // Date order within a customer: the first day that is a real day is the first purchase.
-    for (let k = byCustomer.offsets[c]; k < byCustomer.offsets[c + 1]; k++) {
-      const d = byCustomer.day[k];
+    for (let k = offsets[c]; k < offsets[c + 1]; k++) {
+      const d = day[k];
       if (d === NO_DAY) continue;
       if (d <= asOf) {
         firstPurchase[c] = d;
@@ -87,17 +113,6 @@ export function stageContext(dataset: Dataset, options: ResolvedStageOptions): S
       break;
     }
   }
-  const activity = activityDays(dataset, asOf, options.activity === 'orders+events');
-  return { options, asOf, activity, firstPurchase, firstStamp };
-}
-
-/**
- * Month index (months since 1970-01) x 32 + day of the month of a day number: one integer per
- * first purchase and per snapshot, so tenure in the loop over customers needs no calendar objects.
- */
-function monthStamp(dayNumber: number): number {
-  const { year, month, day } = civilFromDay(dayNumber);
-  return ((year - 1970) * 12 + month - 1) * 32 + day;
 }
 
 /** Completed months between two {@link monthStamp}s; `toIsMonthEnd` lets a shorter month's last day complete the month. */
@@ -118,16 +133,30 @@ export function completedMonths(from: number, to: number): number {
 
 /** Stage code of `churned`. */
 const CHURNED = STAGES.indexOf('churned');
+/** Number of stages (a module constant the kernels read). */
+const STAGES_COUNT = STAGES.length;
+
+/** Positions of the thresholds in the array {@link thresholdsOf} makes. */
+const CHURN_DAYS = 0;
+const DECLINE_SHARE = 1;
+const P_ALIVE_THRESHOLD = 2;
+const NEW_MONTHS = 3;
+const MATURE_MONTHS = 4;
+
+/** The stage thresholds {@link classify} reads, as numbers in a typed array. */
+function thresholdsOf(o: ResolvedStageOptions): Float64Array {
+  return Float64Array.of(o.churnDays, o.declineShare, o.pAliveThreshold, o.newMonths, o.matureMonths);
+}
 
 /**
  * Stage code of a customer from its activity at a snapshot: last activity day, activity days in the
- * recent and the earlier window, P(alive) (NaN or undefined = unknown) and completed months of tenure.
+ * recent and the earlier window, P(alive) (NaN = unknown) and completed months of tenure.
  */
-function classify(o: ResolvedStageOptions, day: number, last: number, recent: number, before: number, pAlive: number | undefined, months: number): number {
-  if (day - last >= o.churnDays) return CHURNED;
-  if (before > 0 && recent <= (1 - o.declineShare) * before) return 3;
-  if (pAlive !== undefined && pAlive < o.pAliveThreshold) return 3;
-  return months < o.newMonths ? 0 : months < o.matureMonths ? 1 : 2;
+function classify(thresholds: Float64Array, day: number, last: number, recent: number, before: number, pAlive: number, months: number): number {
+  if (day - last >= thresholds[CHURN_DAYS]) return CHURNED;
+  if (before > 0 && recent <= (1 - thresholds[DECLINE_SHARE]) * before) return 3;
+  if (pAlive < thresholds[P_ALIVE_THRESHOLD]) return 3;
+  return months < thresholds[NEW_MONTHS] ? 0 : months < thresholds[MATURE_MONTHS] ? 1 : 2;
 }
 
 /**
@@ -142,7 +171,7 @@ export function stageOn(ctx: StageContext, c: number, day: number, pAlive?: Floa
   const recent = countBetween(ctx.activity, c, day - w, day);
   const before = countBetween(ctx.activity, c, day - 2 * w, day - w);
   const months = monthsBetween(ctx.firstStamp[c], monthStamp(day), isMonthEnd(day));
-  return classify(ctx.options, day, last, recent, before, pAlive?.[c], months);
+  return classify(thresholdsOf(ctx.options), day, last, recent, before, pAlive ? pAlive[c] : NaN, months);
 }
 
 /** Customers per stage at one snapshot. */
@@ -204,53 +233,55 @@ export type LifecycleStagesOptions = z.input<typeof LifecycleStagesOptionsSchema
   readonly pAlive?: PAliveSource;
 };
 
-/**
- * Stage snapshots at every period end and the flows between them. Needs orders (customer_id, date).
- * When P(alive) is unavailable (a model that cannot be fitted) the stages stand on activity alone and
- * the result's `pAlive` says why.
- */
-export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOptions = {}): Maybe<LifecycleStagesResult> {
-  const missing = checkRequirements(dataset, [{ table: 'orders', fields: ['customer_id', 'date'] }]);
-  if (missing) return missing;
-  const { pAlive, ...rest } = options;
-  const { unit, periods, ...stageOptions } = parseOptions('lifecycle', LifecycleStagesOptionsSchema, rest);
-  const ctx = stageContext(dataset, stageOptions)!;
-  let firstAll = NO_DAY;
-  for (const d of ctx.firstPurchase) if (d !== NO_DAY && (firstAll === NO_DAY || d < firstAll)) firstAll = d;
-  if (firstAll === NO_DAY) return unavailable('no-rows', 'no orders on or before the as-of date', [{ table: 'orders', fields: ['customer_id', 'date'] }]);
-  const model = resolvePAlive('lifecycle', dataset, pAlive, ctx.asOf);
+/** No P(alive): an empty array the walk tests by length. */
+const NO_VALUES = new Float64Array(0);
 
-  const lastPeriod = periodOfDay(unit, ctx.asOf);
-  const firstPeriod = Math.max(periodOfDay(unit, firstAll), periods ? lastPeriod - periods + 1 : -Infinity);
-  const n = dataset.customerIds.length;
-  const T = lastPeriod - firstPeriod + 1;
-  const S = STAGES.length;
-  const snapDay = new Int32Array(T);
-  const snapStamp = new Int32Array(T);
-  const snapMonthEnd = new Uint8Array(T);
-  for (let t = 0; t < T; t++) {
-    snapDay[t] = Math.min(periodEndDay(unit, firstPeriod + t), ctx.asOf);
-    snapStamp[t] = monthStamp(snapDay[t]);
-    snapMonthEnd[t] = isMonthEnd(snapDay[t]) ? 1 : 0;
+/** The earliest day of a day column, NO_DAY left out (NO_DAY when there is none). */
+function earliestDay(days: Int32Array): number {
+  let first = NO_DAY;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    if (d !== NO_DAY && (first === NO_DAY || d < first)) first = d;
   }
+  return first;
+}
+
+/**
+ * Every customer's stage at each snapshot (day, month stamp, month end of `snapDay`, `snapStamp`,
+ * `snapMonthEnd`) into `counts[t][stage]` and `flows[t][from + 1][to]` (from -1: acquired at a first
+ * snapshot), and its stage at the last snapshot into `current`. `pAlive` (per Dataset customer, or
+ * empty) applies at the last snapshot.
+ */
+function walkSnapshots(
+  firstPurchase: Int32Array,
+  firstStamp: Int32Array,
+  offsets: Int32Array,
+  days: Int32Array,
+  snapDay: Int32Array,
+  snapStamp: Int32Array,
+  snapMonthEnd: Uint8Array,
+  w: number,
+  thresholds: Float64Array,
+  pAlive: Float64Array,
+  counts: Int32Array,
+  flowCounts: Int32Array,
+  current: Int8Array,
+): void {
+  const T = snapDay.length;
+  const S = STAGES_COUNT;
+  const withPAlive = pAlive.length > 0;
+  const churnedFrom = new Int32Array(T + 1);
   // Customer by customer, snapshot by snapshot: three cursors into the customer's activity days (past
   // the last day <= day, <= day - w, <= day - 2w) only move forward as snapshot days grow, and stay
-  // in registers. counts[t][stage]; flows[t][from + 1][to], from -1 (acquired) for a first snapshot.
-  const { offsets, days } = ctx.activity;
-  const w = stageOptions.declineWindowDays;
-  const pAliveValues = model.values;
-  const counts = new Int32Array(T * S);
-  const flowCounts = new Int32Array(T * (S + 1) * S);
-  const current = new Int8Array(n).fill(NOT_A_CUSTOMER);
-  const churnedFrom = new Int32Array(T + 1);
-  for (let c = 0; c < n; c++) {
-    const first = ctx.firstPurchase[c];
+  // in registers.
+  for (let c = 0; c < firstPurchase.length; c++) {
+    const first = firstPurchase[c];
     if (first === NO_DAY) continue;
     let t = 0;
     while (snapDay[t] < first) t++;
     const start = offsets[c];
     const end = offsets[c + 1];
-    const firstStamp = ctx.firstStamp[c];
+    const stamp = firstStamp[c];
     let p = start;
     let q = start;
     let r = start;
@@ -261,8 +292,8 @@ export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOption
       while (q < end && days[q] <= day - w) q++;
       while (r < end && days[r] <= day - 2 * w) r++;
       const last = p > start ? days[p - 1] : NO_DAY;
-      const months = monthsBetween(firstStamp, snapStamp[t], snapMonthEnd[t] === 1);
-      const s = classify(stageOptions, day, last, p - q, q - r, t === T - 1 ? pAliveValues?.[c] : undefined, months);
+      const months = monthsBetween(stamp, snapStamp[t], snapMonthEnd[t] === 1);
+      const s = classify(thresholds, day, last, p - q, q - r, t === T - 1 && withPAlive ? pAlive[c] : NaN, months);
       counts[t * S + s]++;
       flowCounts[(t * (S + 1) + previous + 1) * S + s]++;
       previous = s;
@@ -282,6 +313,55 @@ export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOption
     counts[t * S + CHURNED] += stayChurned;
     flowCounts[(t * (S + 1) + CHURNED + 1) * S + CHURNED] += stayChurned;
   }
+}
+
+/**
+ * Stage snapshots at every period end and the flows between them. Needs orders (customer_id, date).
+ * When P(alive) is unavailable (a model that cannot be fitted) the stages stand on activity alone and
+ * the result's `pAlive` says why.
+ */
+export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOptions = {}): Maybe<LifecycleStagesResult> {
+  const missing = checkRequirements(dataset, [{ table: 'orders', fields: ['customer_id', 'date'] }]);
+  if (missing) return missing;
+  const { pAlive, ...rest } = options;
+  const { unit, periods, ...stageOptions } = parseOptions('lifecycle', LifecycleStagesOptionsSchema, rest);
+  const ctx = stageContext(dataset, stageOptions)!;
+  const firstAll = earliestDay(ctx.firstPurchase);
+  if (firstAll === NO_DAY) return unavailable('no-rows', 'no orders on or before the as-of date', [{ table: 'orders', fields: ['customer_id', 'date'] }]);
+  const model = resolvePAlive('lifecycle', dataset, pAlive, ctx.asOf);
+
+  const lastPeriod = periodOfDay(unit, ctx.asOf);
+  const firstPeriod = Math.max(periodOfDay(unit, firstAll), periods ? lastPeriod - periods + 1 : -Infinity);
+  const n = dataset.customerIds.length;
+  const T = lastPeriod - firstPeriod + 1;
+  const S = STAGES.length;
+  const snapDay = new Int32Array(T);
+  const snapStamp = new Int32Array(T);
+  const snapMonthEnd = new Uint8Array(T);
+  for (let t = 0; t < T; t++) {
+    snapDay[t] = Math.min(periodEndDay(unit, firstPeriod + t), ctx.asOf);
+    snapStamp[t] = monthStamp(snapDay[t]);
+    snapMonthEnd[t] = isMonthEnd(snapDay[t]) ? 1 : 0;
+  }
+  const counts = new Int32Array(T * S);
+  const flowCounts = new Int32Array(T * (S + 1) * S);
+  const current = new Int8Array(n).fill(NOT_A_CUSTOMER);
+  const { offsets, days } = ctx.activity;
+  walkSnapshots(
+    ctx.firstPurchase,
+    ctx.firstStamp,
+    offsets,
+    days,
+    snapDay,
+    snapStamp,
+    snapMonthEnd,
+    stageOptions.declineWindowDays,
+    thresholdsOf(stageOptions),
+    model.values ?? NO_VALUES,
+    counts,
+    flowCounts,
+    current,
+  );
   const snapshots: StageSnapshot[] = [];
   const flows: StageFlow[] = [];
   for (let t = 0; t < T; t++) {
