@@ -29,17 +29,7 @@ export function currentValues(dataset: Dataset, asOf: number, windowStart: numbe
   const known = new Uint8Array(n);
   const value = new Float64Array(n);
   const amounts = measure === 'margin' ? orders.margin! : orders.amount;
-  let missingMargins = 0;
-  for (let i = 0; i < orders.length; i++) {
-    const day = orders.day[i];
-    if (day > asOf) continue;
-    const c = orders.customer[i];
-    known[c] = 1;
-    if (day < windowStart) continue;
-    const v = amounts[i];
-    if (Number.isNaN(v)) missingMargins++;
-    else value[c] += v;
-  }
+  const missingMargins = sumWindow(orders.day, orders.customer, amounts, asOf, windowStart, known, value);
   const customers = dataset.customers;
   if (customers) {
     for (let r = 0; r < customers.length; r++) {
@@ -48,4 +38,24 @@ export function currentValues(dataset: Dataset, asOf: number, windowStart: numbe
     }
   }
   return { known, value, windowStart, missingMargins };
+}
+
+/**
+ * Marks the customers with an order on or before `asOf` in `known` and adds their `amounts` dated
+ * windowStart..asOf into `value`; returns how many of those amounts are NaN (left out). A kernel
+ * (typed arrays and numbers only), so its optimised code survives garbage collections.
+ */
+function sumWindow(day: Int32Array, customer: Int32Array, amounts: Float64Array, asOf: number, windowStart: number, known: Uint8Array, value: Float64Array): number {
+  let missing = 0;
+  for (let i = 0; i < day.length; i++) {
+    const d = day[i];
+    if (d > asOf) continue;
+    const c = customer[i];
+    known[c] = 1;
+    if (d < windowStart) continue;
+    const v = amounts[i];
+    if (Number.isNaN(v)) missing++;
+    else value[c] += v;
+  }
+  return missing;
 }

@@ -8,9 +8,7 @@ import type { PotentialSource } from './options.js';
 /** One value per Dataset customer from a customers-table column (the customer's last row wins; NaN where absent). */
 function byCustomer(dataset: Dataset, column: Float64Array): Float64Array {
   const customers = dataset.customers!;
-  const values = new Float64Array(dataset.customerIds.length).fill(NaN);
-  for (let r = 0; r < customers.length; r++) values[customers.customer[r]] = column[r];
-  return values;
+  return scatter(customers.customer, column, new Float64Array(dataset.customerIds.length).fill(NaN));
 }
 
 /** Weighted mean of the attributes' 0-100 scores over the attributes each customer has. */
@@ -42,9 +40,13 @@ function modelValues(dataset: Dataset, source: Extract<PotentialSource, { source
   const { horizonMonths, discountRate, unit } = source;
   const prediction = predictCustomerValue(dataset, { asOf, horizonMonths, discountRate, unit });
   if (!prediction.available) return prediction;
-  const values = new Float64Array(dataset.customerIds.length).fill(NaN);
-  for (let i = 0; i < prediction.customer.length; i++) values[prediction.customer[i]] = prediction.clv[i];
-  return values;
+  return scatter(prediction.customer, prediction.clv, new Float64Array(dataset.customerIds.length).fill(NaN));
+}
+
+/** `out[customer[i]] = values[i]` for every i; returns `out`. A kernel: typed arrays only. */
+function scatter(customer: Int32Array, values: Float64Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < customer.length; i++) out[customer[i]] = values[i];
+  return out;
 }
 
 /**

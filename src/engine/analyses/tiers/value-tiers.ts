@@ -91,19 +91,41 @@ export function isHigh(score: number, threshold: number, axisMin: number): boole
   return score >= threshold && score > axisMin;
 }
 
+/*
+ * The loops over customers are kernels: typed arrays and numbers in, results written into the arrays
+ * given. Code that reads plain objects is thrown away once a garbage collection frees their hidden
+ * class, and a dashboard's next call would then walk 100k customers in the interpreter; kernels keep
+ * their optimised code.
+ */
+
+/** Per tier: members, and the sums of their current values, potential values and composites. */
+function tierSums(
+  members: Int32Array,
+  tier: Int8Array,
+  currentValue: Float64Array,
+  potentialValue: Float64Array,
+  composite: Float64Array,
+  count: Float64Array,
+  current: Float64Array,
+  potential: Float64Array,
+  composites: Float64Array,
+): void {
+  for (let i = 0; i < members.length; i++) {
+    const c = members[i];
+    const t = tier[c];
+    count[t]++;
+    current[t] += currentValue[c];
+    potential[t] += potentialValue[c];
+    composites[t] += composite[c];
+  }
+}
+
 function summarise(customers: ValueTierCustomers, members: Int32Array): { tiers: TierSummary[]; totals: ValueTiersResult['totals'] } {
   const count = new Float64Array(4);
   const current = new Float64Array(4);
   const potential = new Float64Array(4);
   const composite = new Float64Array(4);
-  for (let i = 0; i < members.length; i++) {
-    const c = members[i];
-    const t = customers.tier[c];
-    count[t]++;
-    current[t] += customers.currentValue[c];
-    potential[t] += customers.potentialValue[c];
-    composite[t] += customers.composite[c];
-  }
+  tierSums(members, customers.tier, customers.currentValue, customers.potentialValue, customers.composite, count, current, potential, composite);
   const totals = { customers: members.length, currentValue: current.reduce((a, b) => a + b, 0), potentialValue: potential.reduce((a, b) => a + b, 0) };
   const tiers = TIER_IDS.map((tier, t) => ({
     tier,
@@ -116,6 +138,59 @@ function summarise(customers: ValueTierCustomers, members: Int32Array): { tiers:
     meanComposite: count[t] > 0 ? composite[t] / count[t] : null,
   }));
   return { tiers, totals };
+}
+
+/** How many entries of a 0/1 array are 1. */
+function countOnes(flags: Uint8Array): number {
+  let count = 0;
+  for (let c = 0; c < flags.length; c++) count += flags[c];
+  return count;
+}
+
+/** Sets `scored[c]` for the known customers with a finite potential value; returns how many. */
+function markScored(known: Uint8Array, potentialValue: Float64Array, scored: Uint8Array): number {
+  let m = 0;
+  for (let c = 0; c < known.length; c++) {
+    if (known[c] && Number.isFinite(potentialValue[c])) {
+      scored[c] = 1;
+      m++;
+    }
+  }
+  return m;
+}
+
+/** The indexes of the 1 entries of `flags`, ascending, into `out`. */
+function listOnes(flags: Uint8Array, out: Int32Array): void {
+  for (let c = 0, i = 0; c < flags.length; c++) if (flags[c]) out[i++] = c;
+}
+
+/** `to[c] = from[c]` for every member c. */
+function copyAt(members: Int32Array, from: Float64Array, to: Float64Array): void {
+  for (let i = 0; i < members.length; i++) to[members[i]] = from[members[i]];
+}
+
+/** Composite score and tier code of every member from its two axis scores ({@link isHigh} on each axis). */
+function assignTiers(
+  members: Int32Array,
+  current: Float64Array,
+  potential: Float64Array,
+  currentWeight: number,
+  potentialWeight: number,
+  currentThreshold: number,
+  potentialThreshold: number,
+  currentMin: number,
+  potentialMin: number,
+  composite: Float64Array,
+  tier: Int8Array,
+): void {
+  for (let i = 0; i < members.length; i++) {
+    const c = members[i];
+    composite[c] = currentWeight * current[c] + potentialWeight * potential[c];
+    const highCurrent = isHigh(current[c], currentThreshold, currentMin);
+    const highPotential = isHigh(potential[c], potentialThreshold, potentialMin);
+    // Code = index in TIER_IDS: strategic 0, growth 1, profit 2, basic 3.
+    tier[c] = (highCurrent ? 0 : 1) + (highPotential ? 0 : 2);
+  }
 }
 
 /**
@@ -152,22 +227,15 @@ function tiersOf(dataset: Dataset, o: ResolvedValueTierOptions): Maybe<ValueTier
 
   const n = dataset.customerIds.length;
   const scored = new Uint8Array(n);
-  let known = 0;
-  let m = 0;
-  for (let c = 0; c < n; c++) {
-    known += base.known[c];
-    if (base.known[c] && Number.isFinite(potentialValue[c])) {
-      scored[c] = 1;
-      m++;
-    }
-  }
+  const known = countOnes(base.known);
+  const m = markScored(base.known, potentialValue, scored);
   if (m === 0) {
     return unavailable('no-rows', `no customer known by ${isoDate(asOf)} has a potential value`, [
       { table: 'orders', fields: orderFields },
     ]);
   }
   const members = new Int32Array(m);
-  for (let c = 0, i = 0; c < n; c++) if (scored[c]) members[i++] = c;
+  listOnes(scored, members);
 
   const currentAxis = axisScores(base.value, scored, o.normalisation);
   const potentialAxis = axisScores(potentialValue, scored, o.normalisation);
@@ -188,16 +256,9 @@ function tiersOf(dataset: Dataset, o: ResolvedValueTierOptions): Maybe<ValueTier
   const tier = new Int8Array(n).fill(NO_TIER);
   const currentValue = new Float64Array(n).fill(NaN);
   const potentialRaw = new Float64Array(n).fill(NaN);
-  for (let i = 0; i < m; i++) {
-    const c = members[i];
-    composite[c] = weights.current * current[c] + weights.potential * potential[c];
-    const highCurrent = isHigh(current[c], thresholds.current, currentMin);
-    const highPotential = isHigh(potential[c], thresholds.potential, potentialMin);
-    // Code = index in TIER_IDS: strategic 0, growth 1, profit 2, basic 3.
-    tier[c] = (highCurrent ? 0 : 1) + (highPotential ? 0 : 2);
-    currentValue[c] = base.value[c];
-    potentialRaw[c] = potentialValue[c];
-  }
+  assignTiers(members, current, potential, weights.current, weights.potential, thresholds.current, thresholds.potential, currentMin, potentialMin, composite, tier);
+  copyAt(members, base.value, currentValue);
+  copyAt(members, potentialValue, potentialRaw);
   const customers: ValueTierCustomers = { currentValue, potentialValue: potentialRaw, current, potential, composite, tier };
   const { tiers, totals } = summarise(customers, members);
   return available({
