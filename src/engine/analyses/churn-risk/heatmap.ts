@@ -40,6 +40,21 @@ function customerGroups(dataset: Dataset, column: CustomerCategory): { labels: r
   return { labels: category.values, codes };
 }
 
+/**
+ * Per group column (`g` for a code outside 0..g-1): scored customers, their score sum, and per signal
+ * bit the customers tripping it (`cells[bit * (g + 1) + column]`). A kernel (typed arrays and numbers
+ * only), so its optimised code survives garbage collections.
+ */
+function tally(customers: Int32Array, codes: Int32Array, flags: Uint8Array, score: Float64Array, g: number, sizes: Int32Array, scores: Float64Array, cells: Int32Array): void {
+  for (let i = 0; i < customers.length; i++) {
+    const code = codes[customers[i]];
+    const col = code >= 0 && code < g ? code : g;
+    sizes[col]++;
+    scores[col] += score[i];
+    for (let bits = flags[i], bit = 0; bits !== 0; bits >>= 1, bit++) if (bits & 1) cells[bit * (g + 1) + col]++;
+  }
+}
+
 /** Signal x group shares of a churn-risk result. */
 export function riskHeatmap(dataset: Dataset, risk: ChurnRiskResult, by: HeatmapGrouping = 'segment'): Maybe<RiskHeatmap> {
   const groups = typeof by === 'string' ? customerGroups(dataset, by) : by;
@@ -52,16 +67,9 @@ export function riskHeatmap(dataset: Dataset, risk: ChurnRiskResult, by: Heatmap
   const bits = rows.map((s) => SIGNALS.indexOf(s));
   const sizes = new Int32Array(g + 1);
   const scores = new Float64Array(g + 1);
-  const counts = rows.map(() => new Int32Array(g + 1));
-  for (let i = 0; i < risk.customers.length; i++) {
-    const code = groups.codes[risk.customers[i]];
-    const col = code >= 0 && code < g ? code : g;
-    sizes[col]++;
-    scores[col] += risk.score[i];
-    bits.forEach((bit, r) => {
-      if ((risk.flags[i] >> bit) & 1) counts[r][col]++;
-    });
-  }
+  const cells = new Int32Array(SIGNALS.length * (g + 1));
+  tally(risk.customers, groups.codes, risk.flags, risk.score, g, sizes, scores, cells);
+  const counts = bits.map((bit) => cells.subarray(bit * (g + 1), (bit + 1) * (g + 1)));
   // Group columns in dictionary order, then the ungrouped column when anyone is in it.
   const keep = Array.from({ length: sizes[g] > 0 ? g + 1 : g }, (_, col) => col);
   return available({

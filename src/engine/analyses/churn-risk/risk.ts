@@ -13,7 +13,7 @@ import { NO_DAY } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { available, unavailable, type Maybe, type Requirement } from '../availability.js';
-import { activityDays, countBetween, lastActivityDay } from '../lifecycle/activity.js';
+import { activityDays, lastActivityDay, upperBound } from '../lifecycle/activity.js';
 import { resolvePAlive, type PAliveReason, type PAliveSource, type PAliveStatus } from '../lifecycle/p-alive.js';
 import { ChurnRiskOptionsSchema, DEFAULT_WEIGHTS, SIGNALS, type ChurnRiskOptions, type ResolvedChurnRiskOptions, type Signal } from './options.js';
 import { EVALUATORS } from './signals.js';
@@ -63,6 +63,45 @@ export function signalsOf(flags: number): Signal[] {
   return SIGNALS.filter((_, i) => (flags >> i) & 1);
 }
 
+/*
+ * The loops over customers are kernels (typed arrays and numbers only): their optimised code survives
+ * the garbage collections between a dashboard's loads, where code reading plain objects or calling
+ * closures would be thrown away and the next call would walk its customers in the interpreter.
+ */
+
+/** Customers (ascending) with an activity day d, from < d <= to, in per-customer sorted days. */
+function activeCustomers(offsets: Int32Array, days: Int32Array, from: number, to: number): Int32Array {
+  const n = offsets.length - 1;
+  const active = new Int32Array(n);
+  let m = 0;
+  if (to > from) {
+    for (let c = 0; c < n; c++) if (upperBound(days, offsets[c], offsets[c + 1], to) > upperBound(days, offsets[c], offsets[c + 1], from)) active[m++] = c;
+  }
+  return active.slice(0, m);
+}
+
+/**
+ * Sets bit `bit` of `flags[i]` and adds `weight` to `tripped[i]` for each scored customer i whose
+ * `trips` entry is set; returns how many.
+ */
+function addSignal(customers: Int32Array, trips: Uint8Array, bit: number, weight: number, flags: Uint8Array, tripped: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < customers.length; i++) {
+    if (trips[customers[i]] === 0) continue;
+    flags[i] |= 1 << bit;
+    tripped[i] += weight;
+    count++;
+  }
+  return count;
+}
+
+/** Risk score 0..100 of each tripped weight sum. */
+function scores(tripped: Float64Array, availableWeight: number): Float64Array {
+  const score = new Float64Array(tripped.length);
+  for (let i = 0; i < tripped.length; i++) score[i] = (100 * tripped[i]) / availableWeight;
+  return score;
+}
+
 /** Churn-risk signals and score per active customer. Needs orders or events; each signal states its own needs. */
 export function churnRisk(dataset: Dataset, input: ChurnRiskInput = {}): Maybe<ChurnRiskResult> {
   const { pAlive, ...rest } = input;
@@ -74,11 +113,8 @@ export function churnRisk(dataset: Dataset, input: ChurnRiskInput = {}): Maybe<C
       { table: 'events', fields: ['customer_id', 'timestamp', 'type'] },
     ]);
   }
-  const n = dataset.customerIds.length;
   const activity = activityDays(dataset, asOf, true);
-  const scored: number[] = [];
-  for (let c = 0; c < n; c++) if (countBetween(activity, c, asOf - options.activeWithinDays, asOf) > 0) scored.push(c);
-  const customers = Int32Array.from(scored);
+  const customers = activeCustomers(activity.offsets, activity.days, asOf - options.activeWithinDays, asOf);
 
   const model = resolvePAlive('churn-risk', dataset, pAlive, asOf);
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
@@ -91,18 +127,12 @@ export function churnRisk(dataset: Dataset, input: ChurnRiskInput = {}): Maybe<C
       return { signal, available: false, reason: outcome.reason, message: outcome.message, needs: outcome.needs, weight: weights[signal], customers: 0, share: null };
     }
     availableWeight += weights[signal];
-    let count = 0;
-    for (let i = 0; i < customers.length; i++) {
-      if (outcome.trips[customers[i]] === 0) continue;
-      flags[i] |= 1 << bit;
-      tripped[i] += weights[signal];
-      count++;
-    }
+    const count = addSignal(customers, outcome.trips, bit, weights[signal], flags, tripped);
     return { signal, available: true, weight: weights[signal], customers: count, share: customers.length > 0 ? count / customers.length : 0 };
   });
   if (availableWeight === 0) {
     return unavailable('missing-table', 'no churn-risk signal can be evaluated on this feed', outcomes.flatMap((o) => o.needs ?? []));
   }
-  const score = tripped.map((w) => (100 * w) / availableWeight);
+  const score = scores(tripped, availableWeight);
   return available({ asOf, asOfDate: isoDate(asOf), signals: outcomes, customers, flags, score, options, pAlive: model.status });
 }

@@ -100,30 +100,61 @@ function renewalLate({ dataset, options, asOf }: SignalInput): SignalOutcome {
   return { trips };
 }
 
-/** Per-customer sums over the last window and the one before it. */
-function twoWindows(n: number, customer: Int32Array, day: Int32Array, value: (row: number) => number, asOf: number, window: number): [Float64Array, Float64Array] {
-  const recent = new Float64Array(n);
-  const before = new Float64Array(n);
+/** No column: an empty array the kernels test by length. */
+const NONE = new Float64Array(0);
+const NO_CODES = new Int32Array(0);
+
+/**
+ * Per-customer sums of a row value over the last window and the one before it. A row's value is
+ * `amount[row]` (1 when `amount` is empty), and 0 unless `type[row]` is `code` (any type when `type`
+ * is empty). A kernel (typed arrays and numbers only), so its optimised code survives garbage
+ * collections.
+ */
+function twoWindows(
+  customer: Int32Array,
+  day: Int32Array,
+  amount: Float64Array,
+  type: Int32Array,
+  code: number,
+  asOf: number,
+  window: number,
+  recent: Float64Array,
+  before: Float64Array,
+): void {
+  const byAmount = amount.length > 0;
+  const byType = type.length > 0;
   for (let r = 0; r < customer.length; r++) {
     const d = day[r];
     if (d > asOf || d <= asOf - 2 * window) continue;
-    const v = value(r);
+    const v = byType && type[r] !== code ? 0 : byAmount ? amount[r] : 1;
     if (v === 0) continue;
     if (d > asOf - window) recent[customer[r]] += v;
     else before[customer[r]] += v;
   }
-  return [recent, before];
+}
+
+/** 1 where the recent sum fell by `drop` or more from a positive earlier one. */
+function fellBy(recent: Float64Array, before: Float64Array, drop: number): Uint8Array {
+  const trips = new Uint8Array(recent.length);
+  for (let c = 0; c < recent.length; c++) trips[c] = before[c] > 0 && recent[c] <= (1 - drop) * before[c] ? 1 : 0;
+  return trips;
+}
+
+/** 1 where the recent count is at least 1 and rose by `rise` or more from the earlier one. */
+function roseBy(recent: Float64Array, before: Float64Array, rise: number): Uint8Array {
+  const trips = new Uint8Array(recent.length);
+  for (let c = 0; c < recent.length; c++) trips[c] = recent[c] >= 1 && recent[c] >= (1 + rise) * before[c] ? 1 : 0;
+  return trips;
 }
 
 function purchasesDown({ dataset, options, asOf }: SignalInput): SignalOutcome {
   const orders = dataset.orders;
   if (!orders) return unavailable('missing-table', 'needs the orders table', [{ table: 'orders', fields: ['customer_id', 'date', 'amount'] }]);
   const n = dataset.customerIds.length;
-  const value = options.purchaseMeasure === 'revenue' ? (r: number) => orders.amount[r] : () => 1;
-  const [recent, before] = twoWindows(n, orders.customer, orders.day, value, asOf, options.purchaseWindowDays);
-  const trips = new Uint8Array(n);
-  for (let c = 0; c < n; c++) trips[c] = before[c] > 0 && recent[c] <= (1 - options.purchaseDrop) * before[c] ? 1 : 0;
-  return { trips };
+  const recent = new Float64Array(n);
+  const before = new Float64Array(n);
+  twoWindows(orders.customer, orders.day, options.purchaseMeasure === 'revenue' ? orders.amount : NONE, NO_CODES, 0, asOf, options.purchaseWindowDays, recent, before);
+  return { trips: fellBy(recent, before, options.purchaseDrop) };
 }
 
 function complaintsUp({ dataset, options, asOf }: SignalInput): SignalOutcome {
@@ -131,10 +162,10 @@ function complaintsUp({ dataset, options, asOf }: SignalInput): SignalOutcome {
   if (!('code' in found)) return found;
   const { events, code: complaint } = found;
   const n = dataset.customerIds.length;
-  const [recent, before] = twoWindows(n, events.customer, events.day, (r) => (events.type.codes[r] === complaint ? 1 : 0), asOf, options.complaintWindowDays);
-  const trips = new Uint8Array(n);
-  for (let c = 0; c < n; c++) trips[c] = recent[c] >= 1 && recent[c] >= (1 + options.complaintRise) * before[c] ? 1 : 0;
-  return { trips };
+  const recent = new Float64Array(n);
+  const before = new Float64Array(n);
+  twoWindows(events.customer, events.day, NONE, events.type.codes, complaint, asOf, options.complaintWindowDays, recent, before);
+  return { trips: roseBy(recent, before, options.complaintRise) };
 }
 
 function npsFalling({ dataset, options, asOf }: SignalInput): SignalOutcome {
@@ -180,10 +211,14 @@ function npsFalling({ dataset, options, asOf }: SignalInput): SignalOutcome {
 /** Trips below `pAliveBelow`; a customer without a value (NaN: no order by the as-of day) does not trip. */
 function lowPAlive({ options, pAlive }: SignalInput): SignalOutcome {
   if (pAlive.values === undefined) return pAlive.status;
-  const values = pAlive.values;
+  return { trips: below(pAlive.values, options.pAliveBelow) };
+}
+
+/** 1 where a value is below `bound` (NaN is not). */
+function below(values: Float64Array, bound: number): Uint8Array {
   const trips = new Uint8Array(values.length);
-  for (let c = 0; c < values.length; c++) trips[c] = values[c] < options.pAliveBelow ? 1 : 0;
-  return { trips };
+  for (let c = 0; c < values.length; c++) trips[c] = values[c] < bound ? 1 : 0;
+  return trips;
 }
 
 /** Every signal's evaluator. */

@@ -121,13 +121,14 @@ function eventDaysByCustomer(dataset: Dataset, events: EventsTable): CustomerDay
   });
 }
 
-/** Position after the last day <= `day` in customer c's slice (an absolute index into `days`). */
-function upperBound(cd: CustomerDays, c: number, day: number): number {
-  let lo = cd.offsets[c];
-  let hi = cd.offsets[c + 1];
+/**
+ * Position after the last entry <= `day` of the sorted `days[lo .. hi)` (a binary search; kernels
+ * over customers call it with a customer's slice).
+ */
+export function upperBound(days: Int32Array, lo: number, hi: number, day: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (cd.days[mid] <= day) lo = mid + 1;
+    if (days[mid] <= day) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -135,12 +136,12 @@ function upperBound(cd: CustomerDays, c: number, day: number): number {
 
 /** Number of customer c's days d with from < d <= to. */
 export function countBetween(cd: CustomerDays, c: number, from: number, to: number): number {
-  return to <= from ? 0 : upperBound(cd, c, to) - upperBound(cd, c, from);
+  return to <= from ? 0 : upperBound(cd.days, cd.offsets[c], cd.offsets[c + 1], to) - upperBound(cd.days, cd.offsets[c], cd.offsets[c + 1], from);
 }
 
 /** Customer c's last day on or before `day`, or NO_DAY. */
 export function lastOnOrBefore(cd: CustomerDays, c: number, day: number): number {
-  const i = upperBound(cd, c, day);
+  const i = upperBound(cd.days, cd.offsets[c], cd.offsets[c + 1], day);
   return i > cd.offsets[c] ? cd.days[i - 1] : NO_DAY;
 }
 
