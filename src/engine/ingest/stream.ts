@@ -13,8 +13,14 @@ import type { IngestOptions, IngestResult } from './types.js';
 
 const LF = 10;
 
-/** Size of the pieces a byte array is streamed in when progress is wanted. */
-const CHUNK_BYTES = 1 << 20;
+/**
+ * Size of the pieces a byte array is read in. At 64 kB each piece's text is a small string that dies
+ * young; measured at 1M orders against 1 MB pieces: the load takes about as long, and the analyses
+ * that follow it ~15 % less (less garbage-collection work left over from the load).
+ */
+const CHUNK_BYTES = 1 << 16;
+/** Progress is reported per 1 % of a known size, else per this many bytes (a Worker posts each report). */
+const PROGRESS_BYTES = 1 << 20;
 
 function isGzip(bytes: Uint8Array | undefined): boolean {
   return bytes !== undefined && bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -76,19 +82,20 @@ export function datasetOf(base: IngestResult | Dataset): Dataset {
   return 'dataset' in base ? base.dataset : base;
 }
 
+/**
+ * Bytes are read in pieces as a stream would bring them, never decoded into one string: a feed's
+ * whole text would double its memory at the peak, and its one large string is left for a full garbage
+ * collection to free, which then falls on whatever runs next.
+ */
 async function readBytes(builder: DatasetBuilder, bytes: Uint8Array, options: IngestOptions): Promise<IngestResult> {
-  if (isGzip(bytes) || options.onProgress) {
-    return readStream(builder, streamOfBytes(bytes), { ...options, totalBytes: options.totalBytes ?? bytes.length });
-  }
-  const notes = [...gzipNotes(bytes, options.fileName), ...(hasBom(bytes) ? ['bom'] : [])];
-  const tables = readText(builder, new TextDecoder().decode(bytes), options, notes);
-  return { dataset: builder.build(), report: combineReports(tables) };
+  return readStream(builder, streamOfBytes(bytes), { ...options, totalBytes: options.totalBytes ?? bytes.length });
 }
 
 /**
  * Reads a feed from a byte stream. CSV and NDJSON are parsed chunk by chunk as the bytes arrive (the
- * whole text never exists as one string); `onProgress` is called after every chunk with the share of
- * `totalBytes` read (NaN when unknown) and the bytes read (compressed bytes for gzip).
+ * whole text never exists as one string); `onProgress` is called with the share of `totalBytes` read
+ * (NaN when unknown) and the bytes read (compressed bytes for gzip), after a chunk that brings at
+ * least 1 % more of `totalBytes` (1 MB when unknown) and at the end with 1.
  */
 export async function ingestStream(stream: ReadableStream<Uint8Array>, options: IngestOptions = {}): Promise<IngestResult> {
   return readStream(new DatasetBuilder(), stream, options);
@@ -129,6 +136,7 @@ async function readStream(builder: DatasetBuilder, stream: ReadableStream<Uint8A
   const total = options.totalBytes;
   const expectedChars = gzip ? undefined : total;
   let carry: Uint8Array = new Uint8Array(0);
+  let reported = 0;
   const jsonParts: string[] = [];
   let source: TableSource | undefined;
   let wholeText = false;
@@ -170,7 +178,10 @@ async function readStream(builder: DatasetBuilder, stream: ReadableStream<Uint8A
     }
     // a copy, so the carried bytes do not keep the whole chunk alive
     carry = step(bytes, done).slice();
-    options.onProgress?.(done ? 1 : total ? Math.min(1, bytesRead / total) : NaN, bytesRead);
+    if (done || bytesRead - reported >= (total ? total / 100 : PROGRESS_BYTES)) {
+      reported = bytesRead;
+      options.onProgress?.(done ? 1 : total ? Math.min(1, bytesRead / total) : NaN, bytesRead);
+    }
     if (done) break;
   }
   const tables = source ? [source.finish(notes)] : readText(builder, jsonParts.join(''), { ...options, format: 'json' }, notes);

@@ -56,8 +56,9 @@ export interface IngestOptions extends TableIngestOptions {
   /** How many example rows to keep per rejection reason (default 5). */
   readonly examplesPerReason?: number;
   /**
-   * Called as input is read: the share (0..1) read so far and the bytes read. The share is NaN when the
-   * total is unknown (a stream without `totalBytes`). The last call has the share 1.
+   * Called as input is read: the share (0..1) read so far and the bytes read, about every 1 % of the
+   * total (every 1 MB when it is unknown). The share is NaN when the total is unknown (a stream without
+   * `totalBytes`). The last call has the share 1.
    */
   readonly onProgress?: (fraction: number, bytesRead: number) => void;
   /** Total size of a stream in bytes, for `onProgress` (ingestBytes knows it). */
