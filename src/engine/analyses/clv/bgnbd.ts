@@ -9,7 +9,7 @@ import { available, type Maybe } from '../availability.js';
 import { derived } from '../../dataset/derived.js';
 import { MIN_REPEAT_BUYERS, type FitDiagnostics } from './fit.js';
 import { fitPurchaseModel, type PurchaseFitOptions } from './purchase-fit.js';
-import type { RepeatModel } from './repeat-model.js';
+import { discountedHorizon, type RepeatModel } from './repeat-model.js';
 import { summaryRows, type WeightedRows } from './rows.js';
 import type { CustomerSummary, TimeUnit } from './summary.js';
 
@@ -28,9 +28,21 @@ export interface BgNbdFit extends FitDiagnostics {
   readonly unit: TimeUnit;
 }
 
+/*
+ * Loops over customers, histories or likelihood rows are kernels: typed arrays and numbers in (the
+ * parameters as r, alpha, a, b), results written into arrays given. V8 throws away optimised code
+ * that read a plain object once a garbage collection frees the object's hidden class, and the next
+ * fit or prediction would then run its loop in the interpreter; kernels keep their optimised code.
+ */
+
 /** ln a/(b+x-1) + (r+x) ln((alpha+T)/(alpha+t_x)): the log-odds of "dropped out" against "alive". */
-function logOddsDead(p: BgNbdParams, x: number, tx: number, T: number): number {
-  return Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log((p.alpha + T) / (p.alpha + tx));
+function logOddsDead(r: number, alpha: number, a: number, b: number, x: number, tx: number, T: number): number {
+  return Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + tx));
+}
+
+/** {@link bgnbdPAlive} with the parameters as numbers. */
+function pAliveOf(r: number, alpha: number, a: number, b: number, x: number, tx: number, T: number): number {
+  return x > 0 ? logistic(logOddsDead(r, alpha, a, b, x, tx, T)) : 1;
 }
 
 /** Log-likelihood of one customer's (x, t_x, T), computed in log space (FHL 2005 eq. 6). */
@@ -77,13 +89,27 @@ function shiftedLogs(alpha: number, values: Float64Array): { log: Float64Array; 
  * log-sum-exp (none for the one-time buyers, whose dropout term is absent).
  */
 function totalLogLikelihood(p: BgNbdParams, rows: WeightedRows): number {
-  const { r, alpha } = p;
-  const { xs, slot, x, weight, TSlot, txSlot } = rows;
-  const { constant, dropTerm } = distinctXTerms(p, xs);
-  const logT = shiftedLogs(alpha, rows.Ts).log;
-  const logTx = shiftedLogs(alpha, rows.txs).log;
+  const { constant, dropTerm } = distinctXTerms(p, rows.xs);
+  const logT = shiftedLogs(p.alpha, rows.Ts).log;
+  const logTx = shiftedLogs(p.alpha, rows.txs).log;
+  return rowsLogLikelihood(p.r, rows.slot, rows.x, rows.weight, rows.TSlot, rows.txSlot, constant, dropTerm, logT, logTx);
+}
+
+/** The row loop of {@link totalLogLikelihood}: per row a log-sum-exp over the per-x and per-time terms. */
+function rowsLogLikelihood(
+  r: number,
+  slot: Int32Array,
+  x: Float64Array,
+  weight: Float64Array,
+  TSlot: Int32Array,
+  txSlot: Int32Array,
+  constant: Float64Array,
+  dropTerm: Float64Array,
+  logT: Float64Array,
+  logTx: Float64Array,
+): number {
   let sum = 0;
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < x.length; i++) {
     const k = slot[i];
     const rx = r + x[i];
     const alive = -rx * logT[TSlot[i]];
@@ -100,43 +126,18 @@ function totalLogLikelihood(p: BgNbdParams, rows: WeightedRows): number {
  */
 function logLikelihoodGradient(p: BgNbdParams, rows: WeightedRows, out: Float64Array): number {
   const { r, alpha, a, b } = p;
-  const { xs, slot, x, weight, TSlot, txSlot } = rows;
+  const { xs } = rows;
   const { constant, dropTerm } = distinctXTerms(p, xs);
   const atT = shiftedLogs(alpha, rows.Ts);
   const atTx = shiftedLogs(alpha, rows.txs);
   const slotWeight = new Float64Array(xs.length);
   // Weight of the dropout branch per distinct x: its derivatives by a and b are divided once per x.
   const slotDrop = new Float64Array(xs.length);
-  let sum = 0;
-  let dr = 0;
-  let dAlpha = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const k = slot[i];
-    const w = weight[i];
-    const rx = r + x[i];
-    const tk = TSlot[i];
-    const logT = atT.log[tk];
-    const alive = -rx * logT;
-    slotWeight[k] += w;
-    if (x[i] > 0) {
-      const txk = txSlot[i];
-      const logTx = atTx.log[txk];
-      const drop = dropTerm[k] - rx * logTx;
-      // ln(e^alive + e^drop) and the dropout term's weight e^drop / (e^alive + e^drop), from one e^-|drop - alive|.
-      const e = Math.exp(drop > alive ? alive - drop : drop - alive);
-      const share = 1 / (1 + e);
-      const wDrop = drop > alive ? share : 1 - share;
-      const wAlive = 1 - wDrop;
-      sum += w * (constant[k] + (drop > alive ? drop : alive) + Math.log1p(e));
-      dr -= w * (wAlive * logT + wDrop * logTx);
-      dAlpha -= w * rx * (wAlive * atT.inverse[tk] + wDrop * atTx.inverse[txk]);
-      slotDrop[k] += w * wDrop;
-    } else {
-      sum += w * (constant[k] + alive);
-      dr -= w * logT;
-      dAlpha -= w * rx * atT.inverse[tk];
-    }
-  }
+  const sums = new Float64Array(3);
+  rowsGradient(r, rows.slot, rows.x, rows.weight, rows.TSlot, rows.txSlot, constant, dropTerm, atT.log, atT.inverse, atTx.log, atTx.inverse, slotWeight, slotDrop, sums);
+  const sum = sums[0];
+  let dr = sums[1];
+  let dAlpha = sums[2];
   let da = 0;
   let db = 0;
   for (let k = 0; k < xs.length; k++) {
@@ -161,6 +162,62 @@ function logLikelihoodGradient(p: BgNbdParams, rows: WeightedRows, out: Float64A
   out[2] = da;
   out[3] = db;
   return sum;
+}
+
+/**
+ * The row loop of {@link logLikelihoodGradient}: the summed log-likelihood, its derivatives by r and
+ * alpha into `sums` [sum, dr, dAlpha], and per distinct x the rows' weight and dropout-branch weight.
+ */
+function rowsGradient(
+  r: number,
+  slot: Int32Array,
+  x: Float64Array,
+  weight: Float64Array,
+  TSlot: Int32Array,
+  txSlot: Int32Array,
+  constant: Float64Array,
+  dropTerm: Float64Array,
+  logTs: Float64Array,
+  inverseTs: Float64Array,
+  logTxs: Float64Array,
+  inverseTxs: Float64Array,
+  slotWeight: Float64Array,
+  slotDrop: Float64Array,
+  sums: Float64Array,
+): void {
+  let sum = 0;
+  let dr = 0;
+  let dAlpha = 0;
+  for (let i = 0; i < x.length; i++) {
+    const k = slot[i];
+    const w = weight[i];
+    const rx = r + x[i];
+    const tk = TSlot[i];
+    const logT = logTs[tk];
+    const alive = -rx * logT;
+    slotWeight[k] += w;
+    if (x[i] > 0) {
+      const txk = txSlot[i];
+      const logTx = logTxs[txk];
+      const drop = dropTerm[k] - rx * logTx;
+      // ln(e^alive + e^drop) and the dropout term's weight e^drop / (e^alive + e^drop), from one e^-|drop - alive|.
+      const e = Math.exp(drop > alive ? alive - drop : drop - alive);
+      const share = 1 / (1 + e);
+      const wDrop = drop > alive ? share : 1 - share;
+      const wAlive = 1 - wDrop;
+      sum += w * (constant[k] + (drop > alive ? drop : alive) + Math.log1p(e));
+      dr -= w * (wAlive * logT + wDrop * logTx);
+      dAlpha -= w * rx * (wAlive * inverseTs[tk] + wDrop * inverseTxs[txk]);
+      slotDrop[k] += w * wDrop;
+    } else {
+      sum += w * (constant[k] + alive);
+      dr -= w * logT;
+      dAlpha -= w * rx * inverseTs[tk];
+    }
+  }
+  sums[0] = sum;
+  sums[1] = dr;
+  sums[2] = dAlpha;
 }
 
 /** Summed BG/NBD log-likelihood of a summary and its partial derivatives by each parameter. */
@@ -203,7 +260,16 @@ export function fitBgNbd(summary: CustomerSummary, options: BgNbdFitOptions = {}
 
 /** P(alive | x, t_x, T); 1 when x = 0. Never overflows: huge x gives exactly 0, not NaN. */
 export function bgnbdPAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
-  return x > 0 ? logistic(logOddsDead(p, x, tx, T)) : 1;
+  return pAliveOf(p.r, p.alpha, p.a, p.b, x, tx, T);
+}
+
+/** {@link bgnbdPAlive} of parallel (x, t_x, T) arrays, written at `customer[i]` of `out`. */
+export function bgnbdPAlives(p: BgNbdParams, customer: Int32Array, x: Float64Array, tx: Float64Array, T: Float64Array, out: Float64Array): void {
+  pAlivesOf(p.r, p.alpha, p.a, p.b, customer, x, tx, T, out);
+}
+
+function pAlivesOf(r: number, alpha: number, a: number, b: number, customer: Int32Array, x: Float64Array, tx: Float64Array, T: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < customer.length; i++) out[customer[i]] = pAliveOf(r, alpha, a, b, x[i], tx[i], T[i]);
 }
 
 /**
@@ -250,7 +316,11 @@ export function bgnbdConditionalExpectedPurchases(p: BgNbdParams, t: number, x: 
 
 /** E[Y(t) | alive at T, x, T]: {@link bgnbdConditionalExpectedPurchases} without its P(alive) factor. */
 function bgnbdExpectedPurchasesIfAlive(p: BgNbdParams, t: number, x: number, T: number): number {
-  const { r, alpha, a, b } = p;
+  return ifAliveOf(p.r, p.alpha, p.a, p.b, t, x, T);
+}
+
+/** {@link bgnbdExpectedPurchasesIfAlive} with the parameters as numbers. */
+function ifAliveOf(r: number, alpha: number, a: number, b: number, t: number, x: number, T: number): number {
   if (t <= 0) return 0;
   const z = t / (alpha + T + t);
   const c = a + b + x - 1;
@@ -287,10 +357,44 @@ export function bgnbdProbabilityOfPurchases(p: BgNbdParams, t: number, n: number
   return first + Math.exp(lnBeta(a + 1, b + n - 1) - lnB) * tail;
 }
 
+/**
+ * {@link RepeatModel.horizonValues} of BG/NBD: per history, P(alive) and the curve if alive (once per
+ * distinct (x, T): histories come sorted by x then T).
+ */
+function horizonValuesOf(
+  r: number,
+  alpha: number,
+  a: number,
+  b: number,
+  first: Int32Array,
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+  times: Float64Array,
+  discount: Float64Array,
+  pAlive: Float64Array,
+  purchases: Float64Array,
+  value: Float64Array,
+): void {
+  const ifAlive = new Float64Array(times.length);
+  for (let h = 0, shared = -1; h < first.length; h++) {
+    const c = first[h];
+    if (shared < 0 || x[c] !== x[shared] || T[c] !== T[shared]) {
+      shared = c;
+      for (let i = 0; i < times.length; i++) ifAlive[i] = ifAliveOf(r, alpha, a, b, times[i], x[c], T[c]);
+    }
+    const alive = pAliveOf(r, alpha, a, b, x[c], tx[c], T[c]);
+    pAlive[h] = alive;
+    discountedHorizon(ifAlive, alive, discount, h, purchases, value);
+  }
+}
+
 /** The fitted BG/NBD as a {@link RepeatModel}. */
 export function bgnbdModel(p: BgNbdParams): RepeatModel {
   return {
     name: 'bgnbd',
+    horizonValues: (first, x, tx, T, times, discount, pAlive, purchases, value) =>
+      horizonValuesOf(p.r, p.alpha, p.a, p.b, first, x, tx, T, times, discount, pAlive, purchases, value),
     pAlive: (x, tx, T) => bgnbdPAlive(p, x, tx, T),
     expectedPurchases: (t) => bgnbdExpectedPurchases(p, t),
     conditionalExpectedPurchases: (t, x, tx, T) => bgnbdConditionalExpectedPurchases(p, t, x, tx, T),

@@ -55,8 +55,7 @@ interface SpendRows {
 
 function spendRows(x: Float64Array, m: Float64Array): SpendRows {
   const distinctX = distinctColumn(x);
-  const logM = new Float64Array(m.length);
-  for (let i = 0; i < m.length; i++) logM[i] = Math.log(m[i]);
+  const logM = logs(m);
   return { x, m, logM, xs: distinctX.values, slot: distinctX.slot };
 }
 
@@ -77,12 +76,57 @@ function totalLogLikelihood(params: GammaGammaParams, rows: SpendRows): number {
     const px = p * xs[k];
     constant[k] = base + lnGamma(px + q) - lnGamma(px) + px * Math.log(xs[k]);
   }
+  return rowsLogLikelihood(p, q, gamma, x, m, logM, slot, constant);
+}
+
+/*
+ * The row loops are kernels: typed arrays and numbers in. V8 throws away optimised code that read a
+ * plain object (the parameters, the rows) once a garbage collection frees its hidden class, and the
+ * next fit would then run its loop in the interpreter; kernels keep their optimised code.
+ */
+
+/** The row loop of {@link totalLogLikelihood}. */
+function rowsLogLikelihood(p: number, q: number, gamma: number, x: Float64Array, m: Float64Array, logM: Float64Array, slot: Int32Array, constant: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < x.length; i++) {
     const px = p * x[i];
     sum += constant[slot[i]] + (px - 1) * logM[i] - (px + q) * Math.log(x[i] * m[i] + gamma);
   }
   return sum;
+}
+
+/** The row loop of {@link logLikelihoodGradient}: the summed log-likelihood and its derivatives by p, q, gamma into `sums`. */
+function rowsGradient(
+  p: number,
+  q: number,
+  gamma: number,
+  x: Float64Array,
+  m: Float64Array,
+  logM: Float64Array,
+  slot: Int32Array,
+  constant: Float64Array,
+  dpSlot: Float64Array,
+  dqSlot: Float64Array,
+  sums: Float64Array,
+): void {
+  let sum = 0;
+  let dp = 0;
+  let dq = 0;
+  let dGamma = 0;
+  for (let i = 0; i < x.length; i++) {
+    const k = slot[i];
+    const px = p * x[i];
+    const spend = x[i] * m[i] + gamma;
+    const logSpend = Math.log(spend);
+    sum += constant[k] + (px - 1) * logM[i] - (px + q) * logSpend;
+    dp += dpSlot[k] + x[i] * (logM[i] - logSpend);
+    dq += dqSlot[k] - logSpend;
+    dGamma += q / gamma - (px + q) / spend;
+  }
+  sums[0] = sum;
+  sums[1] = dp;
+  sums[2] = dq;
+  sums[3] = dGamma;
 }
 
 /**
@@ -106,24 +150,12 @@ function logLikelihoodGradient(params: GammaGammaParams, rows: SpendRows, out: F
     dpSlot[k] = xs[k] * (psiPXQ - digamma(px) + logX);
     dqSlot[k] = logGamma - psiQ + psiPXQ;
   }
-  let sum = 0;
-  let dp = 0;
-  let dq = 0;
-  let dGamma = 0;
-  for (let i = 0; i < x.length; i++) {
-    const k = slot[i];
-    const px = p * x[i];
-    const spend = x[i] * m[i] + gamma;
-    const logSpend = Math.log(spend);
-    sum += constant[k] + (px - 1) * logM[i] - (px + q) * logSpend;
-    dp += dpSlot[k] + x[i] * (logM[i] - logSpend);
-    dq += dqSlot[k] - logSpend;
-    dGamma += q / gamma - (px + q) / spend;
-  }
-  out[0] = dp;
-  out[1] = dq;
-  out[2] = dGamma;
-  return sum;
+  const sums = new Float64Array(4);
+  rowsGradient(p, q, gamma, x, m, logM, slot, constant, dpSlot, dqSlot, sums);
+  out[0] = sums[1];
+  out[1] = sums[2];
+  out[2] = sums[3];
+  return sums[0];
 }
 
 /**
@@ -156,15 +188,53 @@ export function fitGammaGamma(summary: CustomerSummary, options: GammaGammaFitOp
   return derived(summary, `gamma-gamma ${minRepeatBuyers}`, () => fit(summary, minRepeatBuyers));
 }
 
-function fit(summary: CustomerSummary, minRepeatBuyers: number): Maybe<GammaGammaFit> {
+/** Natural logarithm of every value. */
+function logs(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Math.log(values[i]);
+  return out;
+}
+
+/** Repeat buyers with a usable (positive, finite) mean spend into `counts[0]`, the others into `counts[1]`. */
+function countUsable(x: Float64Array, monetary: Float64Array, counts: Int32Array): void {
   let usable = 0;
   let excluded = 0;
-  for (let i = 0; i < summary.length; i++) {
-    if (!(summary.x[i] > 0)) continue;
-    const m = summary.monetary[i];
+  for (let i = 0; i < x.length; i++) {
+    if (!(x[i] > 0)) continue;
+    const m = monetary[i];
     if (m > 0 && Number.isFinite(m)) usable++;
     else excluded++;
   }
+  counts[0] = usable;
+  counts[1] = excluded;
+}
+
+/** The usable repeat buyers' x and mean spend into `xOut` and `mOut`; returns the sum of their spend. */
+function gatherUsable(x: Float64Array, monetary: Float64Array, xOut: Float64Array, mOut: Float64Array): number {
+  let mSum = 0;
+  for (let i = 0, k = 0; i < x.length; i++) {
+    const v = monetary[i];
+    if (x[i] > 0 && v > 0 && Number.isFinite(v)) {
+      xOut[k] = x[i];
+      mOut[k++] = v;
+      mSum += v;
+    }
+  }
+  return mSum;
+}
+
+/** Every value divided by `scale`. */
+function divided(values: Float64Array, scale: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] / scale;
+  return out;
+}
+
+function fit(summary: CustomerSummary, minRepeatBuyers: number): Maybe<GammaGammaFit> {
+  const counts = new Int32Array(2);
+  countUsable(summary.x, summary.monetary, counts);
+  const usable = counts[0];
+  const excluded = counts[1];
   if (usable < minRepeatBuyers) {
     return unavailable(
       'invalid-data',
@@ -174,17 +244,9 @@ function fit(summary: CustomerSummary, minRepeatBuyers: number): Maybe<GammaGamm
   }
   const x = new Float64Array(usable);
   const m = new Float64Array(usable);
-  let mSum = 0;
-  for (let i = 0, k = 0; i < summary.length; i++) {
-    const v = summary.monetary[i];
-    if (summary.x[i] > 0 && v > 0 && Number.isFinite(v)) {
-      x[k] = summary.x[i];
-      m[k++] = v;
-      mSum += v;
-    }
-  }
+  const mSum = gatherUsable(summary.x, summary.monetary, x, m);
   const scale = mSum / usable;
-  const scaledM = m.map((v) => v / scale);
+  const scaledM = divided(m, scale);
   const scaled = spendRows(x, scaledM);
   const subset = subsampleSpend(x, scaledM);
   const fromTheta = (theta: Float64Array): GammaGammaParams => ({
@@ -232,7 +294,10 @@ function fit(summary: CustomerSummary, minRepeatBuyers: number): Maybe<GammaGamm
  * customer's own mean. Customers with no repeat purchases (or no usable spend) get the population mean.
  */
 export function gammaGammaExpectedSpend(params: GammaGammaParams, x: number, m: number): number {
-  const { p, q, gamma } = params;
+  return spendOf(params.p, params.q, params.gamma, x, m);
+}
+
+function spendOf(p: number, q: number, gamma: number, x: number, m: number): number {
   if (!(x > 0) || !(m > 0)) return (gamma * p) / (q - 1);
   return (p * (gamma + x * m)) / (p * x + q - 1);
 }
@@ -240,6 +305,11 @@ export function gammaGammaExpectedSpend(params: GammaGammaParams, x: number, m: 
 /** E[M] for every customer of a summary. */
 export function expectedSpend(params: GammaGammaParams, summary: CustomerSummary): Float64Array {
   const out = new Float64Array(summary.length);
-  for (let i = 0; i < summary.length; i++) out[i] = gammaGammaExpectedSpend(params, summary.x[i], summary.monetary[i]);
+  expectedSpends(params.p, params.q, params.gamma, summary.x, summary.monetary, out);
   return out;
+}
+
+/** {@link gammaGammaExpectedSpend} of parallel (x, m) arrays into `out` (a kernel: the parameters as numbers). */
+function expectedSpends(p: number, q: number, gamma: number, x: Float64Array, monetary: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = spendOf(p, q, gamma, x[i], monetary[i]);
 }

@@ -52,16 +52,29 @@ export interface DistinctHistories {
   readonly columns: { readonly x: DistinctColumn; readonly tx: DistinctColumn; readonly T: DistinctColumn };
 }
 
+/*
+ * The loops over customers are kernels (typed arrays and numbers only): their optimised code survives
+ * the garbage collections between a dashboard's loads, where code that also builds or reads plain
+ * objects would be thrown away and the next call would run its loop in the interpreter.
+ */
+
 /** The distinct values of a column and every entry's slot, from an order ascending by that column. */
 function distinctAlong(column: Float64Array, order: Int32Array): DistinctColumn {
   const slot = new Int32Array(column.length);
-  const values: number[] = [];
+  const values = new Float64Array(order.length);
+  const count = slotsAlong(column, order, values, slot);
+  return { values: values.slice(0, count), slot };
+}
+
+/** Writes the distinct values along `order` into `values` and each entry's slot; returns how many. */
+function slotsAlong(column: Float64Array, order: Int32Array, values: Float64Array, slot: Int32Array): number {
+  let count = 0;
   for (let k = 0; k < order.length; k++) {
     const v = column[order[k]];
-    if (values.length === 0 || values[values.length - 1] !== v) values.push(v);
-    slot[order[k]] = values.length - 1;
+    if (count === 0 || values[count - 1] !== v) values[count++] = v;
+    slot[order[k]] = count - 1;
   }
-  return { values: Float64Array.from(values), slot };
+  return count;
 }
 
 /** The distinct values of a column and every entry's slot among them. */
@@ -82,23 +95,42 @@ export function distinctHistories(x: Float64Array, tx: Float64Array, T: Float64A
   const first = new Int32Array(n);
   const weight = new Float64Array(n);
   const of = new Int32Array(n);
+  const length = groupAlong(order, x, tx, T, first, weight, of);
+  const columns = { x: distinctAlong(x, order), tx: distinctAlong(tx, byTx), T: distinctAlong(T, byT) };
+  return { length, first: first.slice(0, length), weight: weight.slice(0, length), of, columns };
+}
+
+/**
+ * Groups positions along `order` (sorted by x, T, t_x) into histories: each one's first position,
+ * its count and every position's history. Returns the number of histories.
+ */
+function groupAlong(order: Int32Array, x: Float64Array, tx: Float64Array, T: Float64Array, first: Int32Array, weight: Float64Array, of: Int32Array): number {
   let length = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < order.length; k++) {
     const i = order[k];
     const p = length > 0 ? first[length - 1] : -1;
     if (p < 0 || x[i] !== x[p] || T[i] !== T[p] || tx[i] !== tx[p]) first[length++] = i;
     weight[length - 1]++;
     of[i] = length - 1;
   }
-  const columns = { x: distinctAlong(x, order), tx: distinctAlong(tx, byTx), T: distinctAlong(T, byT) };
-  return { length, first: first.slice(0, length), weight: weight.slice(0, length), of, columns };
+  return length;
 }
 
 /** Each history's slot in a column's distinct values. */
 function historySlots(histories: DistinctHistories, column: DistinctColumn): Int32Array {
   const slots = new Int32Array(histories.length);
-  for (let h = 0; h < histories.length; h++) slots[h] = column.slot[histories.first[h]];
+  gatherAt(histories.first, column.slot, slots);
   return slots;
+}
+
+/** `out[k] = values[at[k]]` for every k. */
+function gatherAt(at: Int32Array, values: Int32Array, out: Int32Array): void {
+  for (let k = 0; k < at.length; k++) out[k] = values[at[k]];
+}
+
+/** `out[k] = values[at[k]] / scale` for every k. */
+function gatherScaled(at: Int32Array, values: Float64Array, scale: number, out: Float64Array): void {
+  for (let k = 0; k < at.length; k++) out[k] = values[at[k]] / scale;
 }
 
 /** The weighted rows of distinct histories, times divided by `scale`. */
@@ -107,12 +139,9 @@ function rowsOf(histories: DistinctHistories, x: Float64Array, tx: Float64Array,
   const rowX = new Float64Array(length);
   const rowTx = new Float64Array(length);
   const rowT = new Float64Array(length);
-  for (let row = 0; row < length; row++) {
-    const i = first[row];
-    rowX[row] = x[i];
-    rowTx[row] = tx[i] / scale;
-    rowT[row] = T[i] / scale;
-  }
+  gatherScaled(first, x, 1, rowX);
+  gatherScaled(first, tx, scale, rowTx);
+  gatherScaled(first, T, scale, rowT);
   // Rescaled distinct times may round together: equal table entries, harmless.
   return {
     length,

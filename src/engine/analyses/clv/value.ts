@@ -5,7 +5,7 @@
  */
 import { z } from '../../zod.js';
 import { parseOptions } from '../../stats/parse-options.js';
-import type { RepeatModel } from './repeat-model.js';
+import { discountedHorizon, type RepeatModel } from './repeat-model.js';
 import { summaryHistories } from './rows.js';
 import type { CustomerSummary, TimeUnit } from './summary.js';
 
@@ -54,41 +54,71 @@ export function customerValues(
   const { horizonMonths, discountRate, unitsPerMonth = UNITS_PER_MONTH[summary.unit] } = parseOptions('CLV', ValueOptions, options);
   const n = summary.length;
   const discount = new Float64Array(horizonMonths);
-  for (let i = 0; i < horizonMonths; i++) discount[i] = Math.pow(1 + discountRate, -(i + 1));
+  const times = new Float64Array(horizonMonths);
+  for (let i = 0; i < horizonMonths; i++) {
+    discount[i] = Math.pow(1 + discountRate, -(i + 1));
+    times[i] = (i + 1) * unitsPerMonth;
+  }
   const histories = summaryHistories(summary);
   const historyPAlive = new Float64Array(histories.length);
   const historyPurchases = new Float64Array(histories.length);
   const historyValue = new Float64Array(histories.length);
-  const ifAlive = new Float64Array(horizonMonths);
   const { x, tx, T } = summary;
-  for (let h = 0, shared = -1; h < histories.length; h++) {
-    const c = histories.first[h];
-    // Histories are sorted by x then T: the curve if alive changes only when (x, T) does.
-    const factored = model.expectedPurchasesIfAlive;
-    if (factored && (shared < 0 || x[c] !== x[shared] || T[c] !== T[shared])) {
-      shared = c;
-      for (let i = 0; i < horizonMonths; i++) ifAlive[i] = factored((i + 1) * unitsPerMonth, x[c], T[c]);
-    }
-    const pAlive = model.pAlive(x[c], tx[c], T[c]);
-    let previous = 0;
-    let value = 0;
-    for (let i = 0; i < horizonMonths; i++) {
-      const current = factored ? ifAlive[i] * pAlive : model.conditionalExpectedPurchases((i + 1) * unitsPerMonth, x[c], tx[c], T[c]);
-      value += (current - previous) * discount[i];
-      previous = current;
-    }
-    historyPAlive[h] = pAlive;
-    historyPurchases[h] = previous;
-    historyValue[h] = value;
-  }
+  if (model.horizonValues) model.horizonValues(histories.first, x, tx, T, times, discount, historyPAlive, historyPurchases, historyValue);
+  else horizonValues(model, histories.first, x, tx, T, times, discount, historyPAlive, historyPurchases, historyValue);
   const pAlive = new Float64Array(n);
   const expectedPurchases = new Float64Array(n);
   const clv = new Float64Array(n);
-  for (let c = 0; c < n; c++) {
-    const h = histories.of[c];
+  spreadHistories(histories.of, historyPAlive, historyPurchases, historyValue, expectedSpend, pAlive, expectedPurchases, clv);
+  return { pAlive, expectedPurchases, expectedSpend, clv, horizonMonths, discountRate, unitsPerMonth };
+}
+
+/** {@link RepeatModel.horizonValues} through the model's functions, for a model without that kernel. */
+function horizonValues(
+  model: RepeatModel,
+  first: Int32Array,
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+  times: Float64Array,
+  discount: Float64Array,
+  pAlive: Float64Array,
+  purchases: Float64Array,
+  value: Float64Array,
+): void {
+  const curve = new Float64Array(times.length);
+  const factored = model.expectedPurchasesIfAlive;
+  for (let h = 0, shared = -1; h < first.length; h++) {
+    const c = first[h];
+    // Histories are sorted by x then T: the curve if alive changes only when (x, T) does.
+    if (factored && (shared < 0 || x[c] !== x[shared] || T[c] !== T[shared])) {
+      shared = c;
+      for (let i = 0; i < times.length; i++) curve[i] = factored(times[i], x[c], T[c]);
+    }
+    pAlive[h] = model.pAlive(x[c], tx[c], T[c]);
+    if (!factored) for (let i = 0; i < times.length; i++) curve[i] = model.conditionalExpectedPurchases(times[i], x[c], tx[c], T[c]);
+    discountedHorizon(curve, factored ? pAlive[h] : 1, discount, h, purchases, value);
+  }
+}
+
+/**
+ * Each customer's values from its history's (`of[c]`): P(alive), expected purchases, and CLV = the
+ * history's discounted value x the customer's expected spend. A kernel: typed arrays only.
+ */
+function spreadHistories(
+  of: Int32Array,
+  historyPAlive: Float64Array,
+  historyPurchases: Float64Array,
+  historyValue: Float64Array,
+  expectedSpend: Float64Array,
+  pAlive: Float64Array,
+  expectedPurchases: Float64Array,
+  clv: Float64Array,
+): void {
+  for (let c = 0; c < of.length; c++) {
+    const h = of[c];
     pAlive[c] = historyPAlive[h];
     expectedPurchases[c] = historyPurchases[h];
     clv[c] = historyValue[h] * expectedSpend[c];
   }
-  return { pAlive, expectedPurchases, expectedSpend, clv, horizonMonths, discountRate, unitsPerMonth };
 }

@@ -11,7 +11,7 @@ import { isoDate } from '../../dataset/days.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { available, type Maybe, type Unavailable } from '../availability.js';
 import { customerSummary, type TimeUnit } from '../clv/summary.js';
-import { bgnbdPAlive, fitBgNbd, type BgNbdParams } from '../clv/bgnbd.js';
+import { bgnbdPAlives, fitBgNbd, type BgNbdParams } from '../clv/bgnbd.js';
 
 /**
  * Where P(alive) comes from: `model` (default) fits BG/NBD at the analysis date; a Float64Array gives
@@ -86,7 +86,7 @@ function fitPAlive(dataset: Dataset, asOf: number, unit: TimeUnit): Maybe<Fitted
   const fit = fitBgNbd(summary);
   if (!fit.available) return fit;
   const pAlive = new Float64Array(dataset.customerIds.length).fill(NaN);
-  for (let i = 0; i < summary.length; i++) pAlive[summary.customer[i]] = bgnbdPAlive(fit.params, summary.x[i], summary.tx[i], summary.T[i]);
+  bgnbdPAlives(fit.params, summary.customer, summary.x, summary.tx, summary.T, pAlive);
   return available({ pAlive, params: fit.params, unit: summary.unit, customers: summary.length });
 }
 
