@@ -2,15 +2,20 @@
  * `<crm-kpi-tiles>`: a responsive grid of KPI tiles (retention, churn, NPS, CSAT, CLV, CAC ...), each
  * with its value, the change against the previous period in a direction-aware colour, a sparkline, an
  * optional target and its definition on hover and focus. Unavailable KPIs say what data they need.
+ * Exports the tiles as CSV, and as SVG or PNG pictures drawn from their current layout.
  */
 import { html, svg, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { KpiResult } from '../../src/engine/analyses/kpis/index.js';
 import { CrmView, type AnalysisRequest, type ViewContext } from '../base/crm-view.js';
 import { cell, type DataTable } from '../base/data-table.js';
+import { svgToPng } from '../base/export.js';
 import { jsonAttribute } from '../base/json-attribute.js';
+import { resolveLang } from '../base/locale.js';
 import { warn } from '../base/warnings.js';
 import { DEFAULT_METRICS, SPARK, kpiTilesModel, type KpiTile, type KpiTilesModel } from './view-model.js';
 import { kpiTilesStyles } from './styles.js';
+import { tilesSvg, type TilesPicture } from './picture.js';
+import { snapshotTiles } from './snapshot.js';
 
 const PERIODS = ['month', 'quarter', 'year'] as const;
 
@@ -49,7 +54,6 @@ export class CrmKpiTiles extends CrmView<KpiTilesModel> {
 
   protected readonly fileName = 'kpis';
   protected override readonly handlesUnavailable = true;
-  protected override readonly hasPicture = false;
 
   constructor() {
     super();
@@ -95,6 +99,29 @@ export class CrmKpiTiles extends CrmView<KpiTilesModel> {
         cell(vm.current ?? ''),
       ]),
     };
+  }
+
+  /** The tiles as laid out now (undefined when no tiles are shown, e.g. in the table view). */
+  private picture(): TilesPicture | undefined {
+    const grid = this.renderRoot.querySelector<HTMLElement>('ul.tiles');
+    if (!grid) return undefined;
+    return snapshotTiles(grid, { title: this.heading(this.context()), lang: resolveLang(this), background: getComputedStyle(this).backgroundColor });
+  }
+
+  /**
+   * The tiles as a standalone SVG document, as laid out now: each tile's box, name, value, change,
+   * previous value, sparkline, target and status (or why it is unavailable), with the theme's
+   * computed colours and fonts inline and every text as SVG text. Undefined when no tiles are shown.
+   */
+  override toSvg(): string | undefined {
+    const picture = this.picture();
+    return picture && tilesSvg(picture);
+  }
+
+  /** The tiles as a PNG at twice their CSS pixel size, rendered from {@link toSvg}. Undefined when no tiles are shown. */
+  override async toPng(): Promise<Blob | undefined> {
+    const picture = this.picture();
+    return picture && svgToPng(tilesSvg(picture), picture.width, picture.height, picture.background);
   }
 
   private renderTile(tile: KpiTile, index: number, ctx: ViewContext): TemplateResult {
