@@ -16,8 +16,8 @@ export interface TextRun {
   readonly fontSize: number;
   readonly fontWeight: string;
   readonly fontStyle: string;
-  /** Whether the run uses tabular figures (value and change lines). */
-  readonly tabular: boolean;
+  /** Further text CSS that differs from the default, e.g. `font-variant-numeric: tabular-nums`. */
+  readonly css: string;
 }
 
 /** A sparkline: its path in its own viewBox, stretched over its box as on the page. */
@@ -64,6 +64,8 @@ export interface TilesPicture {
   /** The document's title (the view's heading). */
   readonly title: string;
   readonly lang: string;
+  /** The font most text uses (set once on the document; runs in another font name theirs). */
+  readonly fontFamily: string;
   readonly tiles: readonly TileShape[];
 }
 
@@ -87,18 +89,18 @@ function element(name: string, attributes: Readonly<Record<string, string | numb
   return content === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${content}</${name}>`;
 }
 
-function textElement(run: TextRun): string {
+function textElement(run: TextRun, fontFamily: string): string {
   return element(
     'text',
     {
       x: run.x,
       y: run.y,
       fill: run.fill,
-      'font-family': run.fontFamily,
+      'font-family': run.fontFamily === fontFamily ? null : run.fontFamily,
       'font-size': run.fontSize,
       'font-weight': run.fontWeight,
       'font-style': run.fontStyle === 'normal' ? null : run.fontStyle,
-      style: run.tabular ? 'font-variant-numeric: tabular-nums' : null,
+      style: run.css || null,
       'xml:space': 'preserve',
     },
     xmlText(run.text),
@@ -122,7 +124,7 @@ function sparkElement(spark: Sparkline): string {
   );
 }
 
-function tileElement(tile: TileShape, index: number): string {
+function tileElement(tile: TileShape, index: number, fontFamily: string): string {
   const clipId = `tile-clip-${index}`;
   const box = element('rect', {
     x: tile.x + tile.strokeWidth / 2,
@@ -135,7 +137,7 @@ function tileElement(tile: TileShape, index: number): string {
     'stroke-width': tile.strokeWidth,
   });
   const clip = element('clipPath', { id: clipId }, element('rect', { ...tile.clip, rx: Math.max(0, tile.radius - tile.strokeWidth) }));
-  const items = tile.items.map((item) => (item.kind === 'text' ? textElement(item) : sparkElement(item))).join('');
+  const items = tile.items.map((item) => (item.kind === 'text' ? textElement(item, fontFamily) : sparkElement(item))).join('');
   return element('g', { class: 'tile', 'data-metric': tile.metric }, box + clip + element('g', { 'clip-path': `url(#${clipId})` }, items));
 }
 
@@ -147,10 +149,11 @@ export function tilesSvg(picture: TilesPicture): string {
     {
       xmlns: 'http://www.w3.org/2000/svg',
       'xml:lang': picture.lang,
+      'font-family': picture.fontFamily,
       width: picture.width,
       height: picture.height,
       viewBox: `0 0 ${num(picture.width)} ${num(picture.height)}`,
     },
-    element('title', {}, xmlText(picture.title)) + background + picture.tiles.map(tileElement).join(''),
+    element('title', {}, xmlText(picture.title)) + background + picture.tiles.map((tile, i) => tileElement(tile, i, picture.fontFamily)).join(''),
   );
 }

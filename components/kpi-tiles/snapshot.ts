@@ -8,6 +8,8 @@
 import type { Box, Sparkline, TextRun, TileShape, TilesPicture } from './picture.js';
 
 const LEFT_OUT = '.definition, .sr-only';
+/** Text properties SVG text takes as CSS too, with their defaults (a host may set them on the parts). */
+const TEXT_CSS = { 'font-variant-numeric': 'normal', 'font-stretch': '100%', 'letter-spacing': 'normal', 'text-transform': 'none' } as const;
 const ELLIPSIS = '…';
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -71,7 +73,10 @@ function textRuns(node: Text, origin: DOMRect, limit: number, measure: MeasureFo
       fontSize: px(style.fontSize),
       fontWeight: style.fontWeight,
       fontStyle: style.fontStyle,
-      tabular: style.fontVariantNumeric.includes('tabular-nums'),
+      css: Object.entries(TEXT_CSS)
+        .filter(([name, initial]) => style.getPropertyValue(name) !== initial)
+        .map(([name]) => `${name}: ${style.getPropertyValue(name)}`)
+        .join('; '),
     });
   };
   const range = document.createRange();
@@ -152,6 +157,7 @@ export function snapshotTiles(grid: HTMLElement, meta: { readonly title: string;
   const measure = fontMeasurer();
   return {
     ...meta,
+    fontFamily: getComputedStyle(grid).fontFamily,
     width: Math.ceil(origin.width),
     height: Math.ceil(origin.height),
     tiles: [...grid.querySelectorAll<HTMLElement>(':scope > .tile')].map((tile) => tileShape(tile, origin, measure)),

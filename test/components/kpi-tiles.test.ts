@@ -218,7 +218,8 @@ describe('<crm-kpi-tiles>', () => {
       expect(svg.querySelector(':scope > rect')!.getAttribute('fill')).toBe('rgb(22, 24, 29)');
       expect(groups(svg)[0].querySelector('rect')!.getAttribute('fill')).toBe('rgb(32, 36, 44)');
       expect(runs(groups(svg)[0])[1].getAttribute('fill')).toBe('rgb(230, 233, 237)');
-      expect(runs(groups(svg)[0])[0].getAttribute('font-family')).toBe('Georgia, serif');
+      expect(getComputedStyle(runs(groups(svg)[0])[0]).fontFamily).toBe('Georgia, serif');
+      expect(getComputedStyle(runs(groups(svg)[0])[1]).fontVariantNumeric).toBe('tabular-nums');
     });
 
     it('keeps hostile metric names and target texts as text', async () => {
