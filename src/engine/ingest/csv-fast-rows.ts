@@ -10,7 +10,7 @@
  */
 import { NO_DAY } from '../dataset/types.js';
 import { dayFromCivil } from '../dataset/days.js';
-import { detach } from '../dataset/growable.js';
+import { detach, type Dictionary } from '../dataset/growable.js';
 import { keepShape } from '../dataset/shapes.js';
 import { daysInMonth, inDateWindow, parseDate, type ParsedDate } from './dates.js';
 import { isBlank, parseNumber, POW10 } from './numbers.js';
@@ -40,6 +40,14 @@ export class FastCsvRows {
   waiting = false;
   private readonly kinds: Int8Array;
   private readonly targets: readonly (LaneColumn | undefined)[];
+  /*
+   * What the row loop reads of each target, kept apart from the targets: the loop's optimised code
+   * then embeds no plain object's hidden class, which a garbage collection between loads could free
+   * (and so throw the code away). See "Hot loops are kernels" in docs/architecture.md.
+   */
+  private readonly dictionaries: (Dictionary | undefined)[];
+  private readonly lows: Float64Array;
+  private readonly highs: Float64Array;
   /** Per source column: a block of codes or days, and of numbers or instants (this block's rows). */
   private readonly ints: (Int32Array | undefined)[];
   private readonly nums: (Float64Array | undefined)[];
@@ -58,6 +66,9 @@ export class FastCsvRows {
   ) {
     this.targets = lane;
     this.kinds = Int8Array.from(lane, (c) => (c ? c.kind : -1));
+    this.dictionaries = lane.map((c) => c?.dictionary);
+    this.lows = Float64Array.from(lane, (c) => (c ? c.low : -Infinity));
+    this.highs = Float64Array.from(lane, (c) => (c ? c.high : Infinity));
     this.ints = lane.map((c) => (c && c.kind !== NUMBER && c.kind !== TEXT ? new Int32Array(BLOCK_ROWS) : undefined));
     this.nums = lane.map((c) => (c && (c.kind === NUMBER || c.kind === TIME) ? new Float64Array(BLOCK_ROWS) : undefined));
     this.texts = lane.map((c) => (c && c.kind === TEXT ? new Array<string | undefined>(BLOCK_ROWS) : undefined));
@@ -123,9 +134,8 @@ export class FastCsvRows {
           }
           if ((i >= n ? final : c === d || c === LF || c === CR) && digits > 0 && digits <= EXACT_DIGITS && scale !== 0) {
             const value = scale > 0 ? mantissa / POW10[scale] : mantissa;
-            const target = this.targets[col]!;
             const signed = negative ? -value : value;
-            if (!(signed >= target.low && signed <= target.high)) {
+            if (!(signed >= this.lows[col] && signed <= this.highs[col])) {
               i = rowStart;
               break rows;
             }
@@ -134,7 +144,7 @@ export class FastCsvRows {
           }
         } else if ((kind === CUSTOMER || kind === CATEGORY) && c !== d && c !== LF && c !== CR && !isBlank(c)) {
           // an id or a category, looked up in the same pass that finds the cell's end
-          const dictionary = this.targets[col]!.dictionary!;
+          const dictionary = this.dictionaries[col]!;
           const code = dictionary.findCell(text, i, d);
           const end = dictionary.cellEnd;
           if ((end < n || final) && !isBlank(text.charCodeAt(end - 1))) {
@@ -263,7 +273,7 @@ export class FastCsvRows {
     for (let col = 0; col < kinds.length; col++) {
       const kind = kinds[col];
       if ((kind === CUSTOMER || kind === CATEGORY) && this.ints[col]![row] < 0 && this.ends[col] > this.starts[col]) {
-        this.ints[col]![row] = this.targets[col]!.dictionary!.add(text.substring(this.starts[col], this.ends[col]));
+        this.ints[col]![row] = this.dictionaries[col]!.add(text.substring(this.starts[col], this.ends[col]));
       }
     }
   }

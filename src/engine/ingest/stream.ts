@@ -83,12 +83,18 @@ export function datasetOf(base: IngestResult | Dataset): Dataset {
 }
 
 /**
- * Bytes are read in pieces as a stream would bring them, never decoded into one string: a feed's
- * whole text would double its memory at the peak, and its one large string is left for a full garbage
- * collection to free, which then falls on whatever runs next.
+ * Bytes in memory are read in pieces, never decoded into one string: a feed's whole text would double
+ * its memory at the peak, and its one large string is left for a full garbage collection to free,
+ * which then falls on whatever runs next. Plain bytes go piece by piece in a loop (no stream objects
+ * on the way); gzip goes through DecompressionStream.
  */
 async function readBytes(builder: DatasetBuilder, bytes: Uint8Array, options: IngestOptions): Promise<IngestResult> {
-  return readStream(builder, streamOfBytes(bytes), { ...options, totalBytes: options.totalBytes ?? bytes.length });
+  const sized = { ...options, totalBytes: options.totalBytes ?? bytes.length };
+  if (isGzip(bytes)) return readStream(builder, streamOfBytes(bytes), sized);
+  const feed = new ByteFeed(builder, sized, gzipNotes(bytes, options.fileName), sized.totalBytes);
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) feed.push(bytes.subarray(at, at + CHUNK_BYTES), Math.min(bytes.length, at + CHUNK_BYTES));
+  feed.push(undefined, bytes.length);
+  return feed.finish();
 }
 
 /**
@@ -124,68 +130,96 @@ async function readStream(builder: DatasetBuilder, stream: ReadableStream<Uint8A
     },
     cancel: (reason) => input.cancel(reason),
   });
-  const notes = gzipNotes(head, options.fileName);
   const gzip = isGzip(head);
   const text = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
   const reader = text.getReader();
-  // Each step decodes whole lines of bytes on their own, so the parser always reads one flat string
-  // (a string built by appending chunks is read char by char through its parts, at half the speed);
-  // text a step leaves unread goes back to bytes, ahead of the next chunk. BOMs are handled here.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const encoder = new TextEncoder();
-  const total = options.totalBytes;
-  const expectedChars = gzip ? undefined : total;
-  let carry: Uint8Array = new Uint8Array(0);
-  let reported = 0;
-  const jsonParts: string[] = [];
-  let source: TableSource | undefined;
-  let wholeText = false;
-  let started = false;
+  const feed = new ByteFeed(builder, options, gzipNotes(head, options.fileName), gzip ? undefined : options.totalBytes);
+  for (;;) {
+    const { done, value } = await read(reader, gzip);
+    feed.push(done ? undefined : value, bytesRead);
+    if (done) break;
+  }
+  return feed.finish();
+}
+
+/**
+ * Reads a feed's bytes piece by piece into a builder: the format is resolved from the first piece,
+ * CSV and NDJSON are parsed as the pieces come, JSON once the whole text is in. Each piece's whole
+ * lines are decoded on their own, so the parser always reads one flat string (a string built by
+ * appending chunks is read char by char through its parts, at half the speed); text a piece leaves
+ * unread goes back to bytes, ahead of the next piece. A UTF-8 BOM is dropped here.
+ */
+class ByteFeed {
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private readonly encoder = new TextEncoder();
+  private carry: Uint8Array = new Uint8Array(0);
+  private readonly jsonParts: string[] = [];
+  private source: TableSource | undefined;
+  private wholeText = false;
+  private started = false;
+  private reported = 0;
+
+  /** `expectedChars`: the decoded text's length when known (sizes the columns up front). */
+  constructor(
+    private readonly builder: DatasetBuilder,
+    private readonly options: IngestOptions,
+    private readonly notes: string[],
+    private readonly expectedChars: number | undefined,
+  ) {}
+
+  /** The next piece (undefined at the end) and the bytes read so far, for progress. */
+  push(value: Uint8Array | undefined, bytesRead: number): void {
+    const done = value === undefined;
+    let bytes = value ?? this.carry;
+    if (value && this.carry.length > 0) {
+      // Once the source is known, the line carried over is read on its own with the end it gets
+      // from this piece, so the piece itself is not copied.
+      const end = this.source ? value.indexOf(LF) + 1 : 0;
+      const rest = end > 0 ? this.step(concat([this.carry, value.subarray(0, end)]), false) : this.carry;
+      bytes = rest.length === 0 ? value.subarray(end) : concat([rest, value.subarray(end)]);
+    }
+    // a copy, so the carried bytes do not keep the whole piece alive
+    this.carry = this.step(bytes, done).slice();
+    const total = this.options.totalBytes;
+    if (done || bytesRead - this.reported >= (total ? total / 100 : PROGRESS_BYTES)) {
+      this.reported = bytesRead;
+      this.options.onProgress?.(done ? 1 : total ? Math.min(1, bytesRead / total) : NaN, bytesRead);
+    }
+  }
+
+  /** The Dataset and report, once the last piece is in. */
+  finish(): IngestResult {
+    const tables = this.source
+      ? [this.source.finish(this.notes)]
+      : readText(this.builder, this.jsonParts.join(''), { ...this.options, format: 'json' }, this.notes);
+    return { dataset: this.builder.build(), report: combineReports(tables) };
+  }
+
   /** Reads the whole lines of `bytes` (all of them when `done`); returns the bytes left for later. */
-  const step = (bytes: Uint8Array, done: boolean): Uint8Array => {
-    if (!started) {
+  private step(bytes: Uint8Array, done: boolean): Uint8Array {
+    if (!this.started) {
       if (bytes.length < 3 && !done) return bytes;
-      started = true;
+      this.started = true;
       if (hasBom(bytes)) {
-        notes.push('bom');
+        this.notes.push('bom');
         bytes = bytes.subarray(3);
       }
     }
     const cut = done ? bytes.length : bytes.lastIndexOf(LF) + 1;
-    const chunk = cut > 0 ? decoder.decode(bytes.subarray(0, cut)) : '';
+    const chunk = cut > 0 ? this.decoder.decode(bytes.subarray(0, cut)) : '';
     let used = 0;
-    if (!source && !wholeText) {
+    if (!this.source && !this.wholeText) {
       // the format may hang on what follows the last line break (an NDJSON line or a JSON value)
-      const format = resolveFormat(done ? chunk : decoder.decode(bytes), options, done);
-      if (format === 'json') wholeText = true;
-      else if (format) source = tableSource(builder, format, options, expectedChars);
+      const format = resolveFormat(done ? chunk : this.decoder.decode(bytes), this.options, done);
+      if (format === 'json') this.wholeText = true;
+      else if (format) this.source = tableSource(this.builder, format, this.options, this.expectedChars);
     }
-    if (wholeText) {
-      jsonParts.push(chunk);
+    if (this.wholeText) {
+      this.jsonParts.push(chunk);
       used = chunk.length;
-    } else if (source) used = source.feed(chunk, done);
-    return used >= chunk.length ? bytes.subarray(cut) : concat([encoder.encode(chunk.slice(used)), bytes.subarray(cut)]);
-  };
-  for (;;) {
-    const { done, value } = await read(reader, gzip);
-    let bytes = value ?? carry;
-    if (value && carry.length > 0) {
-      // Once the source is known, the line carried over is read on its own with the end it gets
-      // from this chunk, so the chunk itself is not copied.
-      const end = source ? value.indexOf(LF) + 1 : 0;
-      const rest = end > 0 ? step(concat([carry, value.subarray(0, end)]), false) : carry;
-      bytes = rest.length === 0 ? value.subarray(end) : concat([rest, value.subarray(end)]);
-    }
-    // a copy, so the carried bytes do not keep the whole chunk alive
-    carry = step(bytes, done).slice();
-    if (done || bytesRead - reported >= (total ? total / 100 : PROGRESS_BYTES)) {
-      reported = bytesRead;
-      options.onProgress?.(done ? 1 : total ? Math.min(1, bytesRead / total) : NaN, bytesRead);
-    }
-    if (done) break;
+    } else if (this.source) used = this.source.feed(chunk, done);
+    return used >= chunk.length ? bytes.subarray(cut) : concat([this.encoder.encode(chunk.slice(used)), bytes.subarray(cut)]);
   }
-  const tables = source ? [source.finish(notes)] : readText(builder, jsonParts.join(''), { ...options, format: 'json' }, notes);
-  return { dataset: builder.build(), report: combineReports(tables) };
 }
 
 /** The next chunk; a failure of the gzip decoder becomes a plain message. */
