@@ -75,7 +75,8 @@ export function stageContext(dataset: Dataset, options: ResolvedStageOptions): S
   const byCustomer = ordersByCustomer(dataset);
   const firstPurchase = new Int32Array(n).fill(NO_DAY);
   const firstStamp = new Int32Array(n);
-  firstPurchases(byCustomer.offsets, byCustomer.day, asOf, firstPurchase, firstStamp);
+  firstPurchases(byCustomer.offsets, byCustomer.day, asOf, firstPurchase);
+  monthStamps(firstPurchase, earliestDay(firstPurchase), asOf, firstStamp);
   const activity = activityDays(dataset, asOf, options.activity === 'orders+events');
   return { options, asOf, activity, firstPurchase, firstStamp };
 }
@@ -97,22 +98,35 @@ function monthStamp(dayNumber: number): number {
 }
 
 /**
- * Each customer's first order day on or before `asOf` and its {@link monthStamp}, from orders grouped
- * by customer in date order (customers without one are left as they are).
+ * Each customer's first order day on or before `asOf`, from orders grouped by customer in date order
+ * (customers without one are left as they are).
  */
-function firstPurchases(offsets: Int32Array, day: Int32Array, asOf: number, firstPurchase: Int32Array, firstStamp: Int32Array): void {
+function firstPurchases(offsets: Int32Array, day: Int32Array, asOf: number, firstPurchase: Int32Array): void {
   for (let c = 0; c < offsets.length - 1; c++) {
     // Date order within a customer: the first day that is a real day is the first purchase.
     for (let k = offsets[c]; k < offsets[c + 1]; k++) {
       const d = day[k];
       if (d === NO_DAY) continue;
-      if (d <= asOf) {
-        firstPurchase[c] = d;
-        firstStamp[c] = monthStamp(d);
-      }
+      if (d <= asOf) firstPurchase[c] = d;
       break;
     }
   }
+}
+
+/**
+ * {@link monthStamp} of every day (NO_DAY left as it is) of `days`, all within lo..hi, into `out`:
+ * through a table of the days lo..hi when that is shorter than `days` (100k first purchases fall on
+ * a few hundred days), else one by one.
+ */
+function monthStamps(days: Int32Array, lo: number, hi: number, out: Int32Array): void {
+  const span = hi - lo + 1;
+  if (!(span <= days.length)) {
+    for (let c = 0; c < days.length; c++) if (days[c] !== NO_DAY) out[c] = monthStamp(days[c]);
+    return;
+  }
+  const table = new Int32Array(span);
+  for (let d = lo; d <= hi; d++) table[d - lo] = monthStamp(d);
+  for (let c = 0; c < days.length; c++) if (days[c] !== NO_DAY) out[c] = table[days[c] - lo];
 }
 
 /** Completed months between two {@link monthStamp}s; `toIsMonthEnd` lets a shorter month's last day complete the month. */
