@@ -8,6 +8,19 @@ interface Args extends FeedStoryArgs {
   targets: string;
 }
 
+/** Shows, next to the tiles, the picture their `toSvg()` returns (what the toolbar's SVG button saves). */
+async function previewPicture(event: Event): Promise<void> {
+  const story = (event.currentTarget as HTMLElement).closest('.picture-story')!;
+  const tiles = story.querySelector('crm-kpi-tiles')!;
+  const svg = tiles.toSvg();
+  const image = story.querySelector('img')!;
+  if (image.src) URL.revokeObjectURL(image.src);
+  image.src = svg === undefined ? '' : URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  image.hidden = svg === undefined;
+  const png = await tiles.toPng();
+  story.querySelector('output')!.textContent = png ? `toPng(): ${png.type}, ${Math.round(png.size / 1024)} kB` : 'No tiles shown (table view?)';
+}
+
 const meta: Meta<Args> = {
   title: 'Views/KPI tiles',
   component: 'crm-kpi-tiles',
@@ -76,6 +89,24 @@ export const OrdersOnly: Story = {
       <crm-feed src="/__story/orders" retries="0">
         <crm-kpi-tiles metrics="revenue,nps,csat,cac,complaints"></crm-kpi-tiles>
       </crm-feed>
+    </div>`,
+};
+export const PictureExport: Story = {
+  name: 'Picture export (SVG / PNG)',
+  args: { width: 520, targets: '{"retention": 0.8, "churn": 0.05}', metrics: 'customers,revenue,retention,churn,nps' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "The toolbar's SVG and PNG buttons save the tiles as they are laid out (`toSvg()`, `toPng()` at twice the size): boxes, names, values, changes in their tone colour, previous values, sparklines, targets and why a metric is unavailable, with the theme's colours and fonts inline. The image under the tiles is the exported SVG; change the width, theme or colours and export again.",
+      },
+    },
+  },
+  render: (args, context) =>
+    html`<div class="picture-story">
+      ${meta.render!(args, context)}
+      <p><button type="button" @click=${previewPicture}>Export the picture</button> <output></output></p>
+      <img alt="The exported SVG of the KPI tiles" hidden />
     </div>`,
 };
 export const Loading: Story = { args: { state: 'loading' } };
