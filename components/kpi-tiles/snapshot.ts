@@ -54,6 +54,10 @@ interface Line {
 function textRuns(node: Text, origin: DOMRect, limit: number, measure: MeasureFont): TextRun[] {
   const style = getComputedStyle(node.parentElement!);
   const { ascent, ellipsis } = measure(style);
+  const css = Object.entries(TEXT_CSS)
+    .filter(([name, initial]) => style.getPropertyValue(name) !== initial)
+    .map(([name]) => `${name}: ${style.getPropertyValue(name)}`)
+    .join('; ');
   const runs: TextRun[] = [];
   const finish = (line: Line): void => {
     const chars = line.chars;
@@ -73,10 +77,7 @@ function textRuns(node: Text, origin: DOMRect, limit: number, measure: MeasureFo
       fontSize: px(style.fontSize),
       fontWeight: style.fontWeight,
       fontStyle: style.fontStyle,
-      css: Object.entries(TEXT_CSS)
-        .filter(([name, initial]) => style.getPropertyValue(name) !== initial)
-        .map(([name]) => `${name}: ${style.getPropertyValue(name)}`)
-        .join('; '),
+      css,
     });
   };
   const range = document.createRange();
