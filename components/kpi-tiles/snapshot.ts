@@ -11,7 +11,6 @@ const LEFT_OUT = '.definition, .sr-only';
 /** Text properties SVG text takes as CSS too, with their defaults (a host may set them on the parts). */
 const TEXT_CSS = { 'font-variant-numeric': 'normal', 'font-stretch': '100%', 'letter-spacing': 'normal', 'text-transform': 'none' } as const;
 const ELLIPSIS = '…';
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 interface FontMetrics {
   /** Distance from the top of a character's layout box to its baseline. */
@@ -37,6 +36,21 @@ function fontMeasurer(): MeasureFont {
 }
 
 const px = (value: string): number => parseFloat(value) || 0;
+
+/**
+ * The user-perceived characters of a text with their offsets; code points where the browser has no
+ * `Intl.Segmenter` (the module must still load there: the element registers on import).
+ */
+function clusters(text: string): Iterable<{ segment: string; index: number }> {
+  if (typeof Intl.Segmenter === 'function') return new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text);
+  const out: { segment: string; index: number }[] = [];
+  let index = 0;
+  for (const segment of text) {
+    out.push({ segment, index });
+    index += segment.length;
+  }
+  return out;
+}
 
 function relative(rect: DOMRect, origin: DOMRect): Box {
   return { x: rect.left - origin.left, y: rect.top - origin.top, width: rect.width, height: rect.height };
@@ -82,7 +96,7 @@ function textRuns(node: Text, origin: DOMRect, limit: number, measure: MeasureFo
   };
   const range = document.createRange();
   let line: Line | null = null;
-  for (const { segment, index } of graphemes.segment(node.data)) {
+  for (const { segment, index } of clusters(node.data)) {
     range.setStart(node, index);
     range.setEnd(node, index + segment.length);
     const rect = range.getBoundingClientRect();
