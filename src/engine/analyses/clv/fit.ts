@@ -34,22 +34,15 @@ export const MIN_REPEAT_BUYERS = 10;
  */
 export function checkSummary(summary: CustomerSummary, minRepeatBuyers = MIN_REPEAT_BUYERS): Unavailable | null {
   const { x, tx, T } = summary;
-  let repeatBuyers = 0;
-  let maxT = 0;
-  for (let i = 0; i < summary.length; i++) {
-    if (!(x[i] >= 0 && tx[i] >= 0 && T[i] >= 0 && Number.isFinite(x[i] + tx[i] + T[i]))) {
-      return unavailable('invalid-data', `customer row ${i + 1}: x, t_x and T must be finite and non-negative`);
-    }
-    if (tx[i] > T[i] * (1 + 1e-9) + 1e-9) {
-      return unavailable('invalid-data', `customer row ${i + 1}: t_x (${tx[i]}) is after T (${T[i]})`);
-    }
-    // x repeat purchases come after the first, so the last one is strictly later (the models divide by it).
-    if (x[i] > 0 && tx[i] === 0) {
-      return unavailable('invalid-data', `customer row ${i + 1}: x = ${x[i]} repeat purchase(s) but t_x = 0 (a repeat purchase must come after the first)`);
-    }
-    if (x[i] > 0) repeatBuyers++;
-    if (T[i] > maxT) maxT = T[i];
+  const found = new Float64Array(3);
+  const i = firstInvalidRow(x, tx, T, summary.length, found);
+  if (i >= 0) {
+    if (found[0] === NOT_FINITE) return unavailable('invalid-data', `customer row ${i + 1}: x, t_x and T must be finite and non-negative`);
+    if (found[0] === AFTER_T) return unavailable('invalid-data', `customer row ${i + 1}: t_x (${tx[i]}) is after T (${T[i]})`);
+    return unavailable('invalid-data', `customer row ${i + 1}: x = ${x[i]} repeat purchase(s) but t_x = 0 (a repeat purchase must come after the first)`);
   }
+  const repeatBuyers = found[1];
+  const maxT = found[2];
   if (summary.length === 0) return unavailable('no-rows', 'no customers to fit');
   if (maxT === 0) return unavailable('invalid-data', 'every customer was acquired on the calibration end: no time observed');
   if (repeatBuyers < minRepeatBuyers) {
@@ -59,6 +52,40 @@ export function checkSummary(summary: CustomerSummary, minRepeatBuyers = MIN_REP
     );
   }
   return null;
+}
+
+/** What is wrong with the row {@link firstInvalidRow} finds. */
+const NOT_FINITE = 1;
+const AFTER_T = 2;
+const REPEAT_AT_ZERO = 3;
+
+/**
+ * The first of `length` rows that {@link checkSummary} rejects, with what is wrong in `found[0]`, or
+ * -1 with the number of repeat buyers in `found[1]` and the largest T in `found[2]`. A kernel (typed
+ * arrays and numbers only), so its optimised code survives garbage collections.
+ */
+function firstInvalidRow(x: Float64Array, tx: Float64Array, T: Float64Array, length: number, found: Float64Array): number {
+  let repeatBuyers = 0;
+  let maxT = 0;
+  for (let i = 0; i < length; i++) {
+    const problem = !(x[i] >= 0 && tx[i] >= 0 && T[i] >= 0 && Number.isFinite(x[i] + tx[i] + T[i]))
+      ? NOT_FINITE
+      : tx[i] > T[i] * (1 + 1e-9) + 1e-9
+        ? AFTER_T
+        : // x repeat purchases come after the first, so the last one is strictly later (the models divide by it).
+          x[i] > 0 && tx[i] === 0
+          ? REPEAT_AT_ZERO
+          : 0;
+    if (problem !== 0) {
+      found[0] = problem;
+      return i;
+    }
+    if (x[i] > 0) repeatBuyers++;
+    if (T[i] > maxT) maxT = T[i];
+  }
+  found[1] = repeatBuyers;
+  found[2] = maxT;
+  return -1;
 }
 
 /** Largest T of a summary (the time scale the fits condition on). */

@@ -92,8 +92,13 @@ export function fitPurchaseModel<P>(
  * minus Σ x ln(scale), without another pass over the rows.
  */
 function repeatPurchases(summary: CustomerSummary): number {
+  return sumOf(summary.x, summary.length);
+}
+
+/** The sum of the first `length` values, in order (a kernel: typed array and numbers only). */
+function sumOf(values: Float64Array, length: number): number {
   let sum = 0;
-  for (let i = 0; i < summary.length; i++) sum += summary.x[i];
+  for (let i = 0; i < length; i++) sum += values[i];
   return sum;
 }
 
