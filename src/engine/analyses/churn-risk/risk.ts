@@ -71,13 +71,15 @@ export function signalsOf(flags: number): Signal[] {
 
 /** Customers (ascending) with an activity day d, from < d <= to, in per-customer sorted days. */
 function activeCustomers(offsets: Int32Array, days: Int32Array, from: number, to: number): Int32Array {
-  const n = offsets.length - 1;
-  const active = new Int32Array(n);
+  const active = new Int32Array(offsets.length - 1);
+  return active.slice(0, to > from ? listActive(offsets, days, from, to, active) : 0);
+}
+
+/** The loop of {@link activeCustomers}: writes the customers into `active`, returns how many. */
+function listActive(offsets: Int32Array, days: Int32Array, from: number, to: number, active: Int32Array): number {
   let m = 0;
-  if (to > from) {
-    for (let c = 0; c < n; c++) if (upperBound(days, offsets[c], offsets[c + 1], to) > upperBound(days, offsets[c], offsets[c + 1], from)) active[m++] = c;
-  }
-  return active.slice(0, m);
+  for (let c = 0; c < offsets.length - 1; c++) if (upperBound(days, offsets[c], offsets[c + 1], to) > upperBound(days, offsets[c], offsets[c + 1], from)) active[m++] = c;
+  return m;
 }
 
 /**

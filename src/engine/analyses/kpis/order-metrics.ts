@@ -95,6 +95,10 @@ function largestGroup(offsets: Int32Array): number {
  * The per-customer metrics: activity per period, acquisition, repeat buying, and the retention and
  * NRR snapshots, over customers grouped in date order (`offsets`, `day`, `amount`), so each customer's
  * purchase days are sorted and its periods never decrease. `starts` and `ends` are the spine's.
+ * No allocation or method call inside (measured: its optimised code deopted on them, for want of
+ * type feedback): scratch comes from the caller. `sorted` and `at` hold one customer's purchase days
+ * and spine positions (as many as the largest customer's rows), `customerRevenue` its revenue per
+ * spine position.
  */
 function walkCustomers(
   offsets: Int32Array,
@@ -118,13 +122,11 @@ function walkCustomers(
   nrrCurrent: Float64Array,
   nrrPrevious: Float64Array,
   firstPosition: Int32Array,
+  sorted: Int32Array,
+  at: Int32Array,
+  customerRevenue: Float64Array,
 ): void {
   const P = starts.length;
-  // One customer's purchase days and their spine positions at a time.
-  const most = largestGroup(offsets);
-  const sorted = new Int32Array(most);
-  const at = new Int32Array(most);
-  const customerRevenue = new Float64Array(P);
   // Positions from..to of customerRevenue the previous customer wrote (its periods are ascending).
   let dirtyFrom = 0;
   let dirtyTo = -1;
@@ -133,7 +135,7 @@ function walkCustomers(
     const to = offsets[c + 1];
     let n = 0;
     let lastActive = -1;
-    customerRevenue.fill(0, dirtyFrom, dirtyTo + 1);
+    for (let p = dirtyFrom; p <= dirtyTo; p++) customerRevenue[p] = 0;
     dirtyTo = -1;
     for (let g = from; g < to; g++) {
       const p = positionAt(periods, lo, unit, first, P, asOf, day[g]);
@@ -213,6 +215,7 @@ export function orderMetrics(dataset: Dataset, spine: Spine, window: number): Or
   const { unit, first, asOf, starts, ends } = spine;
   bucketRows(orders.day, orders.amount, orders.margin ?? NO_MARGIN, periods, lo, unit, first, asOf, m.revenue, m.orders, m.margin ?? NO_MARGIN);
   const grouped = ordersByCustomer(dataset);
+  const most = largestGroup(grouped.offsets);
   walkCustomers(
     grouped.offsets,
     grouped.day,
@@ -235,6 +238,9 @@ export function orderMetrics(dataset: Dataset, spine: Spine, window: number): Or
     m.nrrCurrent,
     m.nrrPrevious,
     m.firstPosition,
+    new Int32Array(most),
+    new Int32Array(most),
+    new Float64Array(P),
   );
   cumulate(m.everBought);
   cumulate(m.repeatBuyers);
