@@ -31,9 +31,17 @@ function dayColumns(dataset: Dataset): Int32Array[] {
 export function kpiAsOf(dataset: Dataset, asOf: number | undefined): number | undefined {
   if (asOf !== undefined) return asOf;
   const columns = dataset.orders && dataset.orders.length > 0 ? [dataset.orders.day] : dayColumns(dataset);
-  let last: number | undefined;
-  for (const days of columns) for (let i = 0; i < days.length; i++) if (last === undefined || days[i] > last) last = days[i];
-  return last === undefined ? undefined : last + 1;
+  // The latest day, from below every day (-Infinity stays when there is none).
+  let last = -Infinity;
+  for (const days of columns) last = latestAbove(days, last);
+  return last === -Infinity ? undefined : last + 1;
+}
+
+/** The greatest of `bound` and the days above it (a kernel, as {@link earliestBelow}). */
+function latestAbove(days: Int32Array, bound: number): number {
+  let greatest = bound;
+  for (let i = 0; i < days.length; i++) if (days[i] > greatest) greatest = days[i];
+  return greatest;
 }
 
 /**

@@ -148,9 +148,13 @@ export function lastOnOrBefore(cd: CustomerDays, c: number, day: number): number
 /** The latest order, event or survey day of a Dataset (the default "as of" of activity analyses), or NO_DAY. */
 export function lastActivityDay(dataset: Dataset): number {
   let last = NO_DAY;
-  for (const table of [dataset.orders, dataset.events, dataset.feedback]) {
-    if (!table) continue;
-    for (let i = 0; i < table.length; i++) if (table.day[i] > last) last = table.day[i];
-  }
+  for (const table of [dataset.orders, dataset.events, dataset.feedback]) if (table) last = latestAbove(table.day, last);
   return last;
+}
+
+/** The greatest of `bound` and the days (a kernel: typed array and numbers only). */
+function latestAbove(days: Int32Array, bound: number): number {
+  let greatest = bound;
+  for (let i = 0; i < days.length; i++) if (days[i] > greatest) greatest = days[i];
+  return greatest;
 }
