@@ -9,6 +9,7 @@ import { isoDate } from '../../dataset/days.js';
 import { checkRequirements, unavailable, type Requirement, type Unavailable } from '../availability.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { buildSpine, kpiAsOf, positionOf, type Spine } from './spine.js';
+import { periodOfDay, type PeriodUnit } from '../../stats/periods.js';
 import { orderMetrics, type OrderMetrics } from './order-metrics.js';
 import { csatScore, npsScore, periodDiscountRate, simpleClv } from './formulas.js';
 import { KPI_DEFINITIONS, KPI_IDS, type KpiDefinition, type KpiId } from './definitions.js';
@@ -102,12 +103,24 @@ function missing(id: KpiId, why: Unavailable): KpiUnavailable {
   return { ...why, ...definition };
 }
 
-/** Per-period sums of a numeric column over rows kept by `keep`. */
-function bucket(spine: Spine, days: Int32Array, keep: (row: number) => boolean, weight: (row: number) => number = () => 1): Float64Array {
-  const sums = new Float64Array(spine.length);
+/** No column: an empty array {@link bucketRows} tests by length. */
+const NONE = new Float64Array(0);
+const NO_CODES = new Int32Array(0);
+const NO_WANTED = new Uint8Array(0);
+
+/**
+ * Per-period sums of `weights` (1 per row when empty) over the rows dated on the spine whose
+ * `codes` entry is `wanted` (every row when `codes` is empty). A kernel (typed arrays and numbers
+ * only), so its optimised code survives garbage collections.
+ */
+function bucketRows(days: Int32Array, weights: Float64Array, codes: Int32Array, wanted: Uint8Array, unit: PeriodUnit, first: number, asOf: number, sums: Float64Array): Float64Array {
+  const byWeight = weights.length > 0;
+  const byCode = codes.length > 0;
   for (let i = 0; i < days.length; i++) {
-    const p = positionOf(spine, days[i]);
-    if (p >= 0 && keep(i)) sums[p] += weight(i);
+    if (days[i] > asOf) continue;
+    const p = periodOfDay(unit, days[i]) - first;
+    if (p < 0 || p >= sums.length || (byCode && wanted[codes[i]] !== 1)) continue;
+    sums[p] += byWeight ? weights[i] : 1;
   }
   return sums;
 }
@@ -151,7 +164,7 @@ function compute(dataset: Dataset, spine: Spine, opts: z.output<typeof KpiOption
       out.set('clv-cac-ratio', spendMissing);
     } else {
       const s = dataset.spend!;
-      const spend = bucket(spine, s.day, () => true, (i) => s.amount[i]);
+      const spend = bucketRows(s.day, s.amount, NO_CODES, NO_WANTED, spine.unit, spine.first, spine.asOf, new Float64Array(P));
       const cac = seriesOf(P, (p) => ratio(spend[p], o.newCustomers[p]));
       out.set('cac', cac);
       out.set('clv-cac-ratio', seriesOf(P, (p) => (clv[p] === null || cac[p] === null ? null : ratio(clv[p]!, cac[p]!))));
@@ -177,8 +190,8 @@ function compute(dataset: Dataset, spine: Spine, opts: z.output<typeof KpiOption
     else {
       const { type, day } = dataset.events!;
       const wanted = opts.complaintType.toLowerCase();
-      const codes = new Set(type.values.flatMap((v, code) => (v.toLowerCase() === wanted ? [code] : [])));
-      const complaints = bucket(spine, day, (i) => codes.has(type.codes[i]));
+      const complaint = Uint8Array.from(type.values, (v) => (v.toLowerCase() === wanted ? 1 : 0));
+      const complaints = bucketRows(day, NONE, type.codes, complaint, spine.unit, spine.first, spine.asOf, new Float64Array(P));
       out.set('complaint-rate', seriesOf(P, (p) => ratio(complaints[p], o.orders[p])));
     }
   }
