@@ -41,12 +41,30 @@ function eventsWithType(dataset: Dataset, type: string): { events: EventsTable; 
   return { events, code };
 }
 
+/**
+ * 1 for the rows of type `a` or `b`, or with any feature (`feature` code >= 0; none when `feature` is
+ * empty). A kernel (typed arrays and numbers only), so its optimised code survives garbage collections.
+ */
+function rowsOfType(type: Int32Array, a: number, b: number, feature: Int32Array): Uint8Array {
+  const mask = new Uint8Array(type.length);
+  const byFeature = feature.length > 0;
+  for (let r = 0; r < type.length; r++) mask[r] = type[r] === a || type[r] === b || (byFeature && feature[r] >= 0) ? 1 : 0;
+  return mask;
+}
+
+/** 1 for the rows whose feature is a core one (`core[code]` 1). */
+function coreRows(feature: Int32Array, core: Uint8Array): Uint8Array {
+  const mask = new Uint8Array(feature.length);
+  for (let r = 0; r < feature.length; r++) mask[r] = feature[r] >= 0 && core[feature[r]] === 1 ? 1 : 0;
+  return mask;
+}
+
 function noLogin({ dataset, options, asOf }: SignalInput): SignalOutcome {
   const found = eventsWithType(dataset, options.loginType);
   if (!('code' in found)) return found;
   const { events, code: login } = found;
   const n = dataset.customerIds.length;
-  const logins = customerDays(n, [{ customer: events.customer, day: events.day, include: (r) => events.type.codes[r] === login }], asOf);
+  const logins = customerDays(n, [{ customer: events.customer, day: events.day, mask: rowsOfType(events.type.codes, login, login, NO_CODES) }], asOf);
   const trips = new Uint8Array(n);
   for (let c = 0; c < n; c++) {
     const last = lastOnOrBefore(logins, c, asOf);
@@ -69,8 +87,8 @@ function lowCoreUsage({ dataset, options, asOf }: SignalInput): SignalOutcome {
   const featureType = codeOf(events.type.values, options.featureType);
   const n = dataset.customerIds.length;
   const from = asOf - options.usageWindowDays;
-  const usage = customerDays(n, [{ customer: events.customer, day: events.day, include: (r) => events.type.codes[r] === login || events.type.codes[r] === featureType || feature.codes[r] >= 0 }], asOf);
-  const coreDays = customerDays(n, [{ customer: events.customer, day: events.day, include: (r) => feature.codes[r] >= 0 && core[feature.codes[r]] === 1 }], asOf);
+  const usage = customerDays(n, [{ customer: events.customer, day: events.day, mask: rowsOfType(events.type.codes, login, featureType, feature.codes) }], asOf);
+  const coreDays = customerDays(n, [{ customer: events.customer, day: events.day, mask: coreRows(feature.codes, core) }], asOf);
   const trips = new Uint8Array(n);
   for (let c = 0; c < n; c++) {
     const active = countBetween(usage, c, from, asOf);

@@ -13,31 +13,67 @@ export interface CustomerDays {
   readonly days: Int32Array;
 }
 
-/** A source of per-customer days: its customer column, day column and an optional row filter. */
+/**
+ * A source of per-customer days: its customer column, day column and an optional row filter, as a
+ * function or as a mask (`mask[row]` 1 keeps the row; loops over a mask call nothing).
+ */
 export interface DaySource {
   readonly customer: Int32Array;
   readonly day: Int32Array;
   readonly include?: (row: number) => boolean;
+  readonly mask?: Uint8Array;
+}
+
+/** No filter: an empty mask the kernels test by length. */
+const KEEP_ALL = new Uint8Array(0);
+
+/** The rows a source keeps, as a mask (empty: all of them). */
+function keptRows(source: DaySource): Uint8Array {
+  const { include, mask } = source;
+  if (mask) return mask;
+  return include ? Uint8Array.from(source.customer, (_, row) => (include(row) ? 1 : 0)) : KEEP_ALL;
 }
 
 /** Collects the distinct days per customer of several sources, keeping days on or before `asOf`. */
 export function customerDays(customerCount: number, sources: readonly DaySource[], asOf: number): CustomerDays {
+  const masks = sources.map(keptRows);
   const counts = new Int32Array(customerCount + 1);
-  for (const s of sources) {
-    for (let row = 0; row < s.customer.length; row++) {
-      if (s.day[row] <= asOf && s.day[row] !== NO_DAY && (!s.include || s.include(row))) counts[s.customer[row] + 1]++;
-    }
-  }
+  sources.forEach((s, k) => countDays(s.customer, s.day, masks[k], asOf, counts));
   for (let c = 0; c < customerCount; c++) counts[c + 1] += counts[c];
   const raw = new Int32Array(counts[customerCount]);
   const next = counts.slice(0, customerCount);
-  for (const s of sources) {
-    for (let row = 0; row < s.customer.length; row++) {
-      if (s.day[row] <= asOf && s.day[row] !== NO_DAY && (!s.include || s.include(row))) raw[next[s.customer[row]]++] = s.day[row];
-    }
-  }
-  // Sort each customer's slice and drop repeated days in place.
+  sources.forEach((s, k) => scatterDays(s.customer, s.day, masks[k], asOf, next, raw));
   const offsets = new Int32Array(customerCount + 1);
+  const write = sortDistinct(counts, raw, offsets);
+  return { offsets, days: raw.slice(0, write) };
+}
+
+/*
+ * The row and customer loops below are kernels (typed arrays and numbers only): their optimised code
+ * survives garbage collections, where code reading plain objects or calling closures is thrown away.
+ */
+
+/** Whether a row is kept: dated on or before `asOf` (not NO_DAY) and in the mask (or no mask). */
+function kept(day: Int32Array, mask: Uint8Array, asOf: number, row: number): boolean {
+  return day[row] <= asOf && day[row] !== NO_DAY && (mask.length === 0 || mask[row] === 1);
+}
+
+/** Adds each customer's kept rows to `counts[c + 1]`. */
+function countDays(customer: Int32Array, day: Int32Array, mask: Uint8Array, asOf: number, counts: Int32Array): void {
+  for (let row = 0; row < customer.length; row++) if (kept(day, mask, asOf, row)) counts[customer[row] + 1]++;
+}
+
+/** Writes each kept row's day at its customer's next position. */
+function scatterDays(customer: Int32Array, day: Int32Array, mask: Uint8Array, asOf: number, next: Int32Array, raw: Int32Array): void {
+  for (let row = 0; row < customer.length; row++) if (kept(day, mask, asOf, row)) raw[next[customer[row]]++] = day[row];
+}
+
+/**
+ * Sorts each customer's slice `counts[c] .. counts[c + 1]` of `raw` and drops repeated days in place,
+ * writing the new slices' starts into `offsets`; returns how many days remain.
+ */
+function sortDistinct(counts: Int32Array, raw: Int32Array, offsets: Int32Array): number {
+  const customerCount = offsets.length - 1;
   let write = 0;
   for (let c = 0; c < customerCount; c++) {
     const slice = raw.subarray(counts[c], counts[c + 1]).sort();
@@ -45,7 +81,7 @@ export function customerDays(customerCount: number, sources: readonly DaySource[
     for (let i = 0; i < slice.length; i++) if (i === 0 || slice[i] !== slice[i - 1]) raw[write++] = slice[i];
   }
   offsets[customerCount] = write;
-  return { offsets, days: raw.slice(0, write) };
+  return write;
 }
 
 /**
