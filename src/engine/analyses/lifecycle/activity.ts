@@ -39,7 +39,7 @@ export function customerDays(customerCount: number, sources: readonly DaySource[
   const masks = sources.map(keptRows);
   const counts = new Int32Array(customerCount + 1);
   sources.forEach((s, k) => countDays(s.customer, s.day, masks[k], asOf, counts));
-  for (let c = 0; c < customerCount; c++) counts[c + 1] += counts[c];
+  prefixSums(counts);
   const raw = new Int32Array(counts[customerCount]);
   const next = counts.slice(0, customerCount);
   sources.forEach((s, k) => scatterDays(s.customer, s.day, masks[k], asOf, next, raw));
@@ -53,19 +53,27 @@ export function customerDays(customerCount: number, sources: readonly DaySource[
  * survives garbage collections, where code reading plain objects or calling closures is thrown away.
  */
 
-/** Whether a row is kept: dated on or before `asOf` (not NO_DAY) and in the mask (or no mask). */
-function kept(day: Int32Array, mask: Uint8Array, asOf: number, row: number): boolean {
-  return day[row] <= asOf && day[row] !== NO_DAY && (mask.length === 0 || mask[row] === 1);
+/**
+ * Whether a row is kept: a known customer (index >= 0), dated on or before `asOf` (not NO_DAY) and in
+ * the mask (or no mask).
+ */
+function kept(customer: Int32Array, day: Int32Array, mask: Uint8Array, asOf: number, row: number): boolean {
+  return customer[row] >= 0 && day[row] <= asOf && day[row] !== NO_DAY && (mask.length === 0 || mask[row] === 1);
+}
+
+/** Running sums in place: per-customer counts at c + 1 become the customers' start positions. */
+function prefixSums(counts: Int32Array): void {
+  for (let c = 1; c < counts.length; c++) counts[c] += counts[c - 1];
 }
 
 /** Adds each customer's kept rows to `counts[c + 1]`. */
 function countDays(customer: Int32Array, day: Int32Array, mask: Uint8Array, asOf: number, counts: Int32Array): void {
-  for (let row = 0; row < customer.length; row++) if (kept(day, mask, asOf, row)) counts[customer[row] + 1]++;
+  for (let row = 0; row < customer.length; row++) if (kept(customer, day, mask, asOf, row)) counts[customer[row] + 1]++;
 }
 
 /** Writes each kept row's day at its customer's next position. */
 function scatterDays(customer: Int32Array, day: Int32Array, mask: Uint8Array, asOf: number, next: Int32Array, raw: Int32Array): void {
-  for (let row = 0; row < customer.length; row++) if (kept(day, mask, asOf, row)) raw[next[customer[row]]++] = day[row];
+  for (let row = 0; row < customer.length; row++) if (kept(customer, day, mask, asOf, row)) raw[next[customer[row]]++] = day[row];
 }
 
 /**
@@ -137,24 +145,26 @@ function mergeDays(aOffsets: Int32Array, aDays: Int32Array, bOffsets: Int32Array
 function eventDaysByCustomer(dataset: Dataset, events: EventsTable): CustomerDays {
   return derived(dataset, 'event-days-by-customer', () => {
     const n = dataset.customerIds.length;
-    const { customer, day } = events;
     const offsets = new Int32Array(n + 1);
-    for (let i = 0; i < events.length; i++) if (customer[i] >= 0 && day[i] !== NO_DAY) offsets[customer[i] + 1]++;
-    for (let c = 0; c < n; c++) offsets[c + 1] += offsets[c];
+    countDays(events.customer, events.day, KEEP_ALL, Infinity, offsets);
+    prefixSums(offsets);
     const days = new Int32Array(offsets[n]);
-    const next = offsets.slice(0, n);
-    for (let i = 0; i < events.length; i++) if (customer[i] >= 0 && day[i] !== NO_DAY) days[next[customer[i]]++] = day[i];
-    // Feeds usually come in date order; sort only the customers whose days do not.
-    for (let c = 0; c < n; c++) {
-      for (let k = offsets[c] + 1; k < offsets[c + 1]; k++) {
-        if (days[k - 1] > days[k]) {
-          days.subarray(offsets[c], offsets[c + 1]).sort();
-          break;
-        }
-      }
-    }
+    scatterDays(events.customer, events.day, KEEP_ALL, Infinity, offsets.slice(0, n), days);
+    sortUnsorted(offsets, days);
     return { offsets, days };
   });
+}
+
+/** Feeds usually come in date order: sorts only the customers' slices that are not. */
+function sortUnsorted(offsets: Int32Array, days: Int32Array): void {
+  for (let c = 0; c < offsets.length - 1; c++) {
+    for (let k = offsets[c] + 1; k < offsets[c + 1]; k++) {
+      if (days[k - 1] > days[k]) {
+        days.subarray(offsets[c], offsets[c + 1]).sort();
+        break;
+      }
+    }
+  }
 }
 
 /**
