@@ -20,7 +20,7 @@ import { dayOfMonthIndex, isoDate } from '../../dataset/days.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { periodEndDay, periodLabel, periodOfDay } from '../../stats/periods.js';
 import { available, checkRequirements, unavailable, type Maybe } from '../availability.js';
-import { activityDays, countBetween, lastActivityDay, lastOnOrBefore, type CustomerDays } from './activity.js';
+import { activityDays, lastActivityDay, upperBound, type CustomerDays } from './activity.js';
 import { resolvePAlive, type PAliveSource, type PAliveStatus } from './p-alive.js';
 
 import { ACQUIRED, NOT_A_CUSTOMER, STAGES, type Stage } from './stage-names.js';
@@ -178,14 +178,76 @@ function classify(thresholds: Float64Array, day: number, last: number, recent: n
  * `pAlive` (per Dataset customer, NaN = unknown) applies when given.
  */
 export function stageOn(ctx: StageContext, c: number, day: number, pAlive?: Float64Array): number {
-  const first = ctx.firstPurchase[c];
+  const { offsets, days } = ctx.activity;
+  const { stamps, monthEnds } = NO_CALENDAR;
+  return stageAt(ctx.firstPurchase, ctx.firstStamp, offsets, days, ctx.options.declineWindowDays, thresholdsOf(ctx.options), stamps, monthEnds, 0, c, day, pAlive ? pAlive[c] : NaN);
+}
+
+/** {@link thresholdsOf} a stage context's options, for {@link stageAt}. */
+export function stageThresholds(ctx: StageContext): Float64Array {
+  return thresholdsOf(ctx.options);
+}
+
+/** {@link monthStamp} and whether it is a month's last day, of each day from `lo` (see {@link calendarOf}). */
+export interface DayCalendar {
+  readonly stamps: Int32Array;
+  readonly monthEnds: Uint8Array;
+}
+
+/** No days tabulated: {@link stageAt} converts every day. */
+export const NO_CALENDAR: DayCalendar = { stamps: new Int32Array(0), monthEnds: new Uint8Array(0) };
+
+/**
+ * The {@link DayCalendar} of the days lo..hi (empty when hi < lo), so a kernel placing many rows in
+ * stages reads a table instead of converting each row's day (rows fall on a few hundred days).
+ */
+export function calendarOf(lo: number, hi: number): DayCalendar {
+  const span = Math.max(0, hi - lo + 1);
+  const stamps = new Int32Array(span);
+  const monthEnds = new Uint8Array(span);
+  fillCalendar(lo, stamps, monthEnds);
+  return { stamps, monthEnds };
+}
+
+function fillCalendar(lo: number, stamps: Int32Array, monthEnds: Uint8Array): void {
+  for (let k = 0; k < stamps.length; k++) {
+    stamps[k] = monthStamp(lo + k);
+    monthEnds[k] = isMonthEnd(lo + k) ? 1 : 0;
+  }
+}
+
+/**
+ * {@link stageOn} from the stage context's arrays (first purchases and their month stamps, activity
+ * offsets and days), the decline window `w`, {@link stageThresholds} and a {@link calendarOf} days
+ * from `lo` (days outside it are converted), for kernels: P(alive) is a number (NaN = unknown).
+ */
+export function stageAt(
+  firstPurchase: Int32Array,
+  firstStamp: Int32Array,
+  offsets: Int32Array,
+  days: Int32Array,
+  w: number,
+  thresholds: Float64Array,
+  stamps: Int32Array,
+  monthEnds: Uint8Array,
+  lo: number,
+  c: number,
+  day: number,
+  pAlive: number,
+): number {
+  const first = firstPurchase[c];
   if (first === NO_DAY || first > day) return NOT_A_CUSTOMER;
-  const w = ctx.options.declineWindowDays;
-  const last = lastOnOrBefore(ctx.activity, c, day);
-  const recent = countBetween(ctx.activity, c, day - w, day);
-  const before = countBetween(ctx.activity, c, day - 2 * w, day - w);
-  const months = monthsBetween(ctx.firstStamp[c], monthStamp(day), isMonthEnd(day));
-  return classify(thresholdsOf(ctx.options), day, last, recent, before, pAlive ? pAlive[c] : NaN, months);
+  const from = offsets[c];
+  const to = offsets[c + 1];
+  const upToDay = upperBound(days, from, to, day);
+  const upToRecent = upperBound(days, from, to, day - w);
+  const last = upToDay > from ? days[upToDay - 1] : NO_DAY;
+  const k = day - lo;
+  const tabulated = k >= 0 && k < stamps.length;
+  const stamp = tabulated ? stamps[k] : monthStamp(day);
+  const monthEnd = tabulated ? monthEnds[k] === 1 : isMonthEnd(day);
+  const months = monthsBetween(firstStamp[c], stamp, monthEnd);
+  return classify(thresholds, day, last, upToDay - upToRecent, upToRecent - upperBound(days, from, to, day - 2 * w), pAlive, months);
 }
 
 /** Customers per stage at one snapshot. */

@@ -16,7 +16,7 @@ import { z } from '../../zod.js';
 import type { CategoryColumn, Dataset } from '../../dataset/types.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { available, unavailable, type Maybe } from '../availability.js';
-import { NOT_A_CUSTOMER, STAGES, StageOptionsSchema, stageContext, stageOn } from './stages.js';
+import { calendarOf, NO_CALENDAR, NOT_A_CUSTOMER, STAGES, StageOptionsSchema, stageAt, stageContext, stageThresholds } from './stages.js';
 
 /** Stages of touchpoint cells: `prospect` (before the first purchase) and the lifecycle stages. */
 export const TOUCHPOINT_STAGES = ['prospect', ...STAGES] as const;
@@ -83,8 +83,38 @@ export interface TouchpointsResult {
   readonly overall: { readonly complaintRate: number | null; readonly dissatisfaction: number | null };
 }
 
+/** Accumulators per tally, in this order, in the typed arrays the kernels below fill. */
+const INTERACTIONS = 0;
+const COMPLAINTS = 1;
+const NPS_ANSWERS = 2;
+const NPS_SUM = 3;
+const PROMOTERS = 4;
+const DETRACTORS = 5;
+const CSAT_ANSWERS = 6;
+const CSAT_SUM = 7;
+const SATISFIED = 8;
+const DISSATISFIED = 9;
+const FIELDS = 10;
+
 /** Accumulators of one cell or stage. */
 class Tally {
+  /** The tally at position `at` (in tallies) of accumulator arrays. */
+  static of(acc: Float64Array, at: number): Tally {
+    const t = new Tally();
+    const o = at * FIELDS;
+    t.interactions = acc[o + INTERACTIONS];
+    t.complaints = acc[o + COMPLAINTS];
+    t.npsAnswers = acc[o + NPS_ANSWERS];
+    t.npsSum = acc[o + NPS_SUM];
+    t.promoters = acc[o + PROMOTERS];
+    t.detractors = acc[o + DETRACTORS];
+    t.csatAnswers = acc[o + CSAT_ANSWERS];
+    t.csatSum = acc[o + CSAT_SUM];
+    t.satisfied = acc[o + SATISFIED];
+    t.dissatisfied = acc[o + DISSATISFIED];
+    return t;
+  }
+
   interactions = 0;
   complaints = 0;
   npsAnswers = 0;
@@ -95,21 +125,6 @@ class Tally {
   csatSum = 0;
   satisfied = 0;
   dissatisfied = 0;
-
-  answer(nps: number, csat: number): void {
-    if (!Number.isNaN(nps)) {
-      this.npsAnswers++;
-      this.npsSum += nps;
-      if (nps >= 9) this.promoters++;
-      if (nps <= 6) this.detractors++;
-    }
-    if (!Number.isNaN(csat)) {
-      this.csatAnswers++;
-      this.csatSum += csat;
-      if (csat >= 4) this.satisfied++;
-      if (csat <= 2) this.dissatisfied++;
-    }
-  }
 
   get answers(): number {
     return this.npsAnswers + this.csatAnswers;
@@ -137,6 +152,160 @@ function excess(k: number, n: number, r: number | null, ratio: number, minZ: num
   return k / n >= ratio * r && (k - n * r) / Math.sqrt(n * r * (1 - r)) >= minZ;
 }
 
+/** No rows or codes: empty arrays the kernels test by length. */
+const NO_ROWS = new Uint8Array(0);
+const NO_CODES = new Int32Array(0);
+const NO_DAYS = new Int32Array(0);
+const NO_NUMBERS = new Float64Array(0);
+
+/** 1 for each event type listed as usage. */
+function usageCodes(types: readonly string[], usageTypes: readonly string[]): Uint8Array {
+  return Uint8Array.from(types, (v) => (usageTypes.includes(v) ? 1 : 0));
+}
+
+/*
+ * The row loops are kernels (typed arrays and numbers only): their optimised code survives garbage
+ * collections, where code calling closures, reading Maps or building arrays per row is slow to begin
+ * with and is thrown away after a collection.
+ */
+
+/** 1 for the events that are interactions: dated on or before `asOf`, with a type that is not usage. */
+function interactionRows(day: Int32Array, type: Int32Array, usage: Uint8Array, asOf: number): Uint8Array {
+  const rows = new Uint8Array(day.length);
+  for (let i = 0; i < day.length; i++) rows[i] = day[i] <= asOf && type[i] >= 0 && usage[type[i]] === 0 ? 1 : 0;
+  return rows;
+}
+
+/** The earliest day of the kept rows (Infinity for none). */
+function earliestKept(day: Int32Array, rows: Uint8Array): number {
+  let first = Infinity;
+  for (let i = 0; i < rows.length; i++) if (rows[i] === 1 && day[i] < first) first = day[i];
+  return first;
+}
+
+/** 1 for the rows dated on or before `asOf`. */
+function rowsUpTo(day: Int32Array, asOf: number): Uint8Array {
+  const rows = new Uint8Array(day.length);
+  for (let i = 0; i < day.length; i++) rows[i] = day[i] <= asOf ? 1 : 0;
+  return rows;
+}
+
+/**
+ * Each dictionary code's channel (slot `values.length` for no value, '(none)') among `channels`,
+ * appending the values the kept rows show first, in row order.
+ */
+function channelsOf(column: CategoryColumn | undefined, rows: Uint8Array, channels: string[]): Int32Array {
+  const values = column ? column.values : [];
+  const order = new Int32Array(values.length + 1);
+  const seen = firstSeen(column ? column.codes : NO_CODES, rows, values.length, order);
+  const channelOf = new Int32Array(values.length + 1);
+  for (let k = 0; k < seen; k++) {
+    const slot = order[k];
+    const value = slot < values.length ? values[slot] : '(none)';
+    let channel = channels.indexOf(value);
+    if (channel < 0) channel = channels.push(value) - 1;
+    channelOf[slot] = channel;
+  }
+  return channelOf;
+}
+
+/**
+ * The slots (code, or `none` for a code below 0 or no column) of the kept rows in the order they first
+ * appear, into `order`; returns how many.
+ */
+function firstSeen(codes: Int32Array, rows: Uint8Array, none: number, order: Int32Array): number {
+  const seen = new Uint8Array(order.length);
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i] === 0) continue;
+    const slot = slotOf(codes, none, i);
+    if (seen[slot] === 1) continue;
+    seen[slot] = 1;
+    order[count++] = slot;
+  }
+  return count;
+}
+
+/** The channel slot of row i of a category column's codes (`none` for no value or no column). */
+function slotOf(codes: Int32Array, none: number, i: number): number {
+  return codes.length > 0 && codes[i] >= 0 ? codes[i] : none;
+}
+
+/** Adds one interaction (a complaint or not) at tally `at`. */
+function addInteraction(acc: Float64Array, at: number, complaint: number): void {
+  acc[at * FIELDS + INTERACTIONS]++;
+  acc[at * FIELDS + COMPLAINTS] += complaint;
+}
+
+/** Adds one survey answer (NaN = not answered) at tally `at`. */
+function addAnswer(acc: Float64Array, at: number, nps: number, csat: number): void {
+  const o = at * FIELDS;
+  if (!Number.isNaN(nps)) {
+    acc[o + NPS_ANSWERS]++;
+    acc[o + NPS_SUM] += nps;
+    if (nps >= 9) acc[o + PROMOTERS]++;
+    if (nps <= 6) acc[o + DETRACTORS]++;
+  }
+  if (!Number.isNaN(csat)) {
+    acc[o + CSAT_ANSWERS]++;
+    acc[o + CSAT_SUM] += csat;
+    if (csat >= 4) acc[o + SATISFIED]++;
+    if (csat <= 2) acc[o + DISSATISFIED]++;
+  }
+}
+
+/**
+ * Every kept row into its cell (channel x stage; `touched` marks it), its stage and the total: survey
+ * answers (`nps`, `csat`) when `answers` is 1, else interactions, the complaints being the rows of
+ * type `complaint`.
+ */
+function tallyRows(
+  answers: number,
+  customer: Int32Array,
+  day: Int32Array,
+  type: Int32Array,
+  complaint: number,
+  nps: Float64Array,
+  csat: Float64Array,
+  channelCodes: Int32Array,
+  channelOf: Int32Array,
+  rows: Uint8Array,
+  firstPurchase: Int32Array,
+  firstStamp: Int32Array,
+  offsets: Int32Array,
+  days: Int32Array,
+  w: number,
+  thresholds: Float64Array,
+  stamps: Int32Array,
+  monthEnds: Uint8Array,
+  lo: number,
+  S: number,
+  cells: Float64Array,
+  touched: Uint8Array,
+  byStage: Float64Array,
+  total: Float64Array,
+): void {
+  const none = channelOf.length - 1;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i] === 0) continue;
+    // Touchpoint stage: 0 `prospect` before the first purchase, else the lifecycle stage + 1.
+    const s = stageAt(firstPurchase, firstStamp, offsets, days, w, thresholds, stamps, monthEnds, lo, customer[i], day[i], NaN);
+    const stage = s === NOT_A_CUSTOMER ? 0 : s + 1;
+    const key = channelOf[slotOf(channelCodes, none, i)] * S + stage;
+    touched[key] = 1;
+    if (answers === 1) {
+      addAnswer(cells, key, nps[i], csat[i]);
+      addAnswer(byStage, stage, nps[i], csat[i]);
+      addAnswer(total, 0, nps[i], csat[i]);
+    } else {
+      const isComplaint = type[i] === complaint ? 1 : 0;
+      addInteraction(cells, key, isComplaint);
+      addInteraction(byStage, stage, isComplaint);
+      addInteraction(total, 0, isComplaint);
+    }
+  }
+}
+
 /** Touchpoint cells, stage sentiment and pain points. Needs orders plus events (with channel) or feedback. */
 export function touchpoints(dataset: Dataset, options: TouchpointOptions = {}): Maybe<TouchpointsResult> {
   const { complaintType, usageTypes, painRatio, minZ, minInteractions, minAnswers, ...stageOptions } = parseOptions('touchpoints', TouchpointOptionsSchema, options);
@@ -151,52 +320,34 @@ export function touchpoints(dataset: Dataset, options: TouchpointOptions = {}): 
   const ctx = stageContext(dataset, stageOptions);
   if (!ctx) return unavailable('missing-table', 'needs the orders table to place interactions in lifecycle stages', [{ table: 'orders', fields: ['customer_id', 'date'] }]);
 
-  const channelCodes = new Map<string, number>();
+  const { offsets, days } = ctx.activity;
+  const w = ctx.options.declineWindowDays;
+  const thresholds = stageThresholds(ctx);
+  const S = TOUCHPOINT_STAGES.length;
+  // Rows that count: events on or before asOf with a type that is not usage, answers on or before asOf.
+  const eventRows = events ? interactionRows(events.day, events.type.codes, usageCodes(events.type.values, usageTypes), ctx.asOf) : NO_ROWS;
+  const answerRows = feedback ? rowsUpTo(feedback.day, ctx.asOf) : NO_ROWS;
+  // Channels by value, in the order rows first show them (events, then answers); '(none)' for no value.
   const channels: string[] = [];
-  const codeOf = (column: CategoryColumn | undefined, row: number): number => {
-    const value = column && column.codes[row] >= 0 ? column.values[column.codes[row]] : '(none)';
-    let code = channelCodes.get(value);
-    if (code === undefined) {
-      code = channels.length;
-      channels.push(value);
-      channelCodes.set(value, code);
-    }
-    return code;
-  };
-  const cells = new Map<number, Tally>();
-  const byStage = TOUCHPOINT_STAGES.map(() => new Tally());
-  const total = new Tally();
-  const tally = (stage: number, channel: number): Tally => {
-    const key = channel * TOUCHPOINT_STAGES.length + stage;
-    let t = cells.get(key);
-    if (!t) cells.set(key, (t = new Tally()));
-    return t;
-  };
-  const stageIndex = (c: number, day: number): number => {
-    const s = stageOn(ctx, c, day);
-    return s === NOT_A_CUSTOMER ? 0 : s + 1;
-  };
+  const eventChannel = events ? channelsOf(events.channel, eventRows, channels) : NO_CODES;
+  const answerChannel = feedback ? channelsOf(feedback.touchpoint, answerRows, channels) : NO_CODES;
+  // A calendar table of the days rows fall on, when that is fewer days than rows (else rows convert their own).
+  const lo = Math.min(earliestKept(events ? events.day : NO_DAYS, eventRows), earliestKept(feedback ? feedback.day : NO_DAYS, answerRows));
+  const calendar = ctx.asOf - lo < eventRows.length + answerRows.length ? calendarOf(lo, ctx.asOf) : NO_CALENDAR;
+  const stageInputs = [ctx.firstPurchase, ctx.firstStamp, offsets, days, w, thresholds, calendar.stamps, calendar.monthEnds, lo, S] as const;
+  const cells = new Float64Array(channels.length * S * FIELDS);
+  const touched = new Uint8Array(channels.length * S);
+  const byStageAcc = new Float64Array(S * FIELDS);
+  const totalAcc = new Float64Array(FIELDS);
   if (events) {
     const complaint = events.type.values.indexOf(complaintType);
-    const usage = new Uint8Array(events.type.values.length);
-    events.type.values.forEach((v, code) => (usage[code] = usageTypes.includes(v) ? 1 : 0));
-    for (let i = 0; i < events.length; i++) {
-      if (events.day[i] > ctx.asOf || events.type.codes[i] < 0 || usage[events.type.codes[i]]) continue;
-      const stage = stageIndex(events.customer[i], events.day[i]);
-      const isComplaint = events.type.codes[i] === complaint ? 1 : 0;
-      for (const t of [tally(stage, codeOf(events.channel, i)), byStage[stage], total]) {
-        t.interactions++;
-        t.complaints += isComplaint;
-      }
-    }
+    tallyRows(0, events.customer, events.day, events.type.codes, complaint, NO_NUMBERS, NO_NUMBERS, events.channel ? events.channel.codes : NO_CODES, eventChannel, eventRows, ...stageInputs, cells, touched, byStageAcc, totalAcc);
   }
   if (feedback) {
-    for (let i = 0; i < feedback.length; i++) {
-      if (feedback.day[i] > ctx.asOf) continue;
-      const stage = stageIndex(feedback.customer[i], feedback.day[i]);
-      for (const t of [tally(stage, codeOf(feedback.touchpoint, i)), byStage[stage], total]) t.answer(feedback.nps[i], feedback.csat[i]);
-    }
+    tallyRows(1, feedback.customer, feedback.day, NO_CODES, -1, feedback.nps, feedback.csat, feedback.touchpoint ? feedback.touchpoint.codes : NO_CODES, answerChannel, answerRows, ...stageInputs, cells, touched, byStageAcc, totalAcc);
   }
+  const byStage = TOUCHPOINT_STAGES.map((_, stage) => Tally.of(byStageAcc, stage));
+  const total = Tally.of(totalAcc, 0);
 
   const overall = {
     complaintRate: total.interactions > 0 ? total.complaints / total.interactions : null,
@@ -205,8 +356,9 @@ export function touchpoints(dataset: Dataset, options: TouchpointOptions = {}): 
   const result: TouchpointCell[] = [];
   for (let s = 0; s < TOUCHPOINT_STAGES.length; s++) {
     for (let ch = 0; ch < channels.length; ch++) {
-      const t = cells.get(ch * TOUCHPOINT_STAGES.length + s);
-      if (!t) continue;
+      const key = ch * TOUCHPOINT_STAGES.length + s;
+      if (touched[key] === 0) continue;
+      const t = Tally.of(cells, key);
       const painReasons: ('complaints' | 'dissatisfaction')[] = [];
       if (t.interactions >= minInteractions && excess(t.complaints, t.interactions, overall.complaintRate, painRatio, minZ)) painReasons.push('complaints');
       if (t.answers >= minAnswers && excess(t.dissatisfied + t.detractors, t.answers, overall.dissatisfaction, painRatio, minZ)) painReasons.push('dissatisfaction');
