@@ -42,8 +42,8 @@ function customerGroups(dataset: Dataset, column: CustomerCategory): { labels: r
 
 /**
  * Per group column (`g` for a code outside 0..g-1): scored customers, their score sum, and per signal
- * bit the customers tripping it (`cells[bit * (g + 1) + column]`). A kernel (typed arrays and numbers
- * only), so its optimised code survives garbage collections.
+ * bit the customers tripping it (`cells[bit * (g + 1) + column]`).
+ * A kernel (see "Hot loops are kernels" in docs/architecture.md).
  */
 function tally(customers: Int32Array, codes: Int32Array, flags: Uint8Array, score: Float64Array, g: number, sizes: Int32Array, scores: Float64Array, cells: Int32Array): void {
   for (let i = 0; i < customers.length; i++) {

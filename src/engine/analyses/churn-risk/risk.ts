@@ -63,11 +63,7 @@ export function signalsOf(flags: number): Signal[] {
   return SIGNALS.filter((_, i) => (flags >> i) & 1);
 }
 
-/*
- * The loops over customers are kernels (typed arrays and numbers only): their optimised code survives
- * the garbage collections between a dashboard's loads, where code reading plain objects or calling
- * closures would be thrown away and the next call would walk its customers in the interpreter.
- */
+/* Loops below are kernels: see "Hot loops are kernels" in docs/architecture.md. */
 
 /** Customers (ascending) with an activity day d, from < d <= to, in per-customer sorted days. */
 function activeCustomers(offsets: Int32Array, days: Int32Array, from: number, to: number): Int32Array {

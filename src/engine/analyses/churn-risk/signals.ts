@@ -43,7 +43,7 @@ function eventsWithType(dataset: Dataset, type: string): { events: EventsTable; 
 
 /**
  * 1 for the rows of type `a` or `b`, or with any feature (`feature` code >= 0; none when `feature` is
- * empty). A kernel (typed arrays and numbers only), so its optimised code survives garbage collections.
+ * empty). A kernel (see "Hot loops are kernels" in docs/architecture.md).
  */
 function rowsOfType(type: Int32Array, a: number, b: number, feature: Int32Array): Uint8Array {
   const mask = new Uint8Array(type.length);
@@ -125,8 +125,7 @@ const NO_CODES = new Int32Array(0);
 /**
  * Per-customer sums of a row value over the last window and the one before it. A row's value is
  * `amount[row]` (1 when `amount` is empty), and 0 unless `type[row]` is `code` (any type when `type`
- * is empty). A kernel (typed arrays and numbers only), so its optimised code survives garbage
- * collections.
+ * is empty). A kernel (see "Hot loops are kernels" in docs/architecture.md).
  */
 function twoWindows(
   customer: Int32Array,

@@ -28,12 +28,7 @@ export interface BgNbdFit extends FitDiagnostics {
   readonly unit: TimeUnit;
 }
 
-/*
- * Loops over customers, histories or likelihood rows are kernels: typed arrays and numbers in (the
- * parameters as r, alpha, a, b), results written into arrays given. V8 throws away optimised code
- * that read a plain object once a garbage collection frees the object's hidden class, and the next
- * fit or prediction would then run its loop in the interpreter; kernels keep their optimised code.
- */
+/* Loops below are kernels (the parameters as r, alpha, a, b): see "Hot loops are kernels" in docs/architecture.md. */
 
 /** ln a/(b+x-1) + (r+x) ln((alpha+T)/(alpha+t_x)): the log-odds of "dropped out" against "alive". */
 function logOddsDead(r: number, alpha: number, a: number, b: number, x: number, tx: number, T: number): number {

@@ -61,8 +61,8 @@ const REPEAT_AT_ZERO = 3;
 
 /**
  * The first of `length` rows that {@link checkSummary} rejects, with what is wrong in `found[0]`, or
- * -1 with the number of repeat buyers in `found[1]` and the largest T in `found[2]`. A kernel (typed
- * arrays and numbers only), so its optimised code survives garbage collections.
+ * -1 with the number of repeat buyers in `found[1]` and the largest T in `found[2]`.
+ * A kernel (see "Hot loops are kernels" in docs/architecture.md).
  */
 function firstInvalidRow(x: Float64Array, tx: Float64Array, T: Float64Array, length: number, found: Float64Array): number {
   let repeatBuyers = 0;

@@ -79,11 +79,7 @@ function totalLogLikelihood(params: GammaGammaParams, rows: SpendRows): number {
   return rowsLogLikelihood(p, q, gamma, x, m, logM, slot, constant);
 }
 
-/*
- * The row loops are kernels: typed arrays and numbers in. V8 throws away optimised code that read a
- * plain object (the parameters, the rows) once a garbage collection frees its hidden class, and the
- * next fit would then run its loop in the interpreter; kernels keep their optimised code.
- */
+/* Loops below are kernels: see "Hot loops are kernels" in docs/architecture.md. */
 
 /** The row loop of {@link totalLogLikelihood}. */
 function rowsLogLikelihood(p: number, q: number, gamma: number, x: Float64Array, m: Float64Array, logM: Float64Array, slot: Int32Array, constant: Float64Array): number {

@@ -19,8 +19,8 @@ export interface RepeatModel {
    */
   expectedPurchasesIfAlive?(t: number, x: number, T: number): number;
   /**
-   * The per-history loop of CLV in one call, for a model that has it as a kernel (typed arrays and
-   * numbers only, so its optimised code survives garbage collections): for each history h with its
+   * The per-history loop of CLV in one call, for a model that has it as a kernel
+   * (see "Hot loops are kernels" in docs/architecture.md): for each history h with its
    * first customer `first[h]` in (x, t_x, T), P(alive) into `pAlive[h]` and, with the expected
    * cumulative purchases at `times`, {@link discountedHorizon} into `purchases[h]` and `value[h]`.
    */

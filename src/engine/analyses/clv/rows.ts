@@ -52,11 +52,7 @@ export interface DistinctHistories {
   readonly columns: { readonly x: DistinctColumn; readonly tx: DistinctColumn; readonly T: DistinctColumn };
 }
 
-/*
- * The loops over customers are kernels (typed arrays and numbers only): their optimised code survives
- * the garbage collections between a dashboard's loads, where code that also builds or reads plain
- * objects would be thrown away and the next call would run its loop in the interpreter.
- */
+/* Loops below are kernels: see "Hot loops are kernels" in docs/architecture.md. */
 
 /** The distinct values of a column and every entry's slot, from an order ascending by that column. */
 function distinctAlong(column: Float64Array, order: Int32Array): DistinctColumn {

@@ -110,8 +110,8 @@ const NO_WANTED = new Uint8Array(0);
 
 /**
  * Per-period sums of `weights` (1 per row when empty) over the rows dated on the spine whose
- * `codes` entry is `wanted` (every row when `codes` is empty). A kernel (typed arrays and numbers
- * only), so its optimised code survives garbage collections.
+ * `codes` entry is `wanted` (every row when `codes` is empty).
+ * A kernel (see "Hot loops are kernels" in docs/architecture.md).
  */
 function bucketRows(days: Int32Array, weights: Float64Array, codes: Int32Array, wanted: Uint8Array, unit: PeriodUnit, first: number, asOf: number, sums: Float64Array): Float64Array {
   const byWeight = weights.length > 0;

@@ -39,12 +39,7 @@ const cumulate = (a: Float64Array) => {
 /** No margin column: an empty array the kernels test by length. */
 const NO_MARGIN = new Float64Array(0);
 
-/*
- * The loops below are kernels: typed arrays and numbers in, sums written into the arrays given. Code
- * that reads plain objects (the spine, the day table) is thrown away once a garbage collection frees
- * their hidden class, and a dashboard's next call would then run its million-row loop in the
- * interpreter; kernels keep their optimised code.
- */
+/* Loops below are kernels: see "Hot loops are kernels" in docs/architecture.md. */
 
 /**
  * Spine position of a day through the day->period table (`periods` from day `lo`), or -1 outside

@@ -45,8 +45,7 @@ function latestAbove(days: Int32Array, bound: number): number {
 }
 
 /**
- * The least of `bound` and the days below it: a kernel (typed array and numbers only), so its
- * optimised code survives garbage collections between a dashboard's loads.
+ * The least of `bound` and the days below it (a kernel: see "Hot loops are kernels" in docs/architecture.md).
  */
 function earliestBelow(days: Int32Array, bound: number): number {
   let least = bound;

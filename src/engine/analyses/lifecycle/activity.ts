@@ -48,10 +48,7 @@ export function customerDays(customerCount: number, sources: readonly DaySource[
   return { offsets, days: raw.slice(0, write) };
 }
 
-/*
- * The row and customer loops below are kernels (typed arrays and numbers only): their optimised code
- * survives garbage collections, where code reading plain objects or calling closures is thrown away.
- */
+/* Loops below are kernels: see "Hot loops are kernels" in docs/architecture.md. */
 
 /**
  * Whether a row is kept: a known customer (index >= 0), dated on or before `asOf` (not NO_DAY) and in
@@ -115,7 +112,7 @@ export function activityDays(dataset: Dataset, asOf: number, withEvents: boolean
 /**
  * Merges two per-customer sorted day lists (`aOffsets`/`aDays`, `bOffsets`/`bDays`) into `offsets`
  * and `days`: days on or before `asOf`, NO_DAY and repeats dropped. Returns how many days it wrote.
- * A kernel (typed arrays and numbers only), so its optimised code survives garbage collections.
+ * A kernel (see "Hot loops are kernels" in docs/architecture.md).
  */
 function mergeDays(aOffsets: Int32Array, aDays: Int32Array, bOffsets: Int32Array, bDays: Int32Array, asOf: number, offsets: Int32Array, days: Int32Array): number {
   const n = offsets.length - 1;

@@ -81,12 +81,7 @@ export function stageContext(dataset: Dataset, options: ResolvedStageOptions): S
   return { options, asOf, activity, firstPurchase, firstStamp };
 }
 
-/*
- * The loops over customers are kernels: typed arrays and numbers in, results written into the arrays
- * given. Code that reads plain objects (options, the stage context) is thrown away once a garbage
- * collection frees their hidden class, and a dashboard's next call would then walk 100k customers in
- * the interpreter; kernels keep their optimised code.
- */
+/* Loops below are kernels: see "Hot loops are kernels" in docs/architecture.md. */
 
 /**
  * Month index (months since 1970-01) x 32 + day of the month of a day number: one integer per

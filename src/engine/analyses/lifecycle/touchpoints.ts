@@ -163,11 +163,7 @@ function usageCodes(types: readonly string[], usageTypes: readonly string[]): Ui
   return Uint8Array.from(types, (v) => (usageTypes.includes(v) ? 1 : 0));
 }
 
-/*
- * The row loops are kernels (typed arrays and numbers only): their optimised code survives garbage
- * collections, where code calling closures, reading Maps or building arrays per row is slow to begin
- * with and is thrown away after a collection.
- */
+/* The row loops are kernels: see "Hot loops are kernels" in docs/architecture.md. */
 
 /** 1 for the events that are interactions: dated on or before `asOf`, with a type that is not usage. */
 function interactionRows(day: Int32Array, type: Int32Array, usage: Uint8Array, asOf: number): Uint8Array {

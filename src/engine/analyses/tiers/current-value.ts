@@ -42,8 +42,8 @@ export function currentValues(dataset: Dataset, asOf: number, windowStart: numbe
 
 /**
  * Marks the customers with an order on or before `asOf` in `known` and adds their `amounts` dated
- * windowStart..asOf into `value`; returns how many of those amounts are NaN (left out). A kernel
- * (typed arrays and numbers only), so its optimised code survives garbage collections.
+ * windowStart..asOf into `value`; returns how many of those amounts are NaN (left out).
+ * A kernel (see "Hot loops are kernels" in docs/architecture.md).
  */
 function sumWindow(day: Int32Array, customer: Int32Array, amounts: Float64Array, asOf: number, windowStart: number, known: Uint8Array, value: Float64Array): number {
   let missing = 0;

@@ -91,12 +91,7 @@ export function isHigh(score: number, threshold: number, axisMin: number): boole
   return score >= threshold && score > axisMin;
 }
 
-/*
- * The loops over customers are kernels: typed arrays and numbers in, results written into the arrays
- * given. Code that reads plain objects is thrown away once a garbage collection frees their hidden
- * class, and a dashboard's next call would then walk 100k customers in the interpreter; kernels keep
- * their optimised code.
- */
+/* Loops below are kernels: see "Hot loops are kernels" in docs/architecture.md. */
 
 /** Per tier: members, and the sums of their current values, potential values and composites. */
 function tierSums(
