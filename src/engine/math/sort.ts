@@ -20,16 +20,35 @@ const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
  */
 export function ascendingOrder(values: Float64Array, within?: Int32Array): Int32Array {
   const n = values.length;
-  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const loAt = LITTLE_ENDIAN ? 0 : 1;
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
   const counts = new Int32Array(2 * DIGITS_PER_WORD * BUCKETS);
-  for (let i = 0; i < n; i++) {
+  orderedBits(new Uint32Array(values.buffer, values.byteOffset, 2 * n), LITTLE_ENDIAN ? 0 : 1, hi, lo, counts);
+  let order: Int32Array = within ? Int32Array.from(within) : identity(n);
+  let next: Int32Array = new Int32Array(n);
+  for (let pass = 0; pass < 2 * DIGITS_PER_WORD; pass++) {
+    const base = pass * BUCKETS;
+    if (startsOrSingle(counts, base, n)) continue;
+    scatter(order, next, pass < DIGITS_PER_WORD ? lo : hi, (pass % DIGITS_PER_WORD) * DIGIT_BITS, counts, base);
+    const swap = order;
+    order = next;
+    next = swap;
+  }
+  return order;
+}
+
+/* Loops below are kernels: see "Hot loops are kernels" in docs/architecture.md. */
+
+/**
+ * Each value's bits as two unsigned words that order as the values do, and the count of every digit
+ * of every pass. `words` are the values' 32-bit halves, the low one at `loAt` of each pair.
+ */
+function orderedBits(words: Uint32Array, loAt: number, hi: Uint32Array, lo: Uint32Array, counts: Int32Array): void {
+  for (let i = 0; i < hi.length; i++) {
     let h = words[2 * i + 1 - loAt];
     let l = words[2 * i + loAt];
-    if (Number.isNaN(values[i])) {
-      // Last: above +Infinity, whose mapped bits are 0xfff00000 00000000.
+    if ((h & 0x7ff00000) === 0x7ff00000 && ((h & 0xfffff) !== 0 || l !== 0)) {
+      // NaN, last: above +Infinity, whose mapped bits are 0xfff00000 00000000.
       h = 0xffffffff;
       l = 0xffffffff;
     } else if (h >>> 31) {
@@ -46,27 +65,31 @@ export function ascendingOrder(values: Float64Array, within?: Int32Array): Int32
       counts[(DIGITS_PER_WORD + d) * BUCKETS + ((h >>> (d * DIGIT_BITS)) & (BUCKETS - 1))]++;
     }
   }
-  let order = within ? Int32Array.from(within) : new Int32Array(n);
-  if (!within) for (let i = 0; i < n; i++) order[i] = i;
-  let next = new Int32Array(n);
-  for (let pass = 0; pass < 2 * DIGITS_PER_WORD; pass++) {
-    const word = pass < DIGITS_PER_WORD ? lo : hi;
-    const shift = (pass % DIGITS_PER_WORD) * DIGIT_BITS;
-    const base = pass * BUCKETS;
-    let single = false;
-    let sum = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const count = counts[base + b];
-      if (count === n) single = true;
-      counts[base + b] = sum;
-      sum += count;
-    }
-    if (single) continue;
-    for (let k = 0; k < n; k++) {
-      const i = order[k];
-      next[counts[base + ((word[i] >>> shift) & (BUCKETS - 1))]++] = i;
-    }
-    [order, next] = [next, order];
-  }
+}
+
+function identity(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   return order;
+}
+
+/** Turns one pass's digit counts into start positions; true when one digit holds all n (the pass can be skipped). */
+function startsOrSingle(counts: Int32Array, base: number, n: number): boolean {
+  let single = false;
+  let sum = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    const count = counts[base + b];
+    if (count === n) single = true;
+    counts[base + b] = sum;
+    sum += count;
+  }
+  return single;
+}
+
+/** One stable pass: `order` into `next` by the digit of `word` at `shift`. */
+function scatter(order: Int32Array, next: Int32Array, word: Uint32Array, shift: number, counts: Int32Array, base: number): void {
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    next[counts[base + ((word[i] >>> shift) & (BUCKETS - 1))]++] = i;
+  }
 }

@@ -67,10 +67,13 @@ export function dayPeriods(unit: PeriodUnit, days: Int32Array, lastDay: number):
   return { unit, lo, periods };
 }
 
+/** A constant, not `-Infinity` in the loop's function: a unary minus the JIT has no feedback for deoptimises it once. */
+const BELOW_ANY_DAY = -Infinity;
+
 /** The earliest day (NO_DAY left out) and the latest up to `lastDay`, into `range` (a kernel). */
 function dayRange(days: Int32Array, lastDay: number, range: Float64Array): void {
   let lo = lastDay;
-  let hi = -Infinity;
+  let hi = BELOW_ANY_DAY;
   for (let i = 0; i < days.length; i++) {
     const d = days[i];
     if (d < lo && d > NO_DAY) lo = d;
