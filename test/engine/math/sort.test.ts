@@ -41,6 +41,21 @@ describe('ascendingOrder', () => {
     );
   });
 
+  it('agrees with a stable comparator sort on whole numbers in a narrow range (the counting path)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -40, max: 40 }), { maxLength: 300 }), (list) => {
+        const values = Float64Array.from(list, (v) => (Object.is(v, -0) ? 0 : v));
+        expect(Array.from(ascendingOrder(values))).toEqual(comparatorOrder(values));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('orders whole numbers with a -0 among them as the radix path does: -0 just before +0', () => {
+    const order = Array.from(ascendingOrder(Float64Array.of(0, 2, -0, 0, -3)));
+    expect(order).toEqual([4, 2, 0, 3, 1]);
+  });
+
   it('agrees with the comparator sort on a large column of day-like values', () => {
     const values = Float64Array.from({ length: 50_000 }, (_, i) => ((i * 7919) % 731) / 7);
     expect(Array.from(ascendingOrder(values))).toEqual(comparatorOrder(values));
@@ -53,6 +68,19 @@ describe('ascendingOrder within an order', () => {
     const second = Float64Array.of(5, 9, 3, 9, 5);
     const bySecond = ascendingOrder(second);
     expect(Array.from(ascendingOrder(first, bySecond))).toEqual([1, 3, 2, 0, 4]);
+  });
+
+  it('sorts two columns lexicographically, whole-number and fractional keys alike', () => {
+    const key = fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constantFrom(0.5, 2.25, 7));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, key), { maxLength: 200 }), (pairs) => {
+        const first = Float64Array.from(pairs, (p) => p[0]);
+        const second = Float64Array.from(pairs, (p) => p[1]);
+        const expected = pairs.map((_, i) => i).sort((i, j) => first[i] - first[j] || second[i] - second[j] || i - j);
+        expect(Array.from(ascendingOrder(first, ascendingOrder(second)))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('puts NaN after every number', () => {
