@@ -37,6 +37,32 @@ describe('bytes and streams', () => {
     expect(report.reasons).toEqual(expected.report.reasons);
   });
 
+  it('reads bytes larger than its 64 kB pieces as the whole text: rows, quoted line breaks and multi-byte characters across piece ends', async () => {
+    // ~40 bytes a row: 8,000 rows are ~5 pieces, and the quoted multi-line cells and 3-byte chars land on piece ends somewhere
+    const big = sampleCsv(8_000);
+    const whole = ingestText(big);
+    const { dataset, report } = await ingestBytes(encoder.encode(big));
+    expect(encoder.encode(big).length).toBeGreaterThan(4 * 65_536);
+    expect(dataset).toEqual({ ...whole.dataset, version: dataset.version });
+    expect(report).toEqual(whole.report);
+    // and with progress: the same, progress rising to 1
+    const seen: number[] = [];
+    const withProgress = await ingestBytes(encoder.encode(big), { onProgress: (f) => seen.push(f) });
+    expect(withProgress.dataset).toEqual({ ...whole.dataset, version: withProgress.dataset.version });
+    expect(seen.at(-1)).toBe(1);
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.every((f, i) => i === 0 || f >= seen[i - 1])).toBe(true);
+  });
+
+  it('reads a line longer than a piece', async () => {
+    const note = '长'.repeat(40_000);
+    const csv = `customer_id,note,date,amount\na,${note},2024-01-05,1\nb,x,2024-01-06,2\n`;
+    const { dataset, report } = await ingestBytes(encoder.encode(csv));
+    const whole = ingestText(csv);
+    expect(report.accepted).toBe(2);
+    expect(dataset).toEqual({ ...whole.dataset, version: dataset.version });
+  });
+
   it('detects gzip by magic bytes, and by a .gz name', async () => {
     const gz = new Uint8Array(gzipSync(encoder.encode(text)));
     const byMagic = await ingestBytes(gz);
