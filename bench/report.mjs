@@ -156,7 +156,7 @@ export function printSize(size) {
   const stats = size.runs.find((r) => r.key === 'engine')?.stats;
   if (stats) console.log(`\nour Dataset: ${Object.entries(stats).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')}`);
   const targets = targetRows(size, t.sum);
-  if (size.label === '1m') console.log(`\n${plainTable(['target (1M)', 'measured', 'verdict'], targets)}`);
+  if (size.label === '1m') console.log(`\n${plainTable(['target (1M)', 'measured', 'verdict'], targets)}${ratioNeeds(t.sum).map((line) => `\n${line}`).join('')}`);
 }
 
 /**
@@ -184,6 +184,26 @@ function targetRows(size, sum) {
 }
 
 /**
+ * For each ratio target missed, what it would take in this run: our total at most the peer's total
+ * over the ratio, next to ours and the floor's.
+ * @param {Map<string, ReturnType<typeof summarize>>} sum
+ */
+function ratioNeeds(sum) {
+  const ours = sum.get('engine');
+  const floor = sum.get('floor');
+  if (!ours) return [];
+  return [
+    ['duckdb-wasm', 'DuckDB-wasm', 3],
+    ['arquero', 'Arquero', 15],
+  ].flatMap(([key, name, ratio]) => {
+    const peer = sum.get(/** @type {string} */ (key));
+    if (!peer || peer.total / ours.total >= /** @type {number} */ (ratio)) return [];
+    const needed = peer.total / /** @type {number} */ (ratio);
+    return [`${ratio}x ${name} needs our total at most ${fmt(needed)} ms (its ${fmt(peer.total)} ms / ${ratio}); ours is ${fmt(ours.total)} ms${floor ? `, the floor's ${fmt(floor.total)} ms` : ''}.`];
+  });
+}
+
+/**
  * The whole docs/performance.md.
  * @param {ReturnType<typeof machine>} info
  * @param {SizeResult[]} results
@@ -208,6 +228,7 @@ export function writeReport(info, results, append) {
         ours?.stats ? `Our Dataset: ${Object.entries(ours.stats).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')}.` : 'Our engine: not measured at this size (see the table).',
         failed.length ? `\nNot counted: ${failed.map((r) => `${r.name} (${r.status}: ${r.problems?.join('; ')})`).join('; ')}.` : '',
         size.label === '1m' ? `\n#### Targets on the 1M set\n\n${markdownTable(['target', 'measured', 'verdict'], targetRows(size, t.sum))}` : '',
+        size.label === '1m' && ratioNeeds(t.sum).length ? `\n${ratioNeeds(t.sum).join('\n')}` : '',
       ].join('\n');
     })
     .join('\n\n');
