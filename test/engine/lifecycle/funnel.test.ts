@@ -40,6 +40,25 @@ describe('funnel (Mixpanel semantics)', () => {
     expect(r.steps.map((s) => s.conversion)).toEqual([1, 0.6, 0.4]);
     expect(r.steps[2].fromPrevious).toBeCloseTo(2 / 3, 12);
   });
+  it('a step on an event type or feature the feed never has is reached by nobody (not by the rows missing a feature)', () => {
+    const { dataset: withFeatures } = ingestFeed({
+      events: [
+        { customer_id: 'a', timestamp: '2024-03-01T10:00:00Z', type: 'view' },
+        { customer_id: 'a', timestamp: '2024-03-02T10:00:00Z', type: 'feature' },
+        { customer_id: 'b', timestamp: '2024-03-01T10:00:00Z', type: 'view' },
+        { customer_id: 'b', timestamp: '2024-03-02T10:00:00Z', type: 'feature', feature: 'export' },
+      ],
+    });
+    const run = (second: object) => {
+      const f = funnel(withFeatures, { steps: [{ label: 'View', source: 'event', eventType: 'view' }, { label: 'Used', source: 'event', ...second }] });
+      if (!f.available) throw new Error(f.message);
+      return f.steps.map((s) => s.customers);
+    };
+    expect(run({ feature: 'export' })).toEqual([2, 1]);
+    expect(run({ feature: 'reports' })).toEqual([2, 0]);
+    expect(run({ eventType: 'purchase' })).toEqual([2, 0]);
+    expect(run({ eventType: 'feature' })).toEqual([2, 2]);
+  });
   it('a repeated step definition needs a later occurrence (repeat purchase = a second order day)', () => {
     const { dataset: orders } = ingestFeed({
       orders: [

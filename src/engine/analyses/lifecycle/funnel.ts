@@ -91,25 +91,40 @@ function stepSource(dataset: Dataset, step: FunnelStep): DaySource | Requirement
     case 'event': {
       const t = dataset.events;
       if (!t || (step.feature !== undefined && !t.feature)) return { table: 'events', fields: step.feature === undefined ? ['type'] : ['type', 'feature'] };
-      const type = step.eventType === undefined ? -2 : t.type.values.indexOf(step.eventType);
-      const feature = step.feature === undefined ? -2 : t.feature!.values.indexOf(step.feature);
-      return {
-        customer: t.customer,
-        day: t.day,
-        include: (row) => (type === -2 || t.type.codes[row] === type) && (feature === -2 || t.feature!.codes[row] === feature),
-      };
+      if (step.eventType === undefined && step.feature === undefined) return { customer: t.customer, day: t.day };
+      // A value the feed never has matches no row (its index -1 would match the rows missing it).
+      const type = step.eventType === undefined ? ANY : t.type.values.indexOf(step.eventType);
+      const feature = step.feature === undefined ? ANY : t.feature!.values.indexOf(step.feature);
+      const mask = new Uint8Array(t.length);
+      if (type !== -1 && feature !== -1) markEvents(t.type.codes, type, t.feature?.codes ?? NO_CODES, feature, mask);
+      return { customer: t.customer, day: t.day, mask };
     }
     case 'feedback': {
       const t = dataset.feedback;
       if (!t) return { table: 'feedback', fields: ['customer_id', 'date'] };
       const { minNps, minCsat } = step;
-      return {
-        customer: t.customer,
-        day: t.day,
-        include: (row) => (minNps === undefined || t.nps[row] >= minNps) && (minCsat === undefined || t.csat[row] >= minCsat),
-      };
+      if (minNps === undefined && minCsat === undefined) return { customer: t.customer, day: t.day };
+      const mask = new Uint8Array(t.length);
+      markAnswers(t.nps, minNps ?? NaN, t.csat, minCsat ?? NaN, mask);
+      return { customer: t.customer, day: t.day, mask };
     }
   }
+}
+
+/* The row filters below are kernels: see "Hot loops are kernels" in docs/architecture.md. */
+
+/** Any value: no filter on that column. */
+const ANY = -2;
+const NO_CODES = new Int32Array(0);
+
+/** 1 for the events of type code `type` and feature code `feature` ({@link ANY} for either). */
+function markEvents(types: Int32Array, type: number, features: Int32Array, feature: number, mask: Uint8Array): void {
+  for (let row = 0; row < mask.length; row++) mask[row] = +((type === ANY || types[row] === type) && (feature === ANY || features[row] === feature));
+}
+
+/** 1 for the answers with NPS >= `minNps` and CSAT >= `minCsat` (a NaN bound: no condition on that score). */
+function markAnswers(nps: Float64Array, minNps: number, csat: Float64Array, minCsat: number, mask: Uint8Array): void {
+  for (let row = 0; row < mask.length; row++) mask[row] = +((minNps !== minNps || nps[row] >= minNps) && (minCsat !== minCsat || csat[row] >= minCsat));
 }
 
 /** First index in [from, to) of `days` holding a day >= `day` (strictly > when `strict`), or `to`. */
