@@ -9,6 +9,7 @@ import { checkRequirements, available, unavailable, type Maybe } from '../availa
 import { resolveAsOf } from '../../stats/as-of.js';
 import { rank } from '../../stats/rank.js';
 import { groupRows } from '../../stats/group.js';
+import { ordersByCustomer } from '../../dataset/derived.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { RfmOptionsSchema, type RfmOptions, type ResolvedRfmOptions } from './options.js';
 import { binEdges, scoresOf } from './bins.js';
@@ -111,17 +112,22 @@ function onOrBefore(day: Int32Array, asOf: number): Uint8Array {
   return keep;
 }
 
-/** Order rows, amount sums and the latest day per customer over rows on or before `asOf`. */
-function accumulate(day: Int32Array, customer: Int32Array, amount: Float64Array, asOf: number, rows: Int32Array, sum: Float64Array, last: Int32Array): void {
-  for (let i = 0; i < day.length; i++) {
-    const d = day[i];
-    if (d > asOf) continue;
-    const c = customer[i];
-    rows[c]++;
-    sum[c] += amount[i];
-    // The latest day without a branch: rows usually come in date order, but not always.
-    const l = last[c];
-    last[c] = d > l ? d : l;
+/**
+ * Order rows, amount sums and the latest day per customer over rows on or before `asOf`, walking the
+ * shared by-customer grouping (date order within a customer): sequential reads instead of three
+ * scattered per-customer updates per row, and the grouping is there for the other analyses anyway.
+ */
+function accumulate(offsets: Int32Array, day: Int32Array, amount: Float64Array, asOf: number, rows: Int32Array, sum: Float64Array, last: Int32Array): void {
+  for (let c = 0; c < rows.length; c++) {
+    const start = offsets[c];
+    const end = offsets[c + 1];
+    let k = start;
+    let total = 0;
+    while (k < end && day[k] <= asOf) total += amount[k++];
+    if (k === start) continue;
+    rows[c] = k - start;
+    sum[c] = total;
+    last[c] = day[k - 1];
   }
 }
 
@@ -146,12 +152,13 @@ function compact(rows: Int32Array, last: Int32Array, count: Int32Array, sum: Flo
 
 /** Per-customer recency, frequency and monetary over orders on or before `asOf` (typed, one pass). */
 function perCustomer(dataset: Dataset, asOf: number, countBy: 'rows' | 'orders') {
-  const { day, customer, amount } = dataset.orders!;
+  const { day } = dataset.orders!;
   const n = dataset.customerIds.length;
   const last = new Int32Array(n).fill(NONE);
   const rows = new Int32Array(n);
   const sum = new Float64Array(n);
-  accumulate(day, customer, amount, asOf, rows, sum, last);
+  const grouped = ordersByCustomer(dataset);
+  accumulate(grouped.offsets, grouped.day, grouped.amount, asOf, rows, sum, last);
   const count = countBy === 'orders' ? distinctOrders(dataset, onOrBefore(day, asOf)) : rows;
   const k = countPositive(rows);
   const index = new Int32Array(k);
