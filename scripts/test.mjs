@@ -9,7 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { findChromium, howToGetChromium } from './chromium.mjs';
 
 /** How long vitest may take to close after writing its report. */
@@ -91,7 +91,16 @@ if (stopped) console.error(`\n${stopped}`);
 
 let passed = false;
 try {
-  const { numPassedTests, numFailedTests, numPendingTests, numTotalTests, success } = JSON.parse(readFileSync(report, 'utf8'));
+  const { numPassedTests, numFailedTests, numPendingTests, numTotalTests, success, testResults } = JSON.parse(readFileSync(report, 'utf8'));
+  // The failures again at the end, so a long log still names them where it is read first.
+  for (const file of testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === 'failed') console.log(`\nFAILED ${relative(process.cwd(), file.name)} > ${test.fullName}\n${(test.failureMessages ?? []).join('\n').split('\n').slice(0, 8).join('\n')}`);
+    }
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((/** @type {{ status: string }} */ t) => t.status === 'failed')) {
+      console.log(`\nFAILED ${relative(process.cwd(), file.name)}\n${String(file.message ?? '').split('\n').slice(0, 8).join('\n')}`);
+    }
+  }
   console.log(`\n${numPassedTests} passed, ${numFailedTests} failed${numPendingTests ? `, ${numPendingTests} skipped` : ''}`);
   passed = success && numFailedTests === 0 && numTotalTests > 0;
 } catch {
