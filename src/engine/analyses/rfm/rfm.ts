@@ -1,7 +1,7 @@
 /**
  * RFM analysis, compatible with the R `rfm` package v0.3.0 by default (METRICS.md section 1).
- * One pass over the orders fills typed per-customer arrays; scores, segments and the R x F grid are
- * derived from those arrays.
+ * A walk over the orders grouped by customer fills typed per-customer arrays; scores, segments and
+ * the R x F grid are derived from those arrays.
  */
 import type { Dataset } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';
@@ -150,7 +150,7 @@ function compact(rows: Int32Array, last: Int32Array, count: Int32Array, sum: Flo
   }
 }
 
-/** Per-customer recency, frequency and monetary over orders on or before `asOf` (typed, one pass). */
+/** Per-customer recency, frequency and monetary over orders on or before `asOf`, as typed arrays. */
 function perCustomer(dataset: Dataset, asOf: number, countBy: 'rows' | 'orders') {
   const { day } = dataset.orders!;
   const n = dataset.customerIds.length;
