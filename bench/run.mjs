@@ -31,7 +31,7 @@ const REFERENCE = 'idiomatic';
 const INTERLEAVE_MAX_ROWS = 1_000_000;
 
 /** Peer keys in report order; the module is bench/peers/<key>.mjs. */
-const PEERS = ['engine', 'engine-full', 'floor', 'duckdb-native', 'duckdb-wasm', 'arquero', 'idiomatic', 'papaparse', 'd3-dsv'];
+const PEERS = ['engine', 'engine-full', 'floor', 'duckdb-native', 'duckdb-wasm', 'arquero', 'arquero-defaults', 'idiomatic', 'papaparse', 'd3-dsv'];
 
 const { values } = parseArgs({
   options: {

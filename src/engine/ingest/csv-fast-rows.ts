@@ -129,6 +129,8 @@ export class FastCsvRows {
       // blank lines, quotes and leading blanks are the general path's
       if (c === LF || c === CR || c === QUOTE || isBlank(c)) break;
       let col = 0;
+      // whether the row may hold an id or category not yet in its dictionary (most rows do not)
+      let fresh = false;
       for (;;) {
         const cellStart = i;
         const kind = col < columns ? kinds[col] : -1;
@@ -169,6 +171,7 @@ export class FastCsvRows {
           const end = dictionary.cellEnd;
           if ((end < n || final) && !isBlank(text.charCodeAt(end - 1))) {
             ints[col]![rows] = code;
+            if (code < 0) fresh = true;
             this.starts[col] = i;
             this.ends[col] = end;
             i = end;
@@ -214,6 +217,7 @@ export class FastCsvRows {
             i = rowStart;
             break rows;
           }
+          if (kind === CUSTOMER || kind === CATEGORY) fresh = true;
         }
         col++;
         if (i >= n) break;
@@ -240,7 +244,7 @@ export class FastCsvRows {
         i = rowStart;
         break;
       }
-      this.addNewValues(rows, text);
+      if (fresh) this.addNewValues(rows, text);
       rows++;
     }
     this.flush(rows);
