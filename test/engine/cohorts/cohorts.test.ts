@@ -47,6 +47,24 @@ describe('hand-computed monthly cohorts', () => {
     expect(feb).toMatchObject({ active: [1, 0], retention: [1, 0], retentionOnOrAfter: [1, 0], revenue: [50, 0], partial: [false, true] });
   });
 
+  it('a refund before the first purchase period is in no cell; one in that period counts in its revenue', () => {
+    const refunds = run(
+      ordersDataset([
+        ['i', '2024-01-03', 1],
+        ['g', '2024-01-10', -3],
+        ['g', '2024-02-12', 25],
+        ['g', '2024-03-02', 4],
+        ['h', '2024-02-01', -2],
+        ['h', '2024-02-05', 30],
+      ]),
+      { asOf: day('2024-03-15') },
+    );
+    expect(refunds.cohorts.map((c) => [c.cohort, c.size, c.active, c.revenue])).toEqual([
+      ['2024-01', 1, [1, 0, 0], [1, 0, 0]],
+      ['2024-02', 2, [2, 1], [53, 4]],
+    ]);
+  });
+
   it('a complete last period is not partial', () => {
     const atEnd = run(dataset, { asOf: day('2024-03-31') });
     expect(atEnd.cohorts[0].partial).toEqual([false, false, false]);

@@ -83,11 +83,12 @@ function purchasePeriods(offsets: Int32Array, day: Int32Array, amount: Float64Ar
 }
 
 /**
- * Cohort sizes, active customers and last-purchase offsets, the cells in flat cohortCount x
- * cohortCount arrays (cell cohort * cohortCount + offset). Periods never decrease along a customer's
- * rows, so each (customer, period) counts once.
+ * Cohort sizes, active customers, last-purchase offsets and net revenue, the cells in flat
+ * cohortCount x cohortCount arrays (cell cohort * cohortCount + offset). Periods never decrease along
+ * a customer's rows, so each (customer, period) counts once. A refund counts in revenue from the
+ * customer's first purchase period on (one dated before it belongs to no cell).
  */
-function countCells(offsets: Int32Array, day: Int32Array, amount: Float64Array, periods: Int32Array, lo: number, unit: PeriodUnit, asOf: number, first: Int32Array, last: Int32Array, firstPeriod: number, size: Float64Array, active: Float64Array, lastOffsets: Float64Array): void {
+function countCells(offsets: Int32Array, day: Int32Array, amount: Float64Array, periods: Int32Array, lo: number, unit: PeriodUnit, asOf: number, first: Int32Array, last: Int32Array, firstPeriod: number, size: Float64Array, active: Float64Array, lastOffsets: Float64Array, revenue: Float64Array): void {
   const cohortCount = size.length;
   for (let c = 0; c < first.length; c++) {
     const f = first[c];
@@ -98,24 +99,14 @@ function countCells(offsets: Int32Array, day: Int32Array, amount: Float64Array, 
     const end = offsets[c + 1];
     let seen = -1;
     for (let k = offsets[c]; k < end && day[k] <= asOf; k++) {
-      if (amount[k] < 0) continue;
       const at = periodAt(periods, lo, unit, day[k]) - f;
+      const value = amount[k];
+      if (at >= 0) revenue[row + at] += value;
+      if (value < 0) continue;
       // Counted without a branch: whether a row opens a new period is a coin toss the CPU mispredicts.
       active[row + at] += +(at !== seen);
       seen = at;
     }
-  }
-}
-
-/** Net revenue per cohort cell (as in {@link countCells}), in row order so the sums add up exactly as the rows come. */
-function revenueCells(day: Int32Array, customer: Int32Array, amount: Float64Array, periods: Int32Array, lo: number, unit: PeriodUnit, asOf: number, first: Int32Array, firstPeriod: number, revenue: Float64Array, cohortCount: number): void {
-  for (let i = 0; i < day.length; i++) {
-    const d = day[i];
-    const f = first[customer[i]];
-    if (d > asOf || f === NOT_SEEN) continue;
-    const p = periodAt(periods, lo, unit, d);
-    if (p < f) continue;
-    revenue[(f - firstPeriod) * cohortCount + p - f] += amount[i];
   }
 }
 
@@ -145,9 +136,8 @@ export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<Co
   const size = new Float64Array(cohortCount);
   const active = new Float64Array(cohortCount * cohortCount);
   const lastOffsets = new Float64Array(cohortCount * cohortCount);
-  countCells(offsets, day, amount, periods, lo, unit, asOf, first, last, firstPeriod, size, active, lastOffsets);
   const revenue = new Float64Array(cohortCount * cohortCount);
-  revenueCells(orders.day, orders.customer, orders.amount, periods, lo, unit, asOf, first, firstPeriod, revenue, cohortCount);
+  countCells(offsets, day, amount, periods, lo, unit, asOf, first, last, firstPeriod, size, active, lastOffsets, revenue);
 
   const rows: CohortRow[] = [];
   for (let k = 0; k < cohortCount; k++) {
