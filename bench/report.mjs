@@ -187,7 +187,8 @@ function targetRows(size, sum) {
 
 /**
  * For each ratio target missed, what it would take in this run: our total at most the peer's total
- * over the ratio, next to ours and the floor's.
+ * over the ratio, next to ours and the floor's, and the floor's own ratio (whether the hand-written
+ * pass itself would meet the target).
  * @param {Map<string, ReturnType<typeof summarize>>} sum
  */
 function ratioNeeds(sum) {
@@ -202,7 +203,8 @@ function ratioNeeds(sum) {
     const peer = sum.get(/** @type {string} */ (key));
     if (!peer || peer.total / ours.total >= /** @type {number} */ (ratio)) return [];
     const needed = peer.total / /** @type {number} */ (ratio);
-    return [`${ratio}x ${name} needs our total at most ${fmt(needed)} ms (its ${fmt(peer.total)} ms / ${ratio}); ours is ${fmt(ours.total)} ms${floor ? `, the floor's ${fmt(floor.total)} ms` : ''}.`];
+    const floorRatio = floor ? `, the floor's ${fmt(floor.total)} ms (the floor itself is ${fmt(peer.total / floor.total, 1)}x faster than ${name})` : '';
+    return [`${ratio}x ${name} needs our total at most ${fmt(needed)} ms (its ${fmt(peer.total)} ms / ${ratio}); ours is ${fmt(ours.total)} ms${floorRatio}.`];
   });
 }
 
