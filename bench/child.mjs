@@ -27,6 +27,7 @@ import { pathToFileURL } from 'node:url';
 
 const [modulePath, csvPath] = process.argv.slice(2);
 const gc = /** @type {() => void} */ (globalThis.gc);
+const QUIET_MS = 100;
 
 /** @param {unknown} message */
 function send(message) {
@@ -46,6 +47,17 @@ async function settledMemory() {
   }
   const m = process.memoryUsage();
   return { heap: m.heapUsed + m.external, rss: m.rss };
+}
+
+/**
+ * A full collection, then a pause: V8 frees the last run's array buffers and sweeps on background
+ * threads, and the peer that ran before may still be finishing such work on the other core. Timing
+ * right away would charge that to this run, more for peers that free more.
+ */
+async function quiet() {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+  return undefined;
 }
 
 /** @type {Peer} */
@@ -71,7 +83,7 @@ if ((await reply()) === 'time') {
   let runs = 0;
   while ((await reply()) === 'rep') {
     // the first timed run also measures what a load holds; the others only collect garbage first
-    const before = retained ? (gc(), undefined) : await settledMemory();
+    const before = retained ? await quiet() : await settledMemory();
     t = performance.now();
     const state = await peer.load(bytes, csvPath);
     const load = performance.now() - t;

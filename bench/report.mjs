@@ -251,7 +251,7 @@ load average ${info.load.toFixed(1)} when the run started (above ~0.5 means othe
   (idiomatic JS) — every per-customer number, the quintile edges and every cohort cell — and only a
   peer that passes is timed. Times are medians of the timed runs. Up to 1M rows the peers take turns
   (one timed run each per round), so other work on the machine falls on all of them alike; at 5M they
-  run one after another.
+  run one after another. Before each timed run: a forced GC and a 100 ms pause, not timed.
 - **load** = from the file's bytes in memory to the peer's loaded form (decoding text is included;
   DuckDB native reads the file itself from the page cache). **compute** = RFM aggregates + quintile
   edges + scores, the cohort matrix and the CLV summary, results read back into JS values.
