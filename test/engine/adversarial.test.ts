@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingestBytes, ingestRecords, ingestText, type IngestReport } from '../../src/engine/ingest/index.js';
+import { ingestBytes, ingestRecords, ingestStream, ingestText, type IngestReport } from '../../src/engine/ingest/index.js';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/adversarial');
 const EXPECTED = '.expected.json';
@@ -77,6 +77,16 @@ describe('adversarial corpus', () => {
       // streamed in pieces (with progress) the report is the same
       const streamed = await ingestBytes(bytes, { fileName: file, onProgress: () => {} });
       checkTotals(streamed.report, expected);
+      // and in 7-byte pieces, where the rows after the header go through the fast lane's byte loop
+      const pieces = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 7) controller.enqueue(bytes.subarray(at, at + 7));
+          controller.close();
+        },
+      });
+      const small = await ingestStream(pieces, { fileName: file });
+      checkTotals(small.report, expected);
+      expect({ ...small.dataset, version: 0 }).toEqual({ ...dataset, version: 0 });
     });
   }
 

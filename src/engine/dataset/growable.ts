@@ -110,6 +110,36 @@ function hashRange(text: string, start: number, end: number, stop = NO_STOP): nu
 }
 
 /**
+ * {@link hashRange} over the UTF-8 bytes of a CSV cell that starts at `start` and ends before the
+ * first `stop`, LF or CR: the same hash and packing as for the same chars in a string, as long as
+ * every byte is ASCII; 0 (never a hash) at the first byte above 0x7F.
+ */
+function hashBytes(bytes: Uint8Array, start: number, stop: number): number {
+  const n = bytes.length;
+  let h = 0x811c9dc5;
+  let low = 0;
+  let high = 0;
+  let i = start;
+  for (; i < n; i++) {
+    const c = bytes[i];
+    if (c === stop || c === LF || c === CR) break;
+    if (c > 0x7f) return 0;
+    h = Math.imul(h ^ c, 0x01000193);
+    const k = i - start;
+    if (k < 4) low |= c << (k << 3);
+    else high |= c << ((k - 4) << 3);
+  }
+  hashed[END] = i;
+  hashed[LOW] = low;
+  hashed[HIGH] = high;
+  hashed[KIND] = i - start <= INLINE_CHARS ? i - start : POOLED;
+  return (h & 0x3fffffff) | 1;
+}
+
+/** What {@link Dictionary.findBytes} returns for a cell with a byte above 0x7F. */
+export const NOT_ASCII = -2;
+
+/**
  * A string dictionary: stable int codes in first-seen order. Values are found straight from their
  * place in a source text ({@link Dictionary.find} on a range), so ingest looks up an id seen before
  * without making a substring. One open-addressing table of 16-byte slots keeps each entry's hash,
@@ -124,7 +154,7 @@ export class Dictionary {
   /** Chars of {@link POOLED} values. */
   private pool = new Uint16Array(1024);
   private poolLength = 0;
-  /** Where the cell of the last {@link findCell} ended. */
+  /** Where the cell of the last {@link findCell} or {@link findBytes} ended. */
   cellEnd = 0;
 
   /** The code of a value, adding it when new. */
@@ -148,7 +178,19 @@ export class Dictionary {
     return code;
   }
 
-  private lookup(hash: number, text: string, start: number, end: number): number {
+  /**
+   * {@link findCell} over the UTF-8 bytes of a cell of ASCII chars; {@link NOT_ASCII} when the cell
+   * has another byte (its chars are then for a string lookup to find).
+   */
+  findBytes(bytes: Uint8Array, start: number, delimiter: number): number {
+    const hash = hashBytes(bytes, start, delimiter);
+    if (hash === 0) return NOT_ASCII;
+    const end = hashed[END];
+    this.cellEnd = end;
+    return this.lookup(hash, bytes, start, end);
+  }
+
+  private lookup(hash: number, text: string | Uint8Array, start: number, end: number): number {
     const table = this.table;
     const kind = hashed[KIND];
     const low = hashed[LOW];
@@ -206,10 +248,14 @@ export class Dictionary {
     return this.values.length;
   }
 
-  private samePooled(offset: number, length: number, text: string, start: number, end: number): boolean {
+  private samePooled(offset: number, length: number, text: string | Uint8Array, start: number, end: number): boolean {
     if (length !== end - start) return false;
     const pool = this.pool;
-    for (let i = 0; i < length; i++) if (pool[offset + i] !== text.charCodeAt(start + i)) return false;
+    if (typeof text === 'string') {
+      for (let i = 0; i < length; i++) if (pool[offset + i] !== text.charCodeAt(start + i)) return false;
+    } else {
+      for (let i = 0; i < length; i++) if (pool[offset + i] !== text[start + i]) return false;
+    }
     return true;
   }
 

@@ -206,6 +206,9 @@ class ByteFeed {
       }
     }
     const cut = done ? bytes.length : bytes.lastIndexOf(LF) + 1;
+    // a source that reads bytes takes them as they are (no text is made)
+    const read = this.source && cut > 0 ? (this.source.feedBytes?.(bytes.subarray(0, cut), done) ?? -1) : -1;
+    if (read >= 0) return bytes.subarray(read);
     const chunk = cut > 0 ? this.decoder.decode(bytes.subarray(0, cut)) : '';
     let used = 0;
     if (!this.source && !this.wholeText) {
