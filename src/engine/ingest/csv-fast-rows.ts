@@ -512,8 +512,17 @@ export class FastCsvRows {
   }
 }
 
+/** Char codes of a short value: `String.fromCharCode.apply` on a plain array is several times faster than on a typed-array view. */
+const scratch: number[] = [];
+
 /** The string of ASCII bytes `bytes[start, end)`. */
 function asciiText(bytes: Uint8Array, start: number, end: number): string {
+  const n = end - start;
+  if (n <= 64) {
+    scratch.length = n;
+    for (let k = 0; k < n; k++) scratch[k] = bytes[start + k];
+    return String.fromCharCode.apply(null, scratch);
+  }
   let text = '';
   // in slices, as a call takes a bounded number of arguments
   for (let at = start; at < end; at += 4096) text += String.fromCharCode.apply(null, bytes.subarray(at, Math.min(end, at + 4096)) as unknown as number[]);
