@@ -69,7 +69,7 @@ const TAB = 9;
 
 /** Reads the rows it can of a CSV text into a {@link TableWriter}'s columns. */
 export class FastCsvRows {
-  /** Whether the last {@link run} or {@link runBytes} stopped at an unfinished row (more input is needed). */
+  /** Whether the last {@link run} stopped at an unfinished row (more text is needed). */
   waiting = false;
   /**
    * Whether {@link runBytes} may read this plan's rows: every column it keeps is an id, a category, a
@@ -188,7 +188,7 @@ export class FastCsvRows {
             nums[col]![rows] = signed;
             done = true;
           }
-        } else if ((kind === CUSTOMER || kind === CATEGORY) && c !== d && c !== LF && c !== CR && !isBlank(c)) {
+        } else if ((kind === CUSTOMER || kind === CATEGORY) && i < n && c !== d && c !== LF && c !== CR && !isBlank(c)) {
           // an id or a category, looked up in the same pass that finds the cell's end
           const dictionary = this.dictionaries[col]!;
           const code = dictionary.findCell(text, i, d);
@@ -282,11 +282,12 @@ export class FastCsvRows {
    * categories of ASCII chars with no blank at either end, plain decimals, `YYYY-MM-DD` dates, other
    * columns skipped. It stops at any other row (a byte above 0x7F in a kept cell, an empty or blank
    * cell, a quote, a blank line, a short or long row, a value out of range), which the caller then
-   * reads as text. Returns the byte index where it stopped. Reading bytes saves decoding the feed
-   * into strings, ~10 % of a load. It repeats {@link run}'s logic for bytes on purpose: one loop over
-   * either kind of input would read each char through a call, far slower than either loop.
+   * reads as text. `bytes` hold whole lines (the last one may lack its line break only at the end of
+   * the feed), so no row is ever cut off. Returns the byte index where it stopped. Reading bytes
+   * saves decoding the feed into strings, ~10 % of a load. It repeats {@link run}'s logic for bytes on
+   * purpose: one loop over either kind of input would read each char through a call, far slower.
    */
-  runBytes(bytes: Uint8Array, start: number, final: boolean): number {
+  runBytes(bytes: Uint8Array, start: number): number {
     const n = bytes.length;
     const d = this.delimiter;
     const kinds = this.kinds;
@@ -297,7 +298,6 @@ export class FastCsvRows {
     const block = warmBytes ? BLOCK_ROWS : WARM_ROWS;
     let rows = 0;
     let i = start;
-    this.waiting = false;
     rows: while (i < n) {
       if (rows === block) {
         rows = this.flush(rows);
@@ -328,11 +328,6 @@ export class FastCsvRows {
             } else if (c === DOT && scale < 0) scale = 0;
             else break;
           }
-          if (i >= n && !final) {
-            this.waiting = true;
-            i = rowStart;
-            break rows;
-          }
           if (!((i >= n || c === d || c === LF || c === CR) && digits > 0 && digits <= EXACT_DIGITS && scale !== 0)) {
             i = rowStart;
             break rows;
@@ -345,18 +340,18 @@ export class FastCsvRows {
           }
           nums[col]![rows] = signed;
         } else if (kind === CUSTOMER || kind === CATEGORY) {
-          if (c === d || c === LF || c === CR || c === SPACE || c === TAB) {
+          // an empty cell (also at the feed's end) or a blank one is the general path's
+          if (i >= n || c === d || c === LF || c === CR || c === SPACE || c === TAB) {
             i = rowStart;
             break rows;
           }
           const code = this.dictionaries[col]!.findBytes(bytes, i, d);
-          const end = this.dictionaries[col]!.cellEnd;
-          if (end >= n && !final) {
-            this.waiting = true;
+          if (code === NOT_ASCII) {
             i = rowStart;
             break rows;
           }
-          if (code === NOT_ASCII || bytes[end - 1] === SPACE || bytes[end - 1] === TAB) {
+          const end = this.dictionaries[col]!.cellEnd;
+          if (bytes[end - 1] === SPACE || bytes[end - 1] === TAB) {
             i = rowStart;
             break rows;
           }
@@ -367,8 +362,7 @@ export class FastCsvRows {
           i = end;
           c = i < n ? bytes[i] : -1;
         } else if (kind === DAY) {
-          if (i + 10 > n || (i + 10 === n && !final)) {
-            if (!final) this.waiting = true;
+          if (i + 10 > n) {
             i = rowStart;
             break rows;
           }
@@ -388,11 +382,6 @@ export class FastCsvRows {
         } else {
           // a column the plan does not keep
           while (i < n && (c = bytes[i]) !== d && c !== LF && c !== CR) i++;
-          if (i >= n && !final) {
-            this.waiting = true;
-            i = rowStart;
-            break rows;
-          }
         }
         col++;
         if (i >= n) break;
@@ -401,11 +390,6 @@ export class FastCsvRows {
           break;
         }
         if (c === CR) {
-          if (i + 1 >= n && !final) {
-            this.waiting = true;
-            i = rowStart;
-            break rows;
-          }
           i += i + 1 < n && bytes[i + 1] === LF ? 2 : 1;
           break;
         }

@@ -29,11 +29,11 @@ export interface TableSource {
   /** Reads the complete rows of `text`; returns the index of the first character not read. */
   feed(text: string, final: boolean): number;
   /**
-   * Reads the complete rows of UTF-8 `bytes` (whole lines) when the source can read bytes from here
-   * on; returns the number of bytes read, or -1 when it cannot (the caller decodes them and calls
-   * {@link feed}).
+   * Reads what rows it can of UTF-8 `bytes` (whole lines; at the feed's end the last one may lack its
+   * line break) without decoding them; returns how many bytes it read (the caller decodes the rest
+   * for {@link feed}), or -1 when it reads no bytes.
    */
-  feedBytes?(bytes: Uint8Array, final: boolean): number;
+  feedBytes?(bytes: Uint8Array): number;
   /** The table's report (after the final `feed`); `notes` are added to the writer's own. */
   finish(notes: readonly string[]): TableReport;
 }
@@ -88,8 +88,6 @@ export class CsvTableReader implements TableSource {
   private writer: TableWriter | undefined = undefined;
   private fast: FastCsvRows | undefined = undefined;
   private readonly notes: string[] = [];
-  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  private readonly encoder = new TextEncoder();
 
   /** `expectedChars` (the whole source's length, when known) sizes the columns once. */
   constructor(
@@ -121,17 +119,11 @@ export class CsvTableReader implements TableSource {
 
   /**
    * Rows straight from bytes through the fast lane's byte loop, once the header is read and when the
-   * plan suits it. From the first row that loop leaves, the rest of these bytes is decoded and read
-   * as text (the text lane and the general path), so a feed with many such rows costs what it did.
+   * plan suits it: returns where that loop stopped, or -1.
    */
-  feedBytes(bytes: Uint8Array, final: boolean): number {
+  feedBytes(bytes: Uint8Array): number {
     const fast = this.fast;
-    if (!fast || !fast.readsBytes) return -1;
-    const pos = fast.runBytes(bytes, 0, final);
-    if (fast.waiting || pos >= bytes.length) return pos;
-    const text = this.decoder.decode(bytes.subarray(pos));
-    const used = this.feed(text, final);
-    return used >= text.length ? bytes.length : bytes.length - this.encoder.encode(text.slice(used)).length;
+    return fast && fast.readsBytes ? fast.runBytes(bytes, 0) : -1;
   }
 
   /** Sniffs, reads the header and plans the mapping; returns where the data rows start (-1: wait). */

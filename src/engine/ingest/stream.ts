@@ -206,10 +206,10 @@ class ByteFeed {
       }
     }
     const cut = done ? bytes.length : bytes.lastIndexOf(LF) + 1;
-    // a source that reads bytes takes them as they are (no text is made)
-    const read = this.source && cut > 0 ? (this.source.feedBytes?.(bytes.subarray(0, cut), done) ?? -1) : -1;
-    if (read >= 0) return bytes.subarray(read);
-    const chunk = cut > 0 ? this.decoder.decode(bytes.subarray(0, cut)) : '';
+    // a source that reads bytes takes the rows it can as they are; the rest is decoded
+    const read = this.source && cut > 0 ? Math.max(0, this.source.feedBytes?.(bytes.subarray(0, cut)) ?? 0) : 0;
+    if (read === cut && read > 0) return bytes.subarray(cut);
+    const chunk = cut > read ? this.decoder.decode(bytes.subarray(read, cut)) : '';
     let used = 0;
     if (!this.source && !this.wholeText) {
       // the format may hang on what follows the last line break (an NDJSON line or a JSON value)

@@ -54,6 +54,23 @@ describe('bytes and streams', () => {
     expect(seen.every((f, i) => i === 0 || f >= seen[i - 1])).toBe(true);
   });
 
+  it('reads plain rows from the bytes and, from a row that needs the text path, the rest of that piece as text: as the whole text', async () => {
+    // ASCII ids, so the fast lane's byte loop takes most rows; now and then a quoted multi-line cell, a bad date or a Chinese id
+    let csv = 'customer_id,note,date,amount\n';
+    for (let i = 0; i < 12_000; i++) {
+      const id = i % 1_499 === 0 ? `客户${i % 50}` : `C${i % 50}`;
+      const note = i % 997 === 0 ? '"two\nlines"' : 'n';
+      const date = i % 1_009 === 0 ? '2023-02-30' : `2024-01-${String((i % 28) + 1).padStart(2, '0')}`;
+      csv += `${id},${note},${date},${(i % 13) - 2}.25\n`;
+    }
+    const whole = ingestText(csv);
+    const { dataset, report } = await ingestBytes(encoder.encode(csv));
+    expect(encoder.encode(csv).length).toBeGreaterThan(4 * 65_536);
+    expect(dataset).toEqual({ ...whole.dataset, version: dataset.version });
+    expect(report).toEqual(whole.report);
+    expect(report.reasons).toEqual({ 'unparseable-date': 12 });
+  });
+
   it('reads a line longer than a piece', async () => {
     const note = '长'.repeat(40_000);
     const csv = `customer_id,note,date,amount\na,${note},2024-01-05,1\nb,x,2024-01-06,2\n`;

@@ -121,6 +121,28 @@ describe('the CSV fast lane', () => {
     expect(Array.from(whole.orders!.amount)).toEqual([12.5, 7, -1.25, 1234.5]);
   });
 
+  it('leaves an empty id or category at the very end of the feed to the general path, from text and from bytes', async () => {
+    const rows = Array.from({ length: 20 }, (_, k) => `2023-01-0${1 + (k % 9)},${k}.5,web,C${k % 4}`);
+    const cases = [
+      { header: 'date,amount,channel,customer_id', last: '2023-01-07,3,web,' },
+      { header: 'customer_id,date,amount,channel', last: 'C9,2023-01-07,3,', reorder: true },
+    ];
+    for (const { header: head, last, reorder } of cases) {
+      const body = reorder ? rows.map((r) => r.split(',')).map(([d, a, ch, c]) => [c, d, a, ch].join(',')) : rows;
+      const text = [head, ...body, last].join('\n');
+      const records = ingestRecords([head.split(','), ...[...body, last].map((r) => r.split(','))]);
+      expect(comparable(ingestText(text, { format: 'csv' }))).toEqual(comparable(records));
+      const bytes = new TextEncoder().encode(text);
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 16) controller.enqueue(bytes.subarray(at, at + 16));
+          controller.close();
+        },
+      });
+      expect(comparable(await ingestStream(stream, { format: 'csv', fileName: 'orders.csv' }))).toEqual(comparable(records));
+    }
+  });
+
   it('reads plain decimals exactly as Number() does', () => {
     const values = fc.tuple(fc.boolean(), fc.nat({ max: 999_999_999 }), fc.nat({ max: 9_999_999 }), fc.integer({ min: 0, max: 7 }));
     fc.assert(
