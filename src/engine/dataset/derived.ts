@@ -6,6 +6,7 @@
  * Cached values are shared between callers: treat them as read-only.
  */
 import type { Dataset, OrdersTable } from './types.js';
+import { ALL_ROWS, countPerKey } from '../stats/group.js';
 
 const CACHE = new WeakMap<object, Map<string, unknown>>();
 
@@ -45,8 +46,7 @@ export function ordersByCustomer(dataset: Dataset): OrdersByCustomer {
 
 function groupOrders(orders: OrdersTable, customerCount: number): OrdersByCustomer {
   const offsets = new Int32Array(customerCount + 1);
-  countPerKey(orders.customer, offsets);
-  const size = offsets[customerCount];
+  const size = countPerKey(orders.customer, ALL_ROWS, offsets);
   const day = new Int32Array(size);
   const amount = new Float64Array(size);
   scatterByCustomer(orders.customer, orders.day, orders.amount, offsets, day, amount);
@@ -57,12 +57,6 @@ function groupOrders(orders: OrdersTable, customerCount: number): OrdersByCustom
 }
 
 /* Loops below are kernels (typed arrays and numbers only): see "Hot loops are kernels" in docs/architecture.md. */
-
-/** Compressed-row offsets of int keys: `offsets[k + 1]` ends up as the end of key k's rows; keys below 0 are left out. */
-function countPerKey(keys: Int32Array, offsets: Int32Array): void {
-  for (let i = 0; i < keys.length; i++) if (keys[i] >= 0) offsets[keys[i] + 1]++;
-  for (let k = 1; k < offsets.length; k++) offsets[k] += offsets[k - 1];
-}
 
 /** One scatter: rows are read in sequence and land in feed order within each customer. */
 function scatterByCustomer(customer: Int32Array, day: Int32Array, amount: Float64Array, offsets: Int32Array, days: Int32Array, amounts: Float64Array): void {
@@ -86,8 +80,26 @@ function nextUnsorted(offsets: Int32Array, day: Int32Array, from: number): numbe
   return customers;
 }
 
+/** Segments up to this long are sorted in place by insertion; longer ones through an index sort. */
+const INSERTION_MAX = 32;
+
 /** Sorts positions start..end by day, ties in position (= feed) order, moving day and amount together. */
 function sortSegment(day: Int32Array, amount: Float64Array, start: number, end: number): void {
+  if (end - start <= INSERTION_MAX) {
+    // stable: a row moves only past rows with a later day
+    for (let k = start + 1; k < end; k++) {
+      const d = day[k];
+      const a = amount[k];
+      let j = k;
+      for (; j > start && day[j - 1] > d; j--) {
+        day[j] = day[j - 1];
+        amount[j] = amount[j - 1];
+      }
+      day[j] = d;
+      amount[j] = a;
+    }
+    return;
+  }
   const order = Int32Array.from({ length: end - start }, (_, i) => start + i).sort((i, j) => day[i] - day[j] || i - j);
   const days = Int32Array.from(order, (k) => day[k]);
   const amounts = Float64Array.from(order, (k) => amount[k]);

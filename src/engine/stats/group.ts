@@ -8,24 +8,36 @@ export interface Groups {
 
 /**
  * Groups row numbers 0..keys.length-1 by `keys[row]` (0..keyCount-1), keeping only rows whose
- * `include[row]` is 1 (0 leaves a row out; all rows when omitted).
+ * `include[row]` is not 0 and whose key is not below 0.
  */
-export function groupRows(keys: Int32Array, keyCount: number, include?: Uint8Array): Groups {
-  const mask = include ?? new Uint8Array(keys.length).fill(1);
+export function groupRows(keys: Int32Array, keyCount: number, include: Uint8Array): Groups {
   const offsets = new Int32Array(keyCount + 1);
-  const rows = new Int32Array(countIncluded(keys, mask, offsets));
-  scatterRows(keys, mask, offsets, rows);
+  const rows = new Int32Array(countPerKey(keys, include, offsets));
+  scatterRows(keys, include, offsets, rows);
   return { offsets, rows };
 }
 
-/** Fills compressed-row offsets of the included rows per key; returns how many rows are included. */
-function countIncluded(keys: Int32Array, include: Uint8Array, offsets: Int32Array): number {
-  for (let row = 0; row < keys.length; row++) offsets[keys[row] + 1] += include[row];
+/** For {@link countPerKey}: every row counts. */
+export const ALL_ROWS = new Uint8Array(0);
+
+/*
+ * Loops below are kernels (typed arrays and numbers only): see "Hot loops are kernels" in
+ * docs/architecture.md.
+ */
+
+/**
+ * Compressed-row offsets of int keys into `offsets` (keyCount + 1 zeros): `offsets[k + 1]` ends up as
+ * the end of key k's rows. Rows with a key below 0, or whose `include[row]` is 0, are left out;
+ * {@link ALL_ROWS} includes every row. Returns how many rows are in.
+ */
+export function countPerKey(keys: Int32Array, include: Uint8Array, offsets: Int32Array): number {
+  const all = include.length === 0;
+  for (let row = 0; row < keys.length; row++) if (keys[row] >= 0 && (all || include[row] !== 0)) offsets[keys[row] + 1]++;
   for (let k = 1; k < offsets.length; k++) offsets[k] += offsets[k - 1];
   return offsets[offsets.length - 1];
 }
 
 function scatterRows(keys: Int32Array, include: Uint8Array, offsets: Int32Array, rows: Int32Array): void {
   const next = offsets.slice(0, offsets.length - 1);
-  for (let row = 0; row < keys.length; row++) if (include[row] === 1) rows[next[keys[row]]++] = row;
+  for (let row = 0; row < keys.length; row++) if (keys[row] >= 0 && include[row] !== 0) rows[next[keys[row]]++] = row;
 }

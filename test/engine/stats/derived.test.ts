@@ -29,6 +29,29 @@ describe('orders grouped by customer (shared per Dataset)', () => {
     expect(g.offsets[dataset.customerIds.length]).toBe(7);
   });
 
+  it('sorts short and long unsorted customers alike: by day, same-day rows in feed order', () => {
+    // customers with ~10 to 200 rows in a scrambled day order (a small LCG), amounts = feed position
+    const rows: [string, string, number][] = [];
+    let seed = 7;
+    for (let k = 0; k < 600; k++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      const customer = `K${k % 3 === 0 ? 0 : k % 5 === 0 ? 1 : 2 + (k % 29)}`;
+      rows.push([customer, `2024-0${1 + (seed % 3)}-${String(1 + (seed % 17)).padStart(2, '0')}`, k]);
+    }
+    const scrambled = ordersDataset(rows);
+    const g = ordersByCustomer(scrambled);
+    for (let c = 0; c < scrambled.customerIds.length; c++) {
+      const expected = rows
+        .filter((r) => r[0] === scrambled.customerIds[c])
+        .sort((a, b) => day(a[1]) - day(b[1]) || a[2] - b[2]);
+      expect(Array.from(g.amount.subarray(g.offsets[c], g.offsets[c + 1]))).toEqual(expected.map((r) => r[2]));
+      expect(Array.from(g.day.subarray(g.offsets[c], g.offsets[c + 1]))).toEqual(expected.map((r) => day(r[1])));
+    }
+    const sizes = Array.from({ length: scrambled.customerIds.length }, (_, c) => g.offsets[c + 1] - g.offsets[c]);
+    expect(Math.max(...sizes)).toBeGreaterThan(32);
+    expect(Math.min(...sizes)).toBeLessThanOrEqual(32);
+  });
+
   it('is computed once per Dataset object and key', () => {
     expect(ordersByCustomer(dataset)).toBe(ordersByCustomer(dataset));
     expect(ordersByCustomer({ ...dataset })).not.toBe(ordersByCustomer(dataset));
