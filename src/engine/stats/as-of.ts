@@ -7,10 +7,23 @@ import type { OrdersTable } from '../dataset/types.js';
 
 /** The latest order day, or undefined for an empty table. */
 export function lastOrderDay(orders: OrdersTable): number | undefined {
-  if (orders.length === 0) return undefined;
-  let last = orders.day[0];
-  for (let i = 1; i < orders.length; i++) if (orders.day[i] > last) last = orders.day[i];
-  return last;
+  return orders.length === 0 ? undefined : latestAbove(orders.day, -Infinity);
+}
+
+/* The two loops below are kernels (a typed array and numbers): see "Hot loops are kernels" in docs/architecture.md. */
+
+/** The greatest of `bound` and the days above it. */
+export function latestAbove(days: Int32Array, bound: number): number {
+  let greatest = bound;
+  for (let i = 0; i < days.length; i++) if (days[i] > greatest) greatest = days[i];
+  return greatest;
+}
+
+/** The least of `bound` and the days below it. */
+export function earliestBelow(days: Int32Array, bound: number): number {
+  let least = bound;
+  for (let i = 0; i < days.length; i++) if (days[i] < least) least = days[i];
+  return least;
 }
 
 /** The analysis day to use: the given one, else the day after the last order. */

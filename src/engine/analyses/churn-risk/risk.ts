@@ -13,7 +13,7 @@ import { NO_DAY } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { available, unavailable, type Maybe, type Requirement } from '../availability.js';
-import { activityDays, lastActivityDay, upperBound } from '../lifecycle/activity.js';
+import { activityDays, lastActivityDay } from '../lifecycle/activity.js';
 import { resolvePAlive, type PAliveReason, type PAliveSource, type PAliveStatus } from '../lifecycle/p-alive.js';
 import { ChurnRiskOptionsSchema, DEFAULT_WEIGHTS, SIGNALS, type ChurnRiskOptions, type ResolvedChurnRiskOptions, type Signal } from './options.js';
 import { EVALUATORS } from './signals.js';
@@ -65,16 +65,19 @@ export function signalsOf(flags: number): Signal[] {
 
 /* Loops below are kernels: see "Hot loops are kernels" in docs/architecture.md. */
 
-/** Customers (ascending) with an activity day d, from < d <= to, in per-customer sorted days. */
-function activeCustomers(offsets: Int32Array, days: Int32Array, from: number, to: number): Int32Array {
+/**
+ * Customers (ascending) with an activity day after `from`, in per-customer sorted days that end at
+ * the analysis date (activityDays stops there), so a customer's last day decides.
+ */
+function activeCustomers(offsets: Int32Array, days: Int32Array, from: number): Int32Array {
   const active = new Int32Array(offsets.length - 1);
-  return active.slice(0, to > from ? listActive(offsets, days, from, to, active) : 0);
+  return active.slice(0, listActive(offsets, days, from, active));
 }
 
 /** The loop of {@link activeCustomers}: writes the customers into `active`, returns how many. */
-function listActive(offsets: Int32Array, days: Int32Array, from: number, to: number, active: Int32Array): number {
+function listActive(offsets: Int32Array, days: Int32Array, from: number, active: Int32Array): number {
   let m = 0;
-  for (let c = 0; c < offsets.length - 1; c++) if (upperBound(days, offsets[c], offsets[c + 1], to) > upperBound(days, offsets[c], offsets[c + 1], from)) active[m++] = c;
+  for (let c = 0; c < offsets.length - 1; c++) if (offsets[c + 1] > offsets[c] && days[offsets[c + 1] - 1] > from) active[m++] = c;
   return m;
 }
 
@@ -112,7 +115,7 @@ export function churnRisk(dataset: Dataset, input: ChurnRiskInput = {}): Maybe<C
     ]);
   }
   const activity = activityDays(dataset, asOf, true);
-  const customers = activeCustomers(activity.offsets, activity.days, asOf - options.activeWithinDays, asOf);
+  const customers = activeCustomers(activity.offsets, activity.days, asOf - options.activeWithinDays);
 
   const model = resolvePAlive('churn-risk', dataset, pAlive, asOf);
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };

@@ -7,6 +7,7 @@ import { available, type Maybe } from '../availability.js';
 import { checkSummary, fitLogParameters, maxTime, standardErrors, type FitDiagnostics } from './fit.js';
 import { subsampleRows, summaryRows, type WeightedRows } from './rows.js';
 import type { CustomerSummary } from './summary.js';
+import { sumOf } from '../../math/sum.js';
 
 /** Options of the purchase-model fits. */
 export interface PurchaseFitOptions {
@@ -76,7 +77,10 @@ export function fitPurchaseModel<P>(
   for (const name of spec.timeScaled) params[name] *= scale;
   return available({
     params: params as P,
-    logLikelihood: fit.logLikelihood - repeatPurchases(summary) * Math.log(scale),
+    // Time divided by `scale` multiplies each customer's likelihood, a density over the times of its x
+    // repeat purchases, by scale^x: the log-likelihood on the data's own time scale is the fitted one
+    // minus Σ x ln(scale), without another pass over the rows.
+    logLikelihood: fit.logLikelihood - sumOf(summary.x, summary.length) * Math.log(scale),
     iterations: fit.iterations,
     evaluations: fit.evaluations,
     converged: fit.converged,
@@ -84,22 +88,6 @@ export function fitPurchaseModel<P>(
     standardErrors: standardErrors(spec.names, spec.names.map((name) => params[name]), fit.logStandardErrors),
     note: boundaryNote(spec, fit.boundary),
   });
-}
-
-/**
- * Σ x: time divided by `scale` multiplies each customer's likelihood, a density over the times of its
- * x repeat purchases, by scale^x, so the log-likelihood on the data's own time scale is the fitted one
- * minus Σ x ln(scale), without another pass over the rows.
- */
-function repeatPurchases(summary: CustomerSummary): number {
-  return sumOf(summary.x, summary.length);
-}
-
-/** The sum of the first `length` values, in order (a kernel: typed array and numbers only). */
-function sumOf(values: Float64Array, length: number): number {
-  let sum = 0;
-  for (let i = 0; i < length; i++) sum += values[i];
-  return sum;
 }
 
 /** The {@link FitDiagnostics.note} of a fit that stopped at the boundary, or undefined. */

@@ -5,8 +5,8 @@
  */
 import type { Dataset } from '../../dataset/types.js';
 import { ordersByCustomer } from '../../dataset/derived.js';
-import { orderDayPeriods, periodAt, type PeriodUnit } from '../../stats/periods.js';
-import type { Spine } from './spine.js';
+import { orderDayPeriods, type PeriodUnit } from '../../stats/periods.js';
+import { positionAt, type Spine } from './spine.js';
 
 /** Per-period sums; entry p belongs to spine position p. */
 export interface OrderMetrics {
@@ -40,16 +40,6 @@ const cumulate = (a: Float64Array) => {
 const NO_MARGIN = new Float64Array(0);
 
 /* Loops below are kernels: see "Hot loops are kernels" in docs/architecture.md. */
-
-/**
- * Spine position of a day through the day->period table (`periods` from day `lo`), or -1 outside
- * the spine's `length` periods from period `first` (or after the analysis date).
- */
-function positionAt(periods: Int32Array, lo: number, unit: PeriodUnit, first: number, length: number, asOf: number, day: number): number {
-  if (day > asOf) return -1;
-  const p = periodAt(periods, lo, unit, day) - first;
-  return p >= 0 && p < length ? p : -1;
-}
 
 /**
  * Revenue (all rows), purchase rows (amount >= 0) and margin (when `margin` is not empty, NaN left

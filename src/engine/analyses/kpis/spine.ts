@@ -3,7 +3,8 @@
  * the analysis date, with each period's snapshot day and whether it is complete.
  */
 import type { Dataset } from '../../dataset/types.js';
-import { periodEndDay, periodLabel, periodOfDay, periodStartDay, type PeriodUnit } from '../../stats/periods.js';
+import { earliestBelow, latestAbove } from '../../stats/as-of.js';
+import { periodAt, periodEndDay, periodLabel, periodOfDay, periodStartDay, type PeriodUnit } from '../../stats/periods.js';
 
 /** The periods KPIs are computed over. */
 export interface Spine {
@@ -37,22 +38,6 @@ export function kpiAsOf(dataset: Dataset, asOf: number | undefined): number | un
   return last === -Infinity ? undefined : last + 1;
 }
 
-/** The greatest of `bound` and the days above it (a kernel, as {@link earliestBelow}). */
-function latestAbove(days: Int32Array, bound: number): number {
-  let greatest = bound;
-  for (let i = 0; i < days.length; i++) if (days[i] > greatest) greatest = days[i];
-  return greatest;
-}
-
-/**
- * The least of `bound` and the days below it (a kernel: see "Hot loops are kernels" in docs/architecture.md).
- */
-function earliestBelow(days: Int32Array, bound: number): number {
-  let least = bound;
-  for (let i = 0; i < days.length; i++) if (days[i] < least) least = days[i];
-  return least;
-}
-
 /** The spine for an analysis date, or undefined when no table has a row on or before it. */
 export function buildSpine(dataset: Dataset, unit: PeriodUnit, asOf: number): Spine | undefined {
   // The earliest day on or before asOf: start above it.
@@ -79,7 +64,19 @@ export function buildSpine(dataset: Dataset, unit: PeriodUnit, asOf: number): Sp
 
 /** Spine position of a day, or -1 outside the spine. */
 export function positionOf(spine: Spine, day: number): number {
-  if (day > spine.asOf) return -1;
-  const p = periodOfDay(spine.unit, day) - spine.first;
-  return p >= 0 && p < spine.length ? p : -1;
+  return positionAt(NO_PERIODS, 0, spine.unit, spine.first, spine.length, spine.asOf, day);
+}
+
+/** No day->period table: {@link positionAt} converts each day. */
+export const NO_PERIODS = new Int32Array(0);
+
+/**
+ * {@link positionOf} for kernels (see "Hot loops are kernels" in docs/architecture.md): through the
+ * day->period table `periods` from day `lo` (empty: each day converted), -1 outside the spine's
+ * `length` periods from period `first` or after the analysis date.
+ */
+export function positionAt(periods: Int32Array, lo: number, unit: PeriodUnit, first: number, length: number, asOf: number, day: number): number {
+  if (day > asOf) return -1;
+  const p = periodAt(periods, lo, unit, day) - first;
+  return p >= 0 && p < length ? p : -1;
 }

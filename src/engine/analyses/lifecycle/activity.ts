@@ -6,6 +6,7 @@
 import { derived, ordersByCustomer } from '../../dataset/derived.js';
 import type { Dataset, EventsTable } from '../../dataset/types.js';
 import { NO_DAY } from '../../dataset/types.js';
+import { latestAbove } from '../../stats/as-of.js';
 
 /** Distinct sorted days per customer: customer c's days are `days[offsets[c] .. offsets[c + 1])`. */
 export interface CustomerDays {
@@ -195,9 +196,3 @@ export function lastActivityDay(dataset: Dataset): number {
   return last;
 }
 
-/** The greatest of `bound` and the days (a kernel: typed array and numbers only). */
-function latestAbove(days: Int32Array, bound: number): number {
-  let greatest = bound;
-  for (let i = 0; i < days.length; i++) if (days[i] > greatest) greatest = days[i];
-  return greatest;
-}

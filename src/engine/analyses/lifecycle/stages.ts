@@ -64,6 +64,10 @@ export interface StageContext {
   readonly firstPurchase: Int32Array;
   /** {@link monthStamp} of each first purchase (0 when none), for tenure without calendar objects. */
   readonly firstStamp: Int32Array;
+  /** The earliest first purchase; NO_DAY when no customer has one. */
+  readonly firstDay: number;
+  /** The stage thresholds of {@link options} as the kernels read them. */
+  readonly thresholds: Float64Array;
 }
 
 /** Prepares the activity index and first-purchase days; null when there are no orders. */
@@ -75,10 +79,10 @@ export function stageContext(dataset: Dataset, options: ResolvedStageOptions): S
   const byCustomer = ordersByCustomer(dataset);
   const firstPurchase = new Int32Array(n).fill(NO_DAY);
   const firstStamp = new Int32Array(n);
-  firstPurchases(byCustomer.offsets, byCustomer.day, asOf, firstPurchase);
-  monthStamps(firstPurchase, earliestDay(firstPurchase), asOf, firstStamp);
+  const firstDay = firstPurchases(byCustomer.offsets, byCustomer.day, asOf, firstPurchase);
+  monthStamps(firstPurchase, firstDay, asOf, firstStamp);
   const activity = activityDays(dataset, asOf, options.activity === 'orders+events');
-  return { options, asOf, activity, firstPurchase, firstStamp };
+  return { options, asOf, activity, firstPurchase, firstStamp, firstDay, thresholds: thresholdsOf(options) };
 }
 
 /* Loops below are kernels: see "Hot loops are kernels" in docs/architecture.md. */
@@ -94,18 +98,23 @@ function monthStamp(dayNumber: number): number {
 
 /**
  * Each customer's first order day on or before `asOf`, from orders grouped by customer in date order
- * (customers without one are left as they are).
+ * (customers without one are left as they are); returns the earliest (NO_DAY when none).
  */
-function firstPurchases(offsets: Int32Array, day: Int32Array, asOf: number, firstPurchase: Int32Array): void {
+function firstPurchases(offsets: Int32Array, day: Int32Array, asOf: number, firstPurchase: Int32Array): number {
+  let earliest = NO_DAY;
   for (let c = 0; c < offsets.length - 1; c++) {
     // Date order within a customer: the first day that is a real day is the first purchase.
     for (let k = offsets[c]; k < offsets[c + 1]; k++) {
       const d = day[k];
       if (d === NO_DAY) continue;
-      if (d <= asOf) firstPurchase[c] = d;
+      if (d <= asOf) {
+        firstPurchase[c] = d;
+        if (earliest === NO_DAY || d < earliest) earliest = d;
+      }
       break;
     }
   }
+  return earliest;
 }
 
 /**
@@ -119,8 +128,7 @@ function monthStamps(days: Int32Array, lo: number, hi: number, out: Int32Array):
     for (let c = 0; c < days.length; c++) if (days[c] !== NO_DAY) out[c] = monthStamp(days[c]);
     return;
   }
-  const table = new Int32Array(span);
-  for (let d = lo; d <= hi; d++) table[d - lo] = monthStamp(d);
+  const table = calendarOf(lo, hi).stamps;
   for (let c = 0; c < days.length; c++) if (days[c] !== NO_DAY) out[c] = table[days[c] - lo];
 }
 
@@ -175,12 +183,7 @@ function classify(thresholds: Float64Array, day: number, last: number, recent: n
 export function stageOn(ctx: StageContext, c: number, day: number, pAlive?: Float64Array): number {
   const { offsets, days } = ctx.activity;
   const { stamps, monthEnds } = NO_CALENDAR;
-  return stageAt(ctx.firstPurchase, ctx.firstStamp, offsets, days, ctx.options.declineWindowDays, thresholdsOf(ctx.options), stamps, monthEnds, 0, c, day, pAlive ? pAlive[c] : NaN);
-}
-
-/** {@link thresholdsOf} a stage context's options, for {@link stageAt}. */
-export function stageThresholds(ctx: StageContext): Float64Array {
-  return thresholdsOf(ctx.options);
+  return stageAt(ctx.firstPurchase, ctx.firstStamp, offsets, days, ctx.options.declineWindowDays, ctx.thresholds, stamps, monthEnds, 0, c, day, pAlive ? pAlive[c] : NaN);
 }
 
 /** {@link monthStamp} and whether it is a month's last day, of each day from `lo` (see {@link calendarOf}). */
@@ -213,7 +216,7 @@ function fillCalendar(lo: number, stamps: Int32Array, monthEnds: Uint8Array): vo
 
 /**
  * {@link stageOn} from the stage context's arrays (first purchases and their month stamps, activity
- * offsets and days), the decline window `w`, {@link stageThresholds} and a {@link calendarOf} days
+ * offsets and days), the decline window `w`, the context's thresholds and a {@link calendarOf} days
  * from `lo` (days outside it are converted), for kernels: P(alive) is a number (NaN = unknown).
  */
 export function stageAt(
@@ -307,16 +310,6 @@ export type LifecycleStagesOptions = z.input<typeof LifecycleStagesOptionsSchema
 /** No P(alive): an empty array the walk tests by length. */
 const NO_VALUES = new Float64Array(0);
 
-/** The earliest day of a day column, NO_DAY left out (NO_DAY when there is none). */
-function earliestDay(days: Int32Array): number {
-  let first = NO_DAY;
-  for (let i = 0; i < days.length; i++) {
-    const d = days[i];
-    if (d !== NO_DAY && (first === NO_DAY || d < first)) first = d;
-  }
-  return first;
-}
-
 /**
  * Every customer's stage at each snapshot (day, month stamp, month end of `snapDay`, `snapStamp`,
  * `snapMonthEnd`) into `counts[t][stage]` and `flows[t][from + 1][to]` (from -1: acquired at a first
@@ -397,7 +390,7 @@ export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOption
   const { pAlive, ...rest } = options;
   const { unit, periods, ...stageOptions } = parseOptions('lifecycle', LifecycleStagesOptionsSchema, rest);
   const ctx = stageContext(dataset, stageOptions)!;
-  const firstAll = earliestDay(ctx.firstPurchase);
+  const firstAll = ctx.firstDay;
   if (firstAll === NO_DAY) return unavailable('no-rows', 'no orders on or before the as-of date', [{ table: 'orders', fields: ['customer_id', 'date'] }]);
   const model = resolvePAlive('lifecycle', dataset, pAlive, ctx.asOf);
 
@@ -427,7 +420,7 @@ export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOption
     snapStamp,
     snapMonthEnd,
     stageOptions.declineWindowDays,
-    thresholdsOf(stageOptions),
+    ctx.thresholds,
     model.values ?? NO_VALUES,
     counts,
     flowCounts,

@@ -16,7 +16,7 @@ import { z } from '../../zod.js';
 import type { CategoryColumn, Dataset } from '../../dataset/types.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { available, unavailable, type Maybe } from '../availability.js';
-import { calendarOf, NO_CALENDAR, NOT_A_CUSTOMER, STAGES, StageOptionsSchema, stageAt, stageContext, stageThresholds } from './stages.js';
+import { calendarOf, NO_CALENDAR, NOT_A_CUSTOMER, STAGES, StageOptionsSchema, stageAt, stageContext } from './stages.js';
 
 /** Stages of touchpoint cells: `prospect` (before the first purchase) and the lifecycle stages. */
 export const TOUCHPOINT_STAGES = ['prospect', ...STAGES] as const;
@@ -318,7 +318,7 @@ export function touchpoints(dataset: Dataset, options: TouchpointOptions = {}): 
 
   const { offsets, days } = ctx.activity;
   const w = ctx.options.declineWindowDays;
-  const thresholds = stageThresholds(ctx);
+  const thresholds = ctx.thresholds;
   const S = TOUCHPOINT_STAGES.length;
   // Rows that count: events on or before asOf with a type that is not usage, answers on or before asOf.
   const eventRows = events ? interactionRows(events.day, events.type.codes, usageCodes(events.type.values, usageTypes), ctx.asOf) : NO_ROWS;

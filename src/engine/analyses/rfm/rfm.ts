@@ -9,6 +9,7 @@ import { checkRequirements, available, unavailable, type Maybe } from '../availa
 import { resolveAsOf } from '../../stats/as-of.js';
 import { rank } from '../../stats/rank.js';
 import { groupRows } from '../../stats/group.js';
+import { sumOf } from '../../math/sum.js';
 import { ordersByCustomer } from '../../dataset/derived.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { RfmOptionsSchema, type RfmOptions, type ResolvedRfmOptions } from './options.js';
@@ -259,12 +260,6 @@ function combinedScores(r: Uint8Array, f: Uint8Array, m: Uint8Array): Int16Array
   const score = new Int16Array(r.length);
   for (let i = 0; i < r.length; i++) score[i] = 100 * r[i] + 10 * f[i] + m[i];
   return score;
-}
-
-function sumOf(values: Int32Array | Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i];
-  return total;
 }
 
 /**
