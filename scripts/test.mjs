@@ -89,22 +89,31 @@ if (signalGroup('SIGTERM')) {
 }
 if (stopped) console.error(`\n${stopped}`);
 
+/** The first lines of a failure message. */
+const head = (/** @type {string} */ text) => text.split('\n').slice(0, 8).join('\n');
+
 let passed = false;
+/** @type {any} */
+let results;
 try {
-  const { numPassedTests, numFailedTests, numPendingTests, numTotalTests, success, testResults } = JSON.parse(readFileSync(report, 'utf8'));
+  results = JSON.parse(readFileSync(report, 'utf8'));
+} catch {
+  console.log('\nno test results were written');
+}
+if (results) {
+  const { numPassedTests, numFailedTests, numPendingTests, numTotalTests, success, testResults } = results;
   // The failures again at the end, so a long log still names them where it is read first.
   for (const file of testResults ?? []) {
+    const where = relative(process.cwd(), String(file.name ?? ''));
     for (const test of file.assertionResults ?? []) {
-      if (test.status === 'failed') console.log(`\nFAILED ${relative(process.cwd(), file.name)} > ${test.fullName}\n${(test.failureMessages ?? []).join('\n').split('\n').slice(0, 8).join('\n')}`);
+      if (test.status === 'failed') console.log(`\nFAILED ${where} > ${test.fullName}\n${head((test.failureMessages ?? []).join('\n'))}`);
     }
     if (file.status === 'failed' && !(file.assertionResults ?? []).some((/** @type {{ status: string }} */ t) => t.status === 'failed')) {
-      console.log(`\nFAILED ${relative(process.cwd(), file.name)}\n${String(file.message ?? '').split('\n').slice(0, 8).join('\n')}`);
+      console.log(`\nFAILED ${where}\n${head(String(file.message ?? ''))}`);
     }
   }
   console.log(`\n${numPassedTests} passed, ${numFailedTests} failed${numPendingTests ? `, ${numPendingTests} skipped` : ''}`);
   passed = success && numFailedTests === 0 && numTotalTests > 0;
-} catch {
-  console.log('\nno test results were written');
 }
 rmSync(dir, { recursive: true, force: true });
 // A hang after a complete report is not a test failure; anything else keeps vitest's own status.

@@ -28,7 +28,9 @@ function fontMeasurer(): MeasureFont {
     let metrics = cache.get(font);
     if (!metrics) {
       context.font = font;
-      metrics = { ascent: context.measureText('M').fontBoundingBoxAscent, ellipsis: context.measureText(ELLIPSIS).width };
+      const m = context.measureText('M');
+      // fontBoundingBoxAscent is missing before Firefox 116: the glyph's own ascent is close enough
+      metrics = { ascent: m.fontBoundingBoxAscent ?? m.actualBoundingBoxAscent, ellipsis: context.measureText(ELLIPSIS).width };
       cache.set(font, metrics);
     }
     return metrics;
@@ -146,7 +148,7 @@ function tileShape(tile: HTMLElement, origin: DOMRect, measure: MeasureFont): Ti
   const items: (TextRun | Sparkline)[] = [];
   const walker = document.createTreeWalker(tile, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node instanceof Element && (node.matches(LEFT_OUT) || !node.checkVisibility() || node.parentElement instanceof SVGSVGElement)
+      node instanceof Element && (node.matches(LEFT_OUT) || !(node.checkVisibility?.() ?? true) || node.parentElement instanceof SVGSVGElement)
         ? NodeFilter.FILTER_REJECT
         : NodeFilter.FILTER_ACCEPT,
   });

@@ -3,9 +3,9 @@
  * score (y), quadrant lines at the thresholds and the four tiers named with their counts and value
  * shares. Points are SVG circles up to `canvas-threshold` customers and a canvas beyond; hover, click
  * and brush hit-test through a spatial grid, so 100k customers stay responsive. Zoom (Ctrl or ⌘ +
- * wheel, a trackpad pinch, +/-, buttons) and pan (Shift+drag, pan mode, Shift+arrows) change the
- * visible score domain; a plain wheel scrolls the host page, as on an embedded map. Brush and click
- * work in score units, so they select the same customers at any zoom.
+ * wheel, a trackpad pinch in Chromium and Firefox, +/-, buttons) and pan (Shift+drag, pan mode,
+ * Shift+arrows) change the visible score domain; a plain wheel scrolls the host page, as on an
+ * embedded map. Brush and click work in score units, so they select the same customers at any zoom.
  */
 import { ticks } from 'd3-array';
 import { html, svg, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
@@ -293,7 +293,8 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
 
   private onWheel(event: WheelEvent): void {
     // A plain wheel is the page's: a widget in someone's portal must not trap its scrolling. Ctrl or
-    // ⌘ with the wheel zooms, and so does a trackpad pinch (browsers send it as a Ctrl+wheel).
+    // ⌘ with the wheel zooms, and so does a trackpad pinch where the browser sends it as a Ctrl+wheel
+    // (Chromium, Firefox; Safari sends gesture events, so a pinch there zooms the page).
     if (!event.ctrlKey && !event.metaKey) return;
     event.preventDefault();
     const at = this.scoreAt(event);
