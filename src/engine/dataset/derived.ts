@@ -6,7 +6,8 @@
  * Cached values are shared between callers: treat them as read-only.
  */
 import type { Dataset, OrdersTable } from './types.js';
-import { ALL_ROWS, countPerKey } from '../stats/group.js';
+import { countPerKey } from '../stats/group.js';
+import { NO_FLAGS } from '../stats/absent.js';
 
 const CACHE = new WeakMap<object, Map<string, unknown>>();
 
@@ -46,7 +47,7 @@ export function ordersByCustomer(dataset: Dataset): OrdersByCustomer {
 
 function groupOrders(orders: OrdersTable, customerCount: number): OrdersByCustomer {
   const offsets = new Int32Array(customerCount + 1);
-  const size = countPerKey(orders.customer, ALL_ROWS, offsets);
+  const size = countPerKey(orders.customer, NO_FLAGS, offsets);
   const day = new Int32Array(size);
   const amount = new Float64Array(size);
   scatterByCustomer(orders.customer, orders.day, orders.amount, offsets, day, amount);

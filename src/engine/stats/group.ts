@@ -1,4 +1,5 @@
 /** Grouping rows by an int key without row objects: a counting sort into compressed groups. */
+import { NO_FLAGS } from './absent.js';
 
 /** Rows grouped by key: the rows of key k are `rows[offsets[k] .. offsets[k + 1])`, in source order. */
 export interface Groups {
@@ -17,9 +18,6 @@ export function groupRows(keys: Int32Array, keyCount: number, include: Uint8Arra
   return { offsets, rows };
 }
 
-/** For {@link countPerKey}: every row counts. */
-export const ALL_ROWS = new Uint8Array(0);
-
 /*
  * Loops below are kernels (typed arrays and numbers only): see "Hot loops are kernels" in
  * docs/architecture.md.
@@ -28,7 +26,7 @@ export const ALL_ROWS = new Uint8Array(0);
 /**
  * Compressed-row offsets of int keys into `offsets` (keyCount + 1 zeros): `offsets[k + 1]` ends up as
  * the end of key k's rows. Rows with a key below 0, or whose `include[row]` is 0, are left out;
- * {@link ALL_ROWS} includes every row. Returns how many rows are in.
+ * an empty `include` ({@link NO_FLAGS}) includes every row. Returns how many rows are in.
  */
 export function countPerKey(keys: Int32Array, include: Uint8Array, offsets: Int32Array): number {
   const all = include.length === 0;

@@ -9,6 +9,7 @@ import { unavailable, type Unavailable } from '../availability.js';
 import { activityDays, countBetween, customerDays, lastOnOrBefore } from '../lifecycle/activity.js';
 import type { PAliveReason, ResolvedPAlive } from '../lifecycle/p-alive.js';
 import type { ResolvedChurnRiskOptions, Signal } from './options.js';
+import { NO_FLOATS, NO_INTS } from '../../stats/absent.js';
 
 /** Why a signal cannot be evaluated: as {@link Unavailable}, plus `not-requested` for P(alive) turned off. */
 export type SignalUnavailable = Omit<Unavailable, 'reason'> & { readonly reason: PAliveReason };
@@ -64,7 +65,7 @@ function noLogin({ dataset, options, asOf }: SignalInput): SignalOutcome {
   if (!('code' in found)) return found;
   const { events, code: login } = found;
   const n = dataset.customerIds.length;
-  const logins = customerDays(n, [{ customer: events.customer, day: events.day, mask: rowsOfType(events.type.codes, login, login, NO_CODES) }], asOf);
+  const logins = customerDays(n, [{ customer: events.customer, day: events.day, mask: rowsOfType(events.type.codes, login, login, NO_INTS) }], asOf);
   const trips = new Uint8Array(n);
   for (let c = 0; c < n; c++) {
     const last = lastOnOrBefore(logins, c, asOf);
@@ -118,10 +119,6 @@ function renewalLate({ dataset, options, asOf }: SignalInput): SignalOutcome {
   return { trips };
 }
 
-/** No column: an empty array the kernels test by length. */
-const NONE = new Float64Array(0);
-const NO_CODES = new Int32Array(0);
-
 /**
  * Per-customer sums of a row value over the last window and the one before it. A row's value is
  * `amount[row]` (1 when `amount` is empty), and 0 unless `type[row]` is `code` (any type when `type`
@@ -170,7 +167,7 @@ function purchasesDown({ dataset, options, asOf }: SignalInput): SignalOutcome {
   const n = dataset.customerIds.length;
   const recent = new Float64Array(n);
   const before = new Float64Array(n);
-  twoWindows(orders.customer, orders.day, options.purchaseMeasure === 'revenue' ? orders.amount : NONE, NO_CODES, 0, asOf, options.purchaseWindowDays, recent, before);
+  twoWindows(orders.customer, orders.day, options.purchaseMeasure === 'revenue' ? orders.amount : NO_FLOATS, NO_INTS, 0, asOf, options.purchaseWindowDays, recent, before);
   return { trips: fellBy(recent, before, options.purchaseDrop) };
 }
 
@@ -181,7 +178,7 @@ function complaintsUp({ dataset, options, asOf }: SignalInput): SignalOutcome {
   const n = dataset.customerIds.length;
   const recent = new Float64Array(n);
   const before = new Float64Array(n);
-  twoWindows(events.customer, events.day, NONE, events.type.codes, complaint, asOf, options.complaintWindowDays, recent, before);
+  twoWindows(events.customer, events.day, NO_FLOATS, events.type.codes, complaint, asOf, options.complaintWindowDays, recent, before);
   return { trips: roseBy(recent, before, options.complaintRise) };
 }
 

@@ -8,11 +8,12 @@ import type { Dataset } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';
 import { checkRequirements, unavailable, type Requirement, type Unavailable } from '../availability.js';
 import { parseOptions } from '../../stats/parse-options.js';
-import { buildSpine, kpiAsOf, NO_PERIODS, positionAt, positionOf, type Spine } from './spine.js';
+import { buildSpine, kpiAsOf, positionAt, positionOf, type Spine } from './spine.js';
 import type { PeriodUnit } from '../../stats/periods.js';
 import { orderMetrics, type OrderMetrics } from './order-metrics.js';
 import { csatScore, npsScore, periodDiscountRate, simpleClv } from './formulas.js';
 import { KPI_DEFINITIONS, KPI_IDS, type KpiDefinition, type KpiId } from './definitions.js';
+import { NO_FLAGS, NO_FLOATS, NO_INTS } from '../../stats/absent.js';
 
 /** Schema of {@link KpiOptions}. */
 export const KpiOptionsSchema = z
@@ -103,11 +104,6 @@ function missing(id: KpiId, why: Unavailable): KpiUnavailable {
   return { ...why, ...definition };
 }
 
-/** No column: an empty array {@link sumByPeriod} tests by length. */
-const NONE = new Float64Array(0);
-const NO_CODES = new Int32Array(0);
-const NO_WANTED = new Uint8Array(0);
-
 /**
  * Per-period sums of `weights` (1 per row when empty) over the rows dated on the spine whose
  * `codes` entry is `wanted` (every row when `codes` is empty).
@@ -117,7 +113,7 @@ function sumByPeriod(days: Int32Array, weights: Float64Array, codes: Int32Array,
   const byWeight = weights.length > 0;
   const byCode = codes.length > 0;
   for (let i = 0; i < days.length; i++) {
-    const p = positionAt(NO_PERIODS, 0, unit, first, sums.length, asOf, days[i]);
+    const p = positionAt(NO_INTS, 0, unit, first, sums.length, asOf, days[i]);
     if (p < 0 || (byCode && wanted[codes[i]] !== 1)) continue;
     sums[p] += byWeight ? weights[i] : 1;
   }
@@ -163,7 +159,7 @@ function compute(dataset: Dataset, spine: Spine, opts: z.output<typeof KpiOption
       out.set('clv-cac-ratio', spendMissing);
     } else {
       const s = dataset.spend!;
-      const spend = sumByPeriod(s.day, s.amount, NO_CODES, NO_WANTED, spine.unit, spine.first, spine.asOf, new Float64Array(P));
+      const spend = sumByPeriod(s.day, s.amount, NO_INTS, NO_FLAGS, spine.unit, spine.first, spine.asOf, new Float64Array(P));
       const cac = seriesOf(P, (p) => ratio(spend[p], o.newCustomers[p]));
       out.set('cac', cac);
       out.set('clv-cac-ratio', seriesOf(P, (p) => (clv[p] === null || cac[p] === null ? null : ratio(clv[p]!, cac[p]!))));
@@ -190,7 +186,7 @@ function compute(dataset: Dataset, spine: Spine, opts: z.output<typeof KpiOption
       const { type, day } = dataset.events!;
       const wanted = opts.complaintType.toLowerCase();
       const complaint = Uint8Array.from(type.values, (v) => (v.toLowerCase() === wanted ? 1 : 0));
-      const complaints = sumByPeriod(day, NONE, type.codes, complaint, spine.unit, spine.first, spine.asOf, new Float64Array(P));
+      const complaints = sumByPeriod(day, NO_FLOATS, type.codes, complaint, spine.unit, spine.first, spine.asOf, new Float64Array(P));
       out.set('complaint-rate', seriesOf(P, (p) => ratio(complaints[p], o.orders[p])));
     }
   }

@@ -7,6 +7,7 @@ import type { Dataset } from '../../dataset/types.js';
 import { ordersByCustomer } from '../../dataset/derived.js';
 import { orderDayPeriods, type PeriodUnit } from '../../stats/periods.js';
 import { positionAt, type Spine } from './spine.js';
+import { NO_FLOATS } from '../../stats/absent.js';
 
 /** Per-period sums; entry p belongs to spine position p. */
 export interface OrderMetrics {
@@ -35,9 +36,6 @@ const cumulate = (a: Float64Array) => {
   for (let p = 1; p < a.length; p++) a[p] += a[p - 1];
   return a;
 };
-
-/** No margin column: an empty array the kernels test by length. */
-const NO_MARGIN = new Float64Array(0);
 
 /* Loops below are kernels: see "Hot loops are kernels" in docs/architecture.md. */
 
@@ -198,7 +196,7 @@ export function orderMetrics(dataset: Dataset, spine: Spine, window: number): Or
   };
   const { periods, lo } = orderDayPeriods(dataset, spine.unit, spine.asOf);
   const { unit, first, asOf, starts, ends } = spine;
-  bucketRows(orders.day, orders.amount, orders.margin ?? NO_MARGIN, periods, lo, unit, first, asOf, m.revenue, m.orders, m.margin ?? NO_MARGIN);
+  bucketRows(orders.day, orders.amount, orders.margin ?? NO_FLOATS, periods, lo, unit, first, asOf, m.revenue, m.orders, m.margin ?? NO_FLOATS);
   const grouped = ordersByCustomer(dataset);
   const most = largestGroup(grouped.offsets);
   walkCustomers(

@@ -5,6 +5,7 @@
 import type { Dataset } from '../../dataset/types.js';
 import { earliestBelow, latestAbove } from '../../stats/as-of.js';
 import { periodAt, periodEndDay, periodLabel, periodOfDay, periodStartDay, type PeriodUnit } from '../../stats/periods.js';
+import { NO_INTS } from '../../stats/absent.js';
 
 /** The periods KPIs are computed over. */
 export interface Spine {
@@ -64,11 +65,8 @@ export function buildSpine(dataset: Dataset, unit: PeriodUnit, asOf: number): Sp
 
 /** Spine position of a day, or -1 outside the spine. */
 export function positionOf(spine: Spine, day: number): number {
-  return positionAt(NO_PERIODS, 0, spine.unit, spine.first, spine.length, spine.asOf, day);
+  return positionAt(NO_INTS, 0, spine.unit, spine.first, spine.length, spine.asOf, day);
 }
-
-/** No day->period table: {@link positionAt} converts each day. */
-export const NO_PERIODS = new Int32Array(0);
 
 /**
  * {@link positionOf} for kernels (see "Hot loops are kernels" in docs/architecture.md): through the

@@ -7,6 +7,7 @@ import { derived, ordersByCustomer } from '../../dataset/derived.js';
 import type { Dataset, EventsTable } from '../../dataset/types.js';
 import { NO_DAY } from '../../dataset/types.js';
 import { latestAbove } from '../../stats/as-of.js';
+import { NO_FLAGS } from '../../stats/absent.js';
 
 /** Distinct sorted days per customer: customer c's days are `days[offsets[c] .. offsets[c + 1])`. */
 export interface CustomerDays {
@@ -25,14 +26,11 @@ export interface DaySource {
   readonly mask?: Uint8Array;
 }
 
-/** No filter: an empty mask the kernels test by length. */
-const KEEP_ALL = new Uint8Array(0);
-
 /** The rows a source keeps, as a mask (empty: all of them). */
 function keptRows(source: DaySource): Uint8Array {
   const { include, mask } = source;
   if (mask) return mask;
-  return include ? Uint8Array.from(source.customer, (_, row) => (include(row) ? 1 : 0)) : KEEP_ALL;
+  return include ? Uint8Array.from(source.customer, (_, row) => (include(row) ? 1 : 0)) : NO_FLAGS;
 }
 
 /** Collects the distinct days per customer of several sources, keeping days on or before `asOf`. */
@@ -144,10 +142,10 @@ function eventDaysByCustomer(dataset: Dataset, events: EventsTable): CustomerDay
   return derived(dataset, 'event-days-by-customer', () => {
     const n = dataset.customerIds.length;
     const offsets = new Int32Array(n + 1);
-    countDays(events.customer, events.day, KEEP_ALL, Infinity, offsets);
+    countDays(events.customer, events.day, NO_FLAGS, Infinity, offsets);
     prefixSums(offsets);
     const days = new Int32Array(offsets[n]);
-    scatterDays(events.customer, events.day, KEEP_ALL, Infinity, offsets.slice(0, n), days);
+    scatterDays(events.customer, events.day, NO_FLAGS, Infinity, offsets.slice(0, n), days);
     sortUnsorted(offsets, days);
     return { offsets, days };
   });

@@ -16,6 +16,7 @@ import { isoDate } from '../../dataset/days.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { available, unavailable, type Maybe, type Requirement } from '../availability.js';
 import { customerDays, lastActivityDay, type CustomerDays, type DaySource } from './activity.js';
+import { NO_INTS } from '../../stats/absent.js';
 
 /** Schema of one {@link FunnelStep}. */
 export const FunnelStepSchema = z
@@ -96,7 +97,7 @@ function stepSource(dataset: Dataset, step: FunnelStep): DaySource | Requirement
       const type = step.eventType === undefined ? ANY : t.type.values.indexOf(step.eventType);
       const feature = step.feature === undefined ? ANY : t.feature!.values.indexOf(step.feature);
       const mask = new Uint8Array(t.length);
-      if (type !== -1 && feature !== -1) markEvents(t.type.codes, type, t.feature?.codes ?? NO_CODES, feature, mask);
+      if (type !== -1 && feature !== -1) markEvents(t.type.codes, type, t.feature?.codes ?? NO_INTS, feature, mask);
       return { customer: t.customer, day: t.day, mask };
     }
     case 'feedback': {
@@ -115,7 +116,6 @@ function stepSource(dataset: Dataset, step: FunnelStep): DaySource | Requirement
 
 /** Any value: no filter on that column. */
 const ANY = -2;
-const NO_CODES = new Int32Array(0);
 
 /** 1 for the events of type code `type` and feature code `feature` ({@link ANY} for either). */
 function markEvents(types: Int32Array, type: number, features: Int32Array, feature: number, mask: Uint8Array): void {

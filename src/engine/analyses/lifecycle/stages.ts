@@ -24,6 +24,7 @@ import { activityDays, lastActivityDay, upperBound, type CustomerDays } from './
 import { resolvePAlive, type PAliveSource, type PAliveStatus } from './p-alive.js';
 
 import { ACQUIRED, NOT_A_CUSTOMER, STAGES, type Stage } from './stage-names.js';
+import { NO_FLOATS } from '../../stats/absent.js';
 
 export { ACQUIRED, NOT_A_CUSTOMER, STAGES, type Stage };
 
@@ -307,9 +308,6 @@ export type LifecycleStagesOptions = z.input<typeof LifecycleStagesOptionsSchema
   readonly pAlive?: PAliveSource;
 };
 
-/** No P(alive): an empty array the walk tests by length. */
-const NO_VALUES = new Float64Array(0);
-
 /**
  * Every customer's stage at each snapshot (day, month stamp, month end of `snapDay`, `snapStamp`,
  * `snapMonthEnd`) into `counts[t][stage]` and `flows[t][from + 1][to]` (from -1: acquired at a first
@@ -421,7 +419,7 @@ export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOption
     snapMonthEnd,
     stageOptions.declineWindowDays,
     ctx.thresholds,
-    model.values ?? NO_VALUES,
+    model.values ?? NO_FLOATS,
     counts,
     flowCounts,
     current,

@@ -17,6 +17,7 @@ import type { CategoryColumn, Dataset } from '../../dataset/types.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { available, unavailable, type Maybe } from '../availability.js';
 import { calendarOf, NO_CALENDAR, NOT_A_CUSTOMER, STAGES, StageOptionsSchema, stageAt, stageContext } from './stages.js';
+import { NO_FLAGS, NO_FLOATS, NO_INTS } from '../../stats/absent.js';
 
 /** Stages of touchpoint cells: `prospect` (before the first purchase) and the lifecycle stages. */
 export const TOUCHPOINT_STAGES = ['prospect', ...STAGES] as const;
@@ -152,12 +153,6 @@ function excess(k: number, n: number, r: number | null, ratio: number, minZ: num
   return k / n >= ratio * r && (k - n * r) / Math.sqrt(n * r * (1 - r)) >= minZ;
 }
 
-/** No rows or codes: empty arrays the kernels test by length. */
-const NO_ROWS = new Uint8Array(0);
-const NO_CODES = new Int32Array(0);
-const NO_DAYS = new Int32Array(0);
-const NO_NUMBERS = new Float64Array(0);
-
 /** 1 for each event type listed as usage. */
 function usageCodes(types: readonly string[], usageTypes: readonly string[]): Uint8Array {
   return Uint8Array.from(types, (v) => (usageTypes.includes(v) ? 1 : 0));
@@ -193,7 +188,7 @@ function rowsUpTo(day: Int32Array, asOf: number): Uint8Array {
 function channelsOf(column: CategoryColumn | undefined, rows: Uint8Array, channels: string[]): Int32Array {
   const values = column ? column.values : [];
   const order = new Int32Array(values.length + 1);
-  const seen = firstSeen(column ? column.codes : NO_CODES, rows, values.length, order);
+  const seen = firstSeen(column ? column.codes : NO_INTS, rows, values.length, order);
   const channelOf = new Int32Array(values.length + 1);
   for (let k = 0; k < seen; k++) {
     const slot = order[k];
@@ -321,14 +316,14 @@ export function touchpoints(dataset: Dataset, options: TouchpointOptions = {}): 
   const thresholds = ctx.thresholds;
   const S = TOUCHPOINT_STAGES.length;
   // Rows that count: events on or before asOf with a type that is not usage, answers on or before asOf.
-  const eventRows = events ? interactionRows(events.day, events.type.codes, usageCodes(events.type.values, usageTypes), ctx.asOf) : NO_ROWS;
-  const answerRows = feedback ? rowsUpTo(feedback.day, ctx.asOf) : NO_ROWS;
+  const eventRows = events ? interactionRows(events.day, events.type.codes, usageCodes(events.type.values, usageTypes), ctx.asOf) : NO_FLAGS;
+  const answerRows = feedback ? rowsUpTo(feedback.day, ctx.asOf) : NO_FLAGS;
   // Channels by value, in the order rows first show them (events, then answers); '(none)' for no value.
   const channels: string[] = [];
-  const eventChannel = events ? channelsOf(events.channel, eventRows, channels) : NO_CODES;
-  const answerChannel = feedback ? channelsOf(feedback.touchpoint, answerRows, channels) : NO_CODES;
+  const eventChannel = events ? channelsOf(events.channel, eventRows, channels) : NO_INTS;
+  const answerChannel = feedback ? channelsOf(feedback.touchpoint, answerRows, channels) : NO_INTS;
   // A calendar table of the days rows fall on, when that is fewer days than rows (else rows convert their own).
-  const lo = Math.min(earliestKept(events ? events.day : NO_DAYS, eventRows), earliestKept(feedback ? feedback.day : NO_DAYS, answerRows));
+  const lo = Math.min(earliestKept(events ? events.day : NO_INTS, eventRows), earliestKept(feedback ? feedback.day : NO_INTS, answerRows));
   const calendar = ctx.asOf - lo < eventRows.length + answerRows.length ? calendarOf(lo, ctx.asOf) : NO_CALENDAR;
   const stageInputs = [ctx.firstPurchase, ctx.firstStamp, offsets, days, w, thresholds, calendar.stamps, calendar.monthEnds, lo, S] as const;
   const cells = new Float64Array(channels.length * S * FIELDS);
@@ -337,10 +332,10 @@ export function touchpoints(dataset: Dataset, options: TouchpointOptions = {}): 
   const totalAcc = new Float64Array(FIELDS);
   if (events) {
     const complaint = events.type.values.indexOf(complaintType);
-    tallyRows(0, events.customer, events.day, events.type.codes, complaint, NO_NUMBERS, NO_NUMBERS, events.channel ? events.channel.codes : NO_CODES, eventChannel, eventRows, ...stageInputs, cells, touched, byStageAcc, totalAcc);
+    tallyRows(0, events.customer, events.day, events.type.codes, complaint, NO_FLOATS, NO_FLOATS, events.channel ? events.channel.codes : NO_INTS, eventChannel, eventRows, ...stageInputs, cells, touched, byStageAcc, totalAcc);
   }
   if (feedback) {
-    tallyRows(1, feedback.customer, feedback.day, NO_CODES, -1, feedback.nps, feedback.csat, feedback.touchpoint ? feedback.touchpoint.codes : NO_CODES, answerChannel, answerRows, ...stageInputs, cells, touched, byStageAcc, totalAcc);
+    tallyRows(1, feedback.customer, feedback.day, NO_INTS, -1, feedback.nps, feedback.csat, feedback.touchpoint ? feedback.touchpoint.codes : NO_INTS, answerChannel, answerRows, ...stageInputs, cells, touched, byStageAcc, totalAcc);
   }
   const byStage = TOUCHPOINT_STAGES.map((_, stage) => Tally.of(byStageAcc, stage));
   const total = Tally.of(totalAcc, 0);
