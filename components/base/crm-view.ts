@@ -23,6 +23,7 @@ import { jsonAttribute } from './json-attribute.js';
 import { resolveLang, updateInLocale } from './locale.js';
 import { renderError, renderLoading, renderMessage, renderStale, renderUnavailable } from './states.js';
 import { baseStyles } from './styles.js';
+import { selectionOfIndexes } from './selection-mask.js';
 
 /** One analysis a view asks its feed for. */
 export interface AnalysisRequest {
@@ -268,6 +269,12 @@ export abstract class CrmView<VM> extends LitElement {
         ? ctx.t.t('selection.count', { label: selection.label ?? selection.key, count: ctx.fmt.integer(selection.customers.length) })
         : ctx.t.t('selection.cleared'),
     );
+  }
+
+  /** {@link publishSelection} of customers given by Dataset index, as this view's selection `key`. */
+  protected publishCustomers(indexes: ArrayLike<number>, key: string, label: string | undefined, ctx: ViewContext): void {
+    const what = label === undefined ? { source: this.localName, key } : { source: this.localName, key, label };
+    this.publishSelection(selectionOfIndexes(indexes, ctx.customerIds, what), ctx);
   }
 
   /** Fires `crm-hover` and publishes the hovered item on the feed. */

@@ -10,6 +10,7 @@ import { SEQUENTIAL_STEPS } from '../../src/theme/tokens.js';
 import { CrmView, type AnalysisRequest, type ViewContext } from '../base/crm-view.js';
 import { cell, type DataTable } from '../base/data-table.js';
 import { gridKeyAction } from '../base/keyboard.js';
+import { selectionMask } from '../base/selection-mask.js';
 import { failureOf } from '../../src/feed/types.js';
 import {
   cohortModel,
@@ -98,8 +99,8 @@ export class CrmChurnHeatmap extends CrmView<HeatmapModel> {
   protected override viewModel(results: readonly unknown[], ctx: ViewContext): HeatmapModel {
     if (this.mode === 'risk') {
       const sel = ctx.selection;
-      const foreign = sel && sel.source !== this.localName ? new Set(sel.customers) : undefined;
-      return riskModel(results[0] as ChurnHeatmapResult, ctx.t, ctx.fmt, ctx.customerIds, foreign);
+      const foreign = sel && sel.source !== this.localName ? selectionMask(sel, ctx.customerIds) : undefined;
+      return riskModel(results[0] as ChurnHeatmapResult, ctx.t, ctx.fmt, foreign);
     }
     return cohortModel(results[0] as CohortResult, this.measure, Math.max(1, this.cohorts || 12), ctx.t, ctx.fmt);
   }
@@ -144,8 +145,7 @@ export class CrmChurnHeatmap extends CrmView<HeatmapModel> {
         return;
       }
     }
-    const ids = Array.from(indexes, (i) => ctx.customerIds[i]);
-    this.publishSelection({ customers: ids, source: this.localName, key: c.key, label }, ctx);
+    this.publishCustomers(indexes, c.key, label, ctx);
   }
 
   private async moveFocus(row: number, col: number): Promise<void> {

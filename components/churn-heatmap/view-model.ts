@@ -135,15 +135,15 @@ function groupLabel(t: Translator, groupBy: string, label: string): string {
 }
 
 /**
- * The signal x group matrix. `selected` are customer ids selected in another view: cells then count
- * how many of them trip the signal in the group.
+ * The signal x group matrix. `selected` is the mask of a selection made in another view (see
+ * `selectionMask`): cells then count how many of its customers trip the signal in the group.
  */
-export function riskModel(result: ChurnHeatmapResult, t: Translator, fmt: Formats, customerIds: readonly string[], selected?: ReadonlySet<string>): HeatmapModel {
+export function riskModel(result: ChurnHeatmapResult, t: Translator, fmt: Formats, selected?: Uint8Array): HeatmapModel {
   let max = 0;
   for (const row of result.share) for (const v of row) if (v !== null) max = Math.max(max, v);
   const scale = stepScale(max);
   const colLabels = result.columns.map((c) => groupLabel(t, result.groupBy, c));
-  const highlighted = selected ? riskHighlights(result, customerIds, selected) : undefined;
+  const highlighted = selected ? riskHighlights(result, selected) : undefined;
   const cells = result.rows.map((signal, row) =>
     result.columns.map((_, col) => {
       const value = result.share[row][col];
@@ -192,11 +192,11 @@ export function riskCellCustomers(result: ChurnHeatmapResult, bit: number, col: 
   return out;
 }
 
-function riskHighlights(result: ChurnHeatmapResult, customerIds: readonly string[], selected: ReadonlySet<string>): number[][] {
+function riskHighlights(result: ChurnHeatmapResult, selected: Uint8Array): number[][] {
   const counts = result.rows.map(() => result.columns.map(() => 0));
   const bits = result.signals.filter((s) => s.available).map((s) => result.signals.indexOf(s));
   for (let i = 0; i < result.scored.length; i++) {
-    if (!selected.has(customerIds[result.scored[i]])) continue;
+    if (selected[result.scored[i]] !== 1) continue;
     bits.forEach((bit, row) => {
       if ((result.flags[i] >> bit) & 1) counts[row][result.column[i]]++;
     });

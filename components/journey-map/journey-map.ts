@@ -146,7 +146,7 @@ export class CrmJourneyMap extends CrmView<JourneyModel> {
 
   private publish(key: string, label: string, indexes: readonly number[], ctx: ViewContext): void {
     if (this.selectedKey(ctx) === key) return this.publishSelection(null, ctx);
-    this.publishSelection({ customers: indexes.map((i) => ctx.customerIds[i]), source: this.localName, key, label }, ctx);
+    this.publishCustomers(indexes, key, label, ctx);
   }
 
   private selectItem(index: number, vm: JourneyModel, ctx: ViewContext): void {

@@ -9,6 +9,7 @@ import { CATEGORICAL_COLOURS, SEQUENTIAL_STEPS } from '../../src/theme/tokens.js
 import { CrmView, type AnalysisRequest, type ViewContext } from '../base/crm-view.js';
 import { cell, type DataTable } from '../base/data-table.js';
 import { gridKeyAction } from '../base/keyboard.js';
+import { selectionMask } from '../base/selection-mask.js';
 import { formatMeasure, rfmGridModel, type ColorBy, type GridCell, type RfmGridModel } from './view-model.js';
 import { matrixStyles } from '../base/matrix-styles.js';
 import { styleProps } from '../base/style-props.js';
@@ -76,8 +77,8 @@ export class CrmRfmGrid extends CrmView<RfmGridModel> {
   protected override viewModel(results: readonly unknown[], ctx: ViewContext): RfmGridModel {
     const colorBy = COLOR_BY.includes(this.colorBy) ? this.colorBy : 'customers';
     const sel = ctx.selection;
-    const foreign = sel && !(sel.source === this.localName && sel.key.startsWith('cell:')) ? new Set(sel.customers) : undefined;
-    return rfmGridModel(results[0] as RfmResult, colorBy, ctx.t, ctx.fmt, ctx.customerIds, foreign);
+    const foreign = sel && !(sel.source === this.localName && sel.key.startsWith('cell:')) ? selectionMask(sel, ctx.customerIds) : undefined;
+    return rfmGridModel(results[0] as RfmResult, colorBy, ctx.t, ctx.fmt, foreign);
   }
 
   protected override tableOf(vm: RfmGridModel, { t, fmt }: ViewContext): DataTable {
@@ -135,15 +136,13 @@ export class CrmRfmGrid extends CrmView<RfmGridModel> {
   private selectCell(c: GridCell, ctx: ViewContext): void {
     const key = `cell:${c.r}-${c.f}`;
     if (this.selectedKey(ctx) === key) return this.publishSelection(null, ctx);
-    const ids = Array.from(rfmCellCustomers(this.rfm!, c.r, c.f), (i) => ctx.customerIds[i]);
-    this.publishSelection({ customers: ids, source: this.localName, key, label: `R ${c.r} F ${c.f} · ${c.segmentLabel}` }, ctx);
+    this.publishCustomers(rfmCellCustomers(this.rfm!, c.r, c.f), key, `R ${c.r} F ${c.f} · ${c.segmentLabel}`, ctx);
   }
 
   private selectSegment(segment: string, label: string, ctx: ViewContext): void {
     const key = `segment:${segment}`;
     if (this.selectedKey(ctx) === key) return this.publishSelection(null, ctx);
-    const ids = Array.from(rfmSegmentCustomers(this.rfm!, segment), (i) => ctx.customerIds[i]);
-    this.publishSelection({ customers: ids, source: this.localName, key, label }, ctx);
+    this.publishCustomers(rfmSegmentCustomers(this.rfm!, segment), key, label, ctx);
   }
 
   private async moveFocus(index: number, selector: string): Promise<void> {

@@ -115,16 +115,15 @@ function outline(cells: readonly GridCell[], cols: number, rows: number, segment
 }
 
 /**
- * The grid model of an RFM result. `selected` are customer ids selected in another view: cells then
- * count how many of them they hold.
+ * The grid model of an RFM result. `selected` is the mask of a selection made in another view (see
+ * `selectionMask`): cells then count how many of its customers they hold.
  */
 export function rfmGridModel(
   result: RfmResult,
   colorBy: ColorBy,
   t: Translator,
   fmt: Formats,
-  customerIds: readonly string[],
-  selected?: ReadonlySet<string>,
+  selected?: Uint8Array,
 ): RfmGridModel {
   const cols = result.bins.r;
   const rows = result.bins.f;
@@ -133,7 +132,7 @@ export function rfmGridModel(
   const domain: [number, number] = values.length ? [Math.min(...values), Math.max(...values)] : [0, 0];
   const steps = Array.from({ length: SEQUENTIAL_STEPS }, (_, i) => i + 1);
   const scale = quantizeScale(domain[0] === domain[1] ? [domain[0] - 1, domain[1]] : domain, steps);
-  const highlighted = selected ? highlightCounts(result, customerIds, selected) : undefined;
+  const highlighted = selected ? highlightCounts(result, selected) : undefined;
   const cells: GridCell[] = [];
   for (let row = 0; row < rows; row++) {
     const f = rows - row;
@@ -193,12 +192,12 @@ export function rfmGridModel(
   };
 }
 
-/** Selected customers per `r-f` cell. */
-function highlightCounts(result: RfmResult, customerIds: readonly string[], selected: ReadonlySet<string>): Map<string, number> {
+/** Selected customers per `r-f` cell, from the selection's mask over Dataset customers. */
+function highlightCounts(result: RfmResult, selected: Uint8Array): Map<string, number> {
   const counts = new Map<string, number>();
   const c = result.customers;
   for (let i = 0; i < c.index.length; i++) {
-    if (!selected.has(customerIds[c.index[i]])) continue;
+    if (selected[c.index[i]] !== 1) continue;
     const key = `${c.r[i]}-${c.f[i]}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }

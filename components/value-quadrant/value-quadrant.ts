@@ -16,11 +16,12 @@ import { cell, type DataTable } from '../base/data-table.js';
 import { serializeSvg, svgToPng } from '../base/export.js';
 import { gridKeyAction } from '../base/keyboard.js';
 import { jsonAttribute } from '../base/json-attribute.js';
-import { highlightOf, nearestPoint, pointIndex, pointLabel, pointsInRect, quadrantModel, tierRanges, TIER_COLOURS, type Highlight, type PointIndex, type QuadrantModel, type TierView } from './view-model.js';
+import { highlightOf, nearestPoint, pointIndex, pointLabel, pointOrders, pointsInRect, quadrantModel, tierRanges, TIER_COLOURS, type Highlight, type PointIndex, type QuadrantModel, type TierView } from './view-model.js';
 import { valueQuadrantStyles } from './styles.js';
 import { blendSquare, canvasRgb, type Rgb } from './raster.js';
 import { between, FULL_DOMAIN, inDomain, isFull, MAX_ZOOM, panBy, ZOOM_STEP, zoomAt, type Domain } from './zoom.js';
 import { styleProps } from '../base/style-props.js';
+import { selectionMask } from '../base/selection-mask.js';
 
 const MARGIN = { top: 8, right: 12, bottom: 40, left: 44 };
 const POTENTIALS = ['auto', 'model', 'field', 'attributes'] as const;
@@ -165,11 +166,13 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     let memo = this.memo;
     if (!memo || memo.results !== result) {
       const points = pointIndex(result);
-      memo = { results: result, points, selection: ctx.selection, customerIds: ctx.customerIds, highlight: highlightOf(points, ctx.customerIds, ctx.selection?.customers) };
+      // Keyboard movement needs the points sorted: sort them while the page is idle, not on the first key.
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => pointOrders(points));
+      memo = { results: result, points, selection: ctx.selection, customerIds: ctx.customerIds, highlight: highlightOf(points, ctx.selection ? selectionMask(ctx.selection, ctx.customerIds) : undefined) };
       this.activePoint = -1;
       this.hoverPoint = -1;
     } else if (memo.selection !== ctx.selection || memo.customerIds !== ctx.customerIds) {
-      memo = { ...memo, selection: ctx.selection, customerIds: ctx.customerIds, highlight: highlightOf(memo.points, ctx.customerIds, ctx.selection?.customers) };
+      memo = { ...memo, selection: ctx.selection, customerIds: ctx.customerIds, highlight: highlightOf(memo.points, ctx.selection ? selectionMask(ctx.selection, ctx.customerIds) : undefined) };
     }
     this.memo = memo;
     return quadrantModel(result, memo.points, memo.highlight, ctx.t, ctx.fmt);
@@ -209,8 +212,7 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
 
   private publish(key: string, label: string, points: ArrayLike<number>, vm: QuadrantModel, ctx: ViewContext): void {
     if (this.selectedKey(ctx) === key) return this.publishSelection(null, ctx);
-    const ids = Array.from(points, (p) => ctx.customerIds[vm.points.customer[p]]);
-    this.publishSelection({ customers: ids, source: this.localName, key, label }, ctx);
+    this.publishCustomers(Array.from(points, (p) => vm.points.customer[p]), key, label, ctx);
   }
 
   private selectTier(tier: TierView, vm: QuadrantModel, ctx: ViewContext): void {
@@ -396,27 +398,28 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     if (this.onZoomKey(event)) return;
     const pts = vm.points;
     if (pts.n === 0) return;
-    const p = this.activePoint >= 0 ? this.activePoint : pts.byX[pts.n - 1];
+    const { byX, byY, rankX, rankY } = pointOrders(pts);
+    const p = this.activePoint >= 0 ? this.activePoint : byX[pts.n - 1];
     const step = (by: Int32Array, rank: Int32Array, d: number) => by[Math.min(pts.n - 1, Math.max(0, rank[p] + d))];
     let next = -1;
     switch (event.key) {
       case 'ArrowRight':
-        next = this.activePoint < 0 ? p : step(pts.byX, pts.rankX, 1);
+        next = this.activePoint < 0 ? p : step(byX, rankX, 1);
         break;
       case 'ArrowLeft':
-        next = this.activePoint < 0 ? p : step(pts.byX, pts.rankX, -1);
+        next = this.activePoint < 0 ? p : step(byX, rankX, -1);
         break;
       case 'ArrowUp':
-        next = this.activePoint < 0 ? p : step(pts.byY, pts.rankY, 1);
+        next = this.activePoint < 0 ? p : step(byY, rankY, 1);
         break;
       case 'ArrowDown':
-        next = this.activePoint < 0 ? p : step(pts.byY, pts.rankY, -1);
+        next = this.activePoint < 0 ? p : step(byY, rankY, -1);
         break;
       case 'Home':
-        next = pts.byX[0];
+        next = byX[0];
         break;
       case 'End':
-        next = pts.byX[pts.n - 1];
+        next = byX[pts.n - 1];
         break;
       case 'Enter':
       case ' ':

@@ -55,10 +55,11 @@ export type LabelOverrides = Readonly<Record<string, string>>;
 /** Message parameters, interpolated as text. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-/** Looks up messages of one locale with host overrides merged over it. */
+/** Looks up messages of one locale, host overrides first. */
 export class Translator {
-  /** The locale's dictionary plus overrides. */
-  private readonly messages: Readonly<Record<string, string>>;
+  /** The locale's dictionary (English when it has none) and the overrides, looked up in that order. */
+  private readonly dictionary: Readonly<Record<string, string>>;
+  private readonly overrides: LabelOverrides;
 
   constructor(
     /** The BCP 47 tag the element resolved (used for Intl formatting). */
@@ -68,7 +69,9 @@ export class Translator {
     dictionaries: Dictionaries = loaded,
   ) {
     this.locale = supportedLocale(tag);
-    this.messages = { ...(dictionaries[this.locale] ?? en), ...overrides };
+    // Kept apart, not merged: views make a Translator per render, and a merge copies every message.
+    this.dictionary = dictionaries[this.locale] ?? en;
+    this.overrides = overrides;
   }
 
   /** The supported locale whose dictionary is used. */
@@ -76,13 +79,18 @@ export class Translator {
 
   /** The message for a key with `{param}` placeholders filled in. */
   t(key: MessageKey, params?: MessageParams): string {
-    return interpolate(this.messages[key] ?? en[key] ?? key, params);
+    return interpolate(this.message(key) ?? en[key] ?? key, params);
   }
 
   /** The message for a dynamic key (segment, tier, KPI ids), or `fallback` when there is none. */
   maybe(key: string, fallback: string, params?: MessageParams): string {
-    const message = this.messages[key];
+    const message = this.message(key);
     return message === undefined ? fallback : interpolate(message, params);
+  }
+
+  /** The override for `key`, else the dictionary's message (undefined when neither has one). */
+  private message(key: string): string | undefined {
+    return this.overrides[key] ?? this.dictionary[key];
   }
 }
 

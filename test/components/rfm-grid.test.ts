@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/engine/ingest/index.js';
+import { dayFromCivil } from '../../src/engine/dataset/days.js';
 import { rfm, rfmCellCustomers, RULE_SETS, type RfmResult } from '../../src/engine/analyses/rfm/index.js';
 import type { CrmFeed } from '../../components/feed/feed.js';
 import type { CrmRfmGrid } from '../../components/rfm-grid/rfm-grid.js';
@@ -88,6 +89,31 @@ describe('<crm-rfm-grid>', () => {
     const cleared = nextSelect(grid);
     key('Escape');
     expect(await cleared).toBeNull();
+  });
+
+  it('counts another view\'s selection per cell and dims the cells without any of it', async () => {
+    const csv = ordersCsv(120, 11);
+    // an earlier analysis date leaves customers out, so scored customers are not the Dataset's order
+    const { grid, feed } = await loadedGrid(csv, 'as-of="2023-12-31"');
+    const { dataset } = ingestText(csv);
+    const result = rfm(dataset, { rules: [...RULE_SETS.rfgrid], asOf: dayFromCivil(2023, 12, 31) }) as RfmResult & { available: true };
+    const scored = result.customers;
+    expect(scored.index.length).toBeLessThan(dataset.customerIds.length);
+    // every third Dataset customer, by id, as a host or another view publishes them
+    const chosen = dataset.customerIds.filter((_, c) => c % 3 === 0);
+    const expected = new Map<string, number>();
+    scored.index.forEach((c, i) => {
+      const key = `${scored.r[i]}-${scored.f[i]}`;
+      if (c % 3 === 0) expected.set(key, (expected.get(key) ?? 0) + 1);
+    });
+    feed.feedHandle.select({ customers: [...chosen, 'not-a-customer'], source: 'crm-value-quadrant', key: 'tier:basic' });
+    await waitFor(() => shadow(grid).querySelector('rect.cell.dim'), 2000, 'dimmed cells');
+    for (const c of result.grid) {
+      const count = expected.get(`${c.r}-${c.f}`) ?? 0;
+      const rect = cellAt(grid, c.r, c.f);
+      expect(rect.classList.contains('dim'), `cell ${c.r}-${c.f}`).toBe(count === 0);
+      if (count > 0) expect(rect.getAttribute('aria-label')).toMatch(new RegExp(`\\(${count}\\)$`));
+    }
   });
 
   it('shows a cell\'s count on focus', async () => {
