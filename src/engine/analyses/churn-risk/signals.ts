@@ -6,7 +6,7 @@
 import type { Dataset, EventsTable } from '../../dataset/types.js';
 import { NO_DAY } from '../../dataset/types.js';
 import { unavailable, type Unavailable } from '../availability.js';
-import { activityDays, countBetween, customerDays, lastOnOrBefore } from '../lifecycle/activity.js';
+import { activityDays, countWithin, customerDays, lastWithin } from '../lifecycle/activity.js';
 import type { PAliveReason, ResolvedPAlive } from '../lifecycle/p-alive.js';
 import type { ResolvedChurnRiskOptions, Signal } from './options.js';
 import { NO_FLOATS, NO_INTS } from '../../stats/absent.js';
@@ -67,11 +67,20 @@ function noLogin({ dataset, options, asOf }: SignalInput): SignalOutcome {
   const n = dataset.customerIds.length;
   const logins = customerDays(n, [{ customer: events.customer, day: events.day, mask: rowsOfType(events.type.codes, login, login, NO_INTS) }], asOf);
   const trips = new Uint8Array(n);
-  for (let c = 0; c < n; c++) {
-    const last = lastOnOrBefore(logins, c, asOf);
-    trips[c] = last === NO_DAY || asOf - last >= options.noLoginDays ? 1 : 0;
-  }
+  quietFor(logins.offsets, logins.days, asOf, options.noLoginDays, trips);
   return { trips };
+}
+
+/**
+ * 1 in `trips[c]` where customer c's last day (of `days[offsets[c] .. offsets[c + 1])`) on or before
+ * `asOf` is `quiet` days back or more, or there is none. A kernel (see "Hot loops are kernels" in
+ * docs/architecture.md).
+ */
+function quietFor(offsets: Int32Array, days: Int32Array, asOf: number, quiet: number, trips: Uint8Array): void {
+  for (let c = 0; c < trips.length; c++) {
+    const last = lastWithin(days, offsets[c], offsets[c + 1], asOf);
+    trips[c] = last === NO_DAY || asOf - last >= quiet ? 1 : 0;
+  }
 }
 
 function lowCoreUsage({ dataset, options, asOf }: SignalInput): SignalOutcome {
@@ -91,12 +100,21 @@ function lowCoreUsage({ dataset, options, asOf }: SignalInput): SignalOutcome {
   const usage = customerDays(n, [{ customer: events.customer, day: events.day, mask: rowsOfType(events.type.codes, login, featureType, feature.codes) }], asOf);
   const coreDays = customerDays(n, [{ customer: events.customer, day: events.day, mask: coreRows(feature.codes, core) }], asOf);
   const trips = new Uint8Array(n);
-  for (let c = 0; c < n; c++) {
-    const active = countBetween(usage, c, from, asOf);
-    const share = active === 0 ? 0 : countBetween(coreDays, c, from, asOf) / active;
-    trips[c] = share < options.coreUsageBelow ? 1 : 0;
-  }
+  coreShareBelow(usage.offsets, usage.days, coreDays.offsets, coreDays.days, from, asOf, options.coreUsageBelow, trips);
   return { trips };
+}
+
+/**
+ * 1 in `trips[c]` where the share of customer c's active days in (from, to] (from `active`) that are
+ * core days (from `core`) is below `bound`; no active day is a share of 0. A kernel (see "Hot loops
+ * are kernels" in docs/architecture.md).
+ */
+function coreShareBelow(activeOffsets: Int32Array, active: Int32Array, coreOffsets: Int32Array, core: Int32Array, from: number, to: number, bound: number, trips: Uint8Array): void {
+  for (let c = 0; c < trips.length; c++) {
+    const days = countWithin(active, activeOffsets[c], activeOffsets[c + 1], from, to);
+    const share = days === 0 ? 0 : countWithin(core, coreOffsets[c], coreOffsets[c + 1], from, to) / days;
+    trips[c] = share < bound ? 1 : 0;
+  }
 }
 
 function renewalLate({ dataset, options, asOf }: SignalInput): SignalOutcome {
@@ -109,14 +127,27 @@ function renewalLate({ dataset, options, asOf }: SignalInput): SignalOutcome {
   if (!customers?.renewalDay || !orders) return unavailable(customers ? 'missing-field' : 'missing-table', 'needs customers.renewal_date and orders', needs);
   const n = dataset.customerIds.length;
   const renewal = new Int32Array(n).fill(NO_DAY);
-  for (let i = 0; i < customers.length; i++) if (customers.renewalDay[i] !== NO_DAY) renewal[customers.customer[i]] = customers.renewalDay[i];
+  knownDays(customers.customer, customers.renewalDay, renewal);
   const orderDays = activityDays(dataset, asOf, false);
   const trips = new Uint8Array(n);
-  for (let c = 0; c < n; c++) {
-    const due = renewal[c];
-    trips[c] = due !== NO_DAY && asOf - due > options.renewalLateDays && countBetween(orderDays, c, due - 1, asOf) === 0 ? 1 : 0;
-  }
+  lateRenewals(renewal, orderDays.offsets, orderDays.days, asOf, options.renewalLateDays, trips);
   return { trips };
+}
+
+/** Each row's day into `out[customer[row]]`, but for NO_DAY (a later row wins). A kernel. */
+function knownDays(customer: Int32Array, day: Int32Array, out: Int32Array): void {
+  for (let i = 0; i < customer.length; i++) if (day[i] !== NO_DAY) out[customer[i]] = day[i];
+}
+
+/**
+ * 1 in `trips[c]` where customer c's renewal was due more than `late` days before `asOf` and no day
+ * of `days[offsets[c] .. offsets[c + 1])` falls from the day before it through `asOf`. A kernel.
+ */
+function lateRenewals(due: Int32Array, offsets: Int32Array, days: Int32Array, asOf: number, late: number, trips: Uint8Array): void {
+  for (let c = 0; c < trips.length; c++) {
+    const d = due[c];
+    trips[c] = d !== NO_DAY && asOf - d > late && countWithin(days, offsets[c], offsets[c + 1], d - 1, asOf) === 0 ? 1 : 0;
+  }
 }
 
 /**
@@ -190,36 +221,60 @@ function npsFalling({ dataset, options, asOf }: SignalInput): SignalOutcome {
   // Per customer: the latest and the previous survey day, with the sum and count of answers on each.
   const lastDay = new Int32Array(n).fill(NO_DAY);
   const prevDay = new Int32Array(n).fill(NO_DAY);
-  for (let r = 0; r < feedback.length; r++) {
-    const d = feedback.day[r];
-    const c = feedback.customer[r];
-    if (d > asOf || Number.isNaN(feedback.nps[r]) || d === lastDay[c]) continue;
+  latestTwoDays(feedback.customer, feedback.day, feedback.nps, asOf, lastDay, prevDay);
+  const sums = new Float64Array(4 * n);
+  const answers = sumLatestTwo(feedback.customer, feedback.day, feedback.nps, asOf, lastDay, prevDay, sums);
+  if (answers === 0) return unavailable('invalid-data', 'no NPS answers on or before the as-of date', needs);
+  const trips = new Uint8Array(n);
+  meanFell(sums, options.npsDrop, trips);
+  return { trips };
+}
+
+/*
+ * The three loops of npsFalling, kernels (see "Hot loops are kernels" in docs/architecture.md). Rows
+ * count when dated on or before `asOf` with an answer (`score` not NaN).
+ */
+
+/** Per customer, the latest answer day into `lastDay` and the one before it into `prevDay` (NO_DAY: none). */
+function latestTwoDays(customer: Int32Array, day: Int32Array, score: Float64Array, asOf: number, lastDay: Int32Array, prevDay: Int32Array): void {
+  for (let r = 0; r < customer.length; r++) {
+    const d = day[r];
+    const c = customer[r];
+    if (d > asOf || Number.isNaN(score[r]) || d === lastDay[c]) continue;
     if (lastDay[c] === NO_DAY || d > lastDay[c]) {
       prevDay[c] = lastDay[c];
       lastDay[c] = d;
     } else if (d !== prevDay[c] && (prevDay[c] === NO_DAY || d > prevDay[c])) prevDay[c] = d;
   }
-  const sums = new Float64Array(4 * n);
+}
+
+/**
+ * Sums and counts of customer c's answers on its latest day into `sums[4c]`, `sums[4c + 1]` and on the
+ * previous one into `sums[4c + 2]`, `sums[4c + 3]`; returns how many rows count at all.
+ */
+function sumLatestTwo(customer: Int32Array, day: Int32Array, score: Float64Array, asOf: number, lastDay: Int32Array, prevDay: Int32Array, sums: Float64Array): number {
   let answers = 0;
-  for (let r = 0; r < feedback.length; r++) {
-    const c = feedback.customer[r];
-    const d = feedback.day[r];
-    if (d > asOf || Number.isNaN(feedback.nps[r])) continue;
+  for (let r = 0; r < customer.length; r++) {
+    const c = customer[r];
+    const d = day[r];
+    if (d > asOf || Number.isNaN(score[r])) continue;
     answers++;
     const slot = d === lastDay[c] ? 0 : d === prevDay[c] ? 2 : -1;
     if (slot < 0) continue;
-    sums[4 * c + slot] += feedback.nps[r];
+    sums[4 * c + slot] += score[r];
     sums[4 * c + slot + 1]++;
   }
-  if (answers === 0) return unavailable('invalid-data', 'no NPS answers on or before the as-of date', needs);
-  const trips = new Uint8Array(n);
-  for (let c = 0; c < n; c++) {
+  return answers;
+}
+
+/** 1 in `trips[c]` where the mean on the latest day is `drop` or more below the previous day's. */
+function meanFell(sums: Float64Array, drop: number, trips: Uint8Array): void {
+  for (let c = 0; c < trips.length; c++) {
     if (sums[4 * c + 3] === 0) continue;
     const latest = sums[4 * c] / sums[4 * c + 1];
     const previous = sums[4 * c + 2] / sums[4 * c + 3];
-    trips[c] = previous - latest >= options.npsDrop ? 1 : 0;
+    trips[c] = previous - latest >= drop ? 1 : 0;
   }
-  return { trips };
 }
 
 /** Trips below `pAliveBelow`; a customer without a value (NaN: no order by the as-of day) does not trip. */

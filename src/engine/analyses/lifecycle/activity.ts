@@ -176,15 +176,25 @@ export function upperBound(days: Int32Array, lo: number, hi: number, day: number
   return lo;
 }
 
+/** Number of the days d of the sorted `days[lo .. hi)` with from < d <= to (for kernels over customers). */
+export function countWithin(days: Int32Array, lo: number, hi: number, from: number, to: number): number {
+  return to <= from ? 0 : upperBound(days, lo, hi, to) - upperBound(days, lo, hi, from);
+}
+
+/** The last of the sorted `days[lo .. hi)` on or before `day`, or NO_DAY (for kernels over customers). */
+export function lastWithin(days: Int32Array, lo: number, hi: number, day: number): number {
+  const i = upperBound(days, lo, hi, day);
+  return i > lo ? days[i - 1] : NO_DAY;
+}
+
 /** Number of customer c's days d with from < d <= to. */
 export function countBetween(cd: CustomerDays, c: number, from: number, to: number): number {
-  return to <= from ? 0 : upperBound(cd.days, cd.offsets[c], cd.offsets[c + 1], to) - upperBound(cd.days, cd.offsets[c], cd.offsets[c + 1], from);
+  return countWithin(cd.days, cd.offsets[c], cd.offsets[c + 1], from, to);
 }
 
 /** Customer c's last day on or before `day`, or NO_DAY. */
 export function lastOnOrBefore(cd: CustomerDays, c: number, day: number): number {
-  const i = upperBound(cd.days, cd.offsets[c], cd.offsets[c + 1], day);
-  return i > cd.offsets[c] ? cd.days[i - 1] : NO_DAY;
+  return lastWithin(cd.days, cd.offsets[c], cd.offsets[c + 1], day);
 }
 
 /** The latest order, event or survey day of a Dataset (the default "as of" of activity analyses), or NO_DAY. */
