@@ -139,29 +139,64 @@ function firstAtOrAfter(days: Int32Array, from: number, to: number, day: number,
   return lo;
 }
 
-/** Furthest step (1-based; 0 = not entered) customer c reaches in any attempt. */
-export function furthestStep(steps: readonly CustomerDays[], sameAsPrevious: readonly boolean[], c: number, windowDays: number): number {
-  const entry = steps[0];
+/**
+ * Furthest step (1-based; 0 = not entered) customer c reaches in any attempt. The steps' per-customer
+ * day lists are laid end to end (see {@link stepDayLists}): step k's days of customer c are
+ * `days[offsets[k * stride + c] .. offsets[k * stride + c + 1])` with stride = customers + 1;
+ * `strict[k]` is 1 when step k repeats step k - 1's definition. A kernel (see "Hot loops are
+ * kernels" in docs/architecture.md).
+ */
+export function furthestStep(offsets: Int32Array, days: Int32Array, strict: Uint8Array, c: number, windowDays: number): number {
+  const steps = strict.length;
+  const stride = offsets.length / steps;
   let best = 0;
-  let i = entry.offsets[c];
-  const entryEnd = entry.offsets[c + 1];
-  while (i < entryEnd && best < steps.length) {
-    const start = entry.days[i];
+  let i = offsets[c];
+  const entryEnd = offsets[c + 1];
+  while (i < entryEnd && best < steps) {
+    const start = days[i];
     const end = start + windowDays;
     let reached = 1;
     let day = start;
-    for (let k = 1; k < steps.length; k++) {
-      const s = steps[k];
-      const j = firstAtOrAfter(s.days, s.offsets[c], s.offsets[c + 1], day, sameAsPrevious[k]);
-      if (j === s.offsets[c + 1] || s.days[j] > end) break;
-      day = s.days[j];
+    for (let k = 1; k < steps; k++) {
+      const to = offsets[k * stride + c + 1];
+      const j = firstAtOrAfter(days, offsets[k * stride + c], to, day, strict[k] === 1);
+      if (j === to || days[j] > end) break;
+      day = days[j];
       reached++;
     }
     if (reached > best) best = reached;
     // The next attempt starts at the first step-1 day after this window.
-    i = firstAtOrAfter(entry.days, i, entryEnd, end, true);
+    i = firstAtOrAfter(days, i, entryEnd, end, true);
   }
   return best;
+}
+
+/** Each customer's furthest step into `reached`, and per step the customers reaching it into `counts`. A kernel. */
+function walkCustomers(offsets: Int32Array, days: Int32Array, strict: Uint8Array, windowDays: number, reached: Uint8Array, counts: Int32Array): void {
+  for (let c = 0; c < reached.length; c++) {
+    const r = furthestStep(offsets, days, strict, c, windowDays);
+    reached[c] = r;
+    for (let k = 0; k < r; k++) counts[k]++;
+  }
+}
+
+/** The steps' per-customer day lists end to end, as {@link furthestStep} reads them. */
+function stepDayLists(steps: readonly CustomerDays[]): CustomerDays {
+  const stride = steps[0].offsets.length;
+  const offsets = new Int32Array(steps.length * stride);
+  const days = new Int32Array(steps.reduce((total, s) => total + s.days.length, 0));
+  let base = 0;
+  steps.forEach((s, k) => {
+    shifted(s.offsets, base, offsets, k * stride);
+    days.set(s.days, base);
+    base += s.days.length;
+  });
+  return { offsets, days };
+}
+
+/** `from[i] + by` into `to[at + i]`. A kernel. */
+function shifted(from: Int32Array, by: number, to: Int32Array, at: number): void {
+  for (let i = 0; i < from.length; i++) to[at + i] = from[i] + by;
 }
 
 /** A conversion funnel over customers. Each step needs its table; missing ones make the funnel unavailable. */
@@ -176,16 +211,12 @@ export function funnel(dataset: Dataset, options: FunnelOptions = {}): Maybe<Fun
   const asOf = o.asOf ?? lastActivityDay(dataset);
   if (asOf === NO_DAY) return unavailable('no-rows', 'no orders or events to date the funnel', [{ table: 'orders', fields: ['customer_id', 'date'] }]);
   const n = dataset.customerIds.length;
-  const stepDays = sources.map((s) => customerDays(n, [s], asOf));
+  const { offsets, days } = stepDayLists(sources.map((s) => customerDays(n, [s], asOf)));
   const definition = (s: FunnelStep): string => JSON.stringify({ ...s, label: '' });
-  const same = o.steps.map((s, k) => k > 0 && definition(s) === definition(o.steps[k - 1]));
+  const strict = Uint8Array.from(o.steps, (s, k) => (k > 0 && definition(s) === definition(o.steps[k - 1]) ? 1 : 0));
   const reached = new Uint8Array(n);
   const counts = new Int32Array(o.steps.length);
-  for (let c = 0; c < n; c++) {
-    const r = furthestStep(stepDays, same, c, o.windowDays);
-    reached[c] = r;
-    for (let k = 0; k < r; k++) counts[k]++;
-  }
+  walkCustomers(offsets, days, strict, o.windowDays, reached, counts);
   const entered = counts[0];
   return available({
     windowDays: o.windowDays,
