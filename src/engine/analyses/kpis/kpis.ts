@@ -8,12 +8,13 @@ import type { Dataset } from '../../dataset/types.js';
 import { isoDate } from '../../dataset/days.js';
 import { checkRequirements, unavailable, type Requirement, type Unavailable } from '../availability.js';
 import { parseOptions } from '../../stats/parse-options.js';
-import { buildSpine, kpiAsOf, positionAt, positionOf, type Spine } from './spine.js';
+import { buildSpine, kpiAsOf, positionAt, type Spine } from './spine.js';
 import type { PeriodUnit } from '../../stats/periods.js';
 import { orderMetrics, type OrderMetrics } from './order-metrics.js';
 import { csatScore, npsScore, periodDiscountRate, simpleClv } from './formulas.js';
 import { KPI_DEFINITIONS, KPI_IDS, type KpiDefinition, type KpiId } from './definitions.js';
 import { NO_FLAGS, NO_FLOATS, NO_INTS } from '../../stats/absent.js';
+import { groupRows } from '../../stats/group.js';
 
 /** Schema of {@link KpiOptions}. */
 export const KpiOptionsSchema = z
@@ -120,6 +121,38 @@ function sumByPeriod(days: Int32Array, weights: Float64Array, codes: Int32Array,
   return sums;
 }
 
+/**
+ * Per period of the customers' first purchase (`first[c]`, -1 for none), the customers-table rows
+ * with a known referral flag into `known` and the referred ones into `yes`. A kernel.
+ */
+function referralsByPeriod(customer: Int32Array, referred: Int8Array, first: Int32Array, known: Float64Array, yes: Float64Array): void {
+  for (let i = 0; i < customer.length; i++) {
+    const p = first[customer[i]];
+    if (p < 0 || referred[i] < 0) continue;
+    known[p]++;
+    yes[p] += referred[i];
+  }
+}
+
+/**
+ * Each answer's spine position into `positions` (-1 for no answer, NaN, or a day off the spine);
+ * returns how many rows hold an answer at all. A kernel.
+ */
+function answerPositions(days: Int32Array, answers: Float64Array, unit: PeriodUnit, first: number, asOf: number, length: number, positions: Int32Array): number {
+  let answered = 0;
+  for (let i = 0; i < days.length; i++) {
+    const known = !Number.isNaN(answers[i]);
+    if (known) answered++;
+    positions[i] = known ? positionAt(NO_INTS, 0, unit, first, length, asOf, days[i]) : -1;
+  }
+  return answered;
+}
+
+/** `values[rows[i]]` into `out[i]`. A kernel. */
+function gather(values: Float64Array, rows: Int32Array, out: Float64Array): void {
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+}
+
 /** Series of each KPI computable from the Dataset, or the reason it is not. */
 function compute(dataset: Dataset, spine: Spine, opts: z.output<typeof KpiOptionsSchema>): Map<KpiId, Series | Unavailable> {
   const out = new Map<KpiId, Series | Unavailable>();
@@ -171,12 +204,7 @@ function compute(dataset: Dataset, spine: Spine, opts: z.output<typeof KpiOption
       const { customer, referred } = dataset.customers!;
       const known = new Float64Array(P);
       const yes = new Float64Array(P);
-      for (let i = 0; i < customer.length; i++) {
-        const p = o.firstPosition[customer[i]];
-        if (p < 0 || referred![i] < 0) continue;
-        known[p]++;
-        yes[p] += referred![i];
-      }
+      referralsByPeriod(customer, referred!, o.firstPosition, known, yes);
       out.set('referral-rate', seriesOf(P, (p) => ratio(yes[p], known[p])));
     }
 
@@ -202,18 +230,18 @@ function compute(dataset: Dataset, spine: Spine, opts: z.output<typeof KpiOption
     }
     const f = dataset.feedback!;
     const answers = f[field];
-    if (!answers.some((a) => !Number.isNaN(a))) {
+    const positions = new Int32Array(f.length);
+    if (answerPositions(f.day, answers, spine.unit, spine.first, spine.asOf, P, positions) === 0) {
       out.set(id, unavailable('no-rows', `the feedback table has no ${field} answers`, [{ table: 'feedback', fields: [field] }]));
       continue;
     }
-    const byPeriod: number[][] = Array.from({ length: P }, () => []);
-    for (let i = 0; i < f.length; i++) {
-      const p = positionOf(spine, f.day[i]);
-      if (p >= 0 && !Number.isNaN(answers[i])) byPeriod[p].push(answers[i]);
-    }
+    // The answers grouped by period, in row order: each period's score from its slice.
+    const { offsets, rows } = groupRows(positions, P, NO_FLAGS);
+    const grouped = new Float64Array(rows.length);
+    gather(answers, rows, grouped);
     out.set(
       id,
-      byPeriod.map((a) => (a.length === 0 ? null : score(a))),
+      seriesOf(P, (p) => (offsets[p] === offsets[p + 1] ? null : score(grouped.subarray(offsets[p], offsets[p + 1])))),
     );
   }
   return out;
