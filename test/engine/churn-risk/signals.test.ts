@@ -158,6 +158,13 @@ describe('churn-risk availability', () => {
     expect(r.signals.find((s) => s.signal === 'complaintsUp')).toMatchObject({ available: false, share: null });
     expect(r.signals.find((s) => s.signal === 'noLogin')).toMatchObject({ available: true, customers: 0 });
   });
+  it('feedback without an NPS column: npsFalling unavailable (missing field), the rest still scored', () => {
+    const { dataset } = ingestFeed({ orders: [order('a', -100, 100), order('a', -5, 10)], feedback: [{ customer_id: 'a', date: date(-3), csat: 2 }] });
+    const r = churnRisk(dataset, { asOf: A });
+    if (!r.available) throw new Error(r.message);
+    expect(r.signals.find((s) => s.signal === 'npsFalling')).toMatchObject({ available: false, reason: 'missing-field' });
+    expect(r.signals.find((s) => s.signal === 'purchasesDown')).toMatchObject({ available: true, customers: 1 });
+  });
   it('no orders or events: unavailable', () => {
     const { dataset } = ingestFeed({ feedback: [{ customer_id: 'a', date: '2024-01-01', nps: 5 }] });
     expect(churnRisk(dataset, { asOf: A }).available).toBe(false);

@@ -101,4 +101,19 @@ describe('funnel (Mixpanel semantics)', () => {
     expect(u.available).toBe(false);
     if (!u.available) expect(u.needs[0]).toEqual({ table: 'customers', fields: ['customer_id', 'signup_date'] });
   });
+  it('a step on a score the feedback table lacks is unavailable; one on the score it has counts', () => {
+    const { dataset: csatOnly } = ingestFeed({
+      orders: [{ customer_id: 'a', date: '2024-01-10', amount: 5 }, { customer_id: 'b', date: '2024-01-10', amount: 5 }],
+      feedback: [
+        { customer_id: 'a', date: '2024-02-01', csat: 5 },
+        { customer_id: 'b', date: '2024-02-01', csat: 2 },
+      ],
+    });
+    const advocate = funnel(csatOnly, { steps: [{ label: 'Bought', source: 'order' }, { label: 'Advocate', source: 'feedback', minNps: 9 }] });
+    expect(advocate.available).toBe(false);
+    if (!advocate.available) expect(advocate.needs[0]).toEqual({ table: 'feedback', fields: ['nps'] });
+    const happy = funnel(csatOnly, { steps: [{ label: 'Bought', source: 'order' }, { label: 'Happy', source: 'feedback', minCsat: 4 }] });
+    if (!happy.available) throw new Error(happy.message);
+    expect(happy.steps.map((s) => s.customers)).toEqual([2, 1]);
+  });
 });

@@ -216,7 +216,7 @@ function complaintsUp({ dataset, options, asOf }: SignalInput): SignalOutcome {
 function npsFalling({ dataset, options, asOf }: SignalInput): SignalOutcome {
   const feedback = dataset.feedback;
   const needs = [{ table: 'feedback', fields: ['customer_id', 'date', 'nps'] }] as const;
-  if (!feedback) return unavailable('missing-table', 'needs the feedback table with NPS answers', needs);
+  if (!feedback?.nps) return unavailable(feedback ? 'missing-field' : 'missing-table', 'needs the feedback table with NPS answers', needs);
   const n = dataset.customerIds.length;
   // Per customer: the latest and the previous survey day, with the sum and count of answers on each.
   const lastDay = new Int32Array(n).fill(NO_DAY);

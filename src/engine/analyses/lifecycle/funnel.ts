@@ -16,7 +16,7 @@ import { isoDate } from '../../dataset/days.js';
 import { parseOptions } from '../../stats/parse-options.js';
 import { available, unavailable, type Maybe, type Requirement } from '../availability.js';
 import { customerDays, lastActivityDay, type CustomerDays, type DaySource } from './activity.js';
-import { NO_INTS } from '../../stats/absent.js';
+import { NO_FLOATS, NO_INTS } from '../../stats/absent.js';
 
 /** Schema of one {@link FunnelStep}. */
 export const FunnelStepSchema = z
@@ -105,8 +105,11 @@ function stepSource(dataset: Dataset, step: FunnelStep): DaySource | Requirement
       if (!t) return { table: 'feedback', fields: ['customer_id', 'date'] };
       const { minNps, minCsat } = step;
       if (minNps === undefined && minCsat === undefined) return { customer: t.customer, day: t.day };
+      // A score column the feed does not map is absent (undefined), not a column of NaN.
+      if (minNps !== undefined && !t.nps) return { table: 'feedback', fields: ['nps'] };
+      if (minCsat !== undefined && !t.csat) return { table: 'feedback', fields: ['csat'] };
       const mask = new Uint8Array(t.length);
-      markAnswers(t.nps, minNps ?? NaN, t.csat, minCsat ?? NaN, mask);
+      markAnswers(t.nps ?? NO_FLOATS, minNps ?? NaN, t.csat ?? NO_FLOATS, minCsat ?? NaN, mask);
       return { customer: t.customer, day: t.day, mask };
     }
   }
