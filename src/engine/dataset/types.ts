@@ -71,9 +71,9 @@ export interface FeedbackTable {
   readonly customer: Int32Array;
   readonly day: Int32Array;
   /** NPS answer 0..10; NaN where not asked. */
-  readonly nps: Float64Array;
+  readonly nps?: Float64Array;
   /** CSAT answer 1..5; NaN where not asked. */
-  readonly csat: Float64Array;
+  readonly csat?: Float64Array;
   readonly touchpoint?: CategoryColumn;
   readonly stage?: CategoryColumn;
   readonly comment?: readonly (string | undefined)[];

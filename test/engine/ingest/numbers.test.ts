@@ -63,8 +63,8 @@ describe('number policy', () => {
     expect(orders.dataset.orders!.amount[0]).toBe(1234.5);
     const feedback = ingestText('customer_id,date,nps,csat\nc1,2024-01-05,10,5\nc2,2024-01-05,11,\nc3,2024-01-05,,0\nc4,2024-01-05,-1,3\nc5,2024-01-05,x,3\nc6,2024-01-05,,\n', { table: 'feedback' });
     expect(feedback.report.reasons).toEqual({ 'out-of-range': 3, 'non-numeric-value': 1 });
-    expect(Array.from(feedback.dataset.feedback!.nps)).toEqual([10, NaN]);
-    expect(Array.from(feedback.dataset.feedback!.csat)).toEqual([5, NaN]);
+    expect(Array.from(feedback.dataset.feedback!.nps!)).toEqual([10, NaN]);
+    expect(Array.from(feedback.dataset.feedback!.csat!)).toEqual([5, NaN]);
   });
 
   it('hints at the decimal option when rejected values look like a decimal comma', () => {

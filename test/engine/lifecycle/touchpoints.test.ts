@@ -53,6 +53,22 @@ describe('touchpoints and pain points', () => {
     expect(s.csat).toBeCloseTo(75, 12);
     expect(s.npsMean).toBeCloseTo(19 / 3, 12);
   });
+  it('a feedback table without an NPS column: CSAT counted, NPS null, nothing thrown', () => {
+    const { dataset: csatOnly } = ingestFeed({
+      orders: [{ customer_id: 'P', date: '2024-01-01', amount: 100 }],
+      feedback: [
+        ...repeat(3, (i) => ({ customer_id: 'P', date: isoDate(jan + 2 + i), csat: 5, touchpoint: 'chat' })),
+        { customer_id: 'P', date: '2024-01-09', csat: 1, touchpoint: 'chat' },
+      ],
+    });
+    expect(csatOnly.feedback!.nps).toBeUndefined();
+    const t = touchpoints(csatOnly);
+    if (!t.available) throw new Error(t.message);
+    const s = t.sentiment.find((x) => x.stage === 'new')!;
+    expect(s.csat).toBeCloseTo(75, 12);
+    expect(s.nps).toBeNull();
+    expect(journeyMap(csatOnly).available).toBe(true);
+  });
   it('minimum sizes keep small cells from being flagged', () => {
     const strict = touchpoints(dataset, { minInteractions: 61, minAnswers: 14 });
     if (!strict.available) throw new Error(strict.message);

@@ -229,7 +229,7 @@ function compute(dataset: Dataset, spine: Spine, opts: z.output<typeof KpiOption
       continue;
     }
     const f = dataset.feedback!;
-    const answers = f[field];
+    const answers = f[field]!; // present: `need` checked the field
     const positions = new Int32Array(f.length);
     if (answerPositions(f.day, answers, spine.unit, spine.first, spine.asOf, P, positions) === 0) {
       out.set(id, unavailable('no-rows', `the feedback table has no ${field} answers`, [{ table: 'feedback', fields: [field] }]));

@@ -247,8 +247,8 @@ function addAnswer(acc: Float64Array, at: number, nps: number, csat: number): vo
 
 /**
  * Every kept row into its cell (channel x stage; `touched` marks it), its stage and the total: survey
- * answers (`nps`, `csat`) when `answers` is 1, else interactions, the complaints being the rows of
- * type `complaint`.
+ * answers (`nps`, `csat`; empty when the feed has no such column) when `answers` is 1, else
+ * interactions, the complaints being the rows of type `complaint`.
  */
 function tallyRows(
   answers: number,
@@ -285,9 +285,11 @@ function tallyRows(
     const key = channelOf[slotOf(channelCodes, none, i)] * S + stage;
     touched[key] = 1;
     if (answers === 1) {
-      addAnswer(cells, key, nps[i], csat[i]);
-      addAnswer(byStage, stage, nps[i], csat[i]);
-      addAnswer(total, 0, nps[i], csat[i]);
+      const npsAnswer = nps.length > 0 ? nps[i] : NaN;
+      const csatAnswer = csat.length > 0 ? csat[i] : NaN;
+      addAnswer(cells, key, npsAnswer, csatAnswer);
+      addAnswer(byStage, stage, npsAnswer, csatAnswer);
+      addAnswer(total, 0, npsAnswer, csatAnswer);
     } else {
       const isComplaint = type[i] === complaint ? 1 : 0;
       addInteraction(cells, key, isComplaint);
@@ -335,7 +337,7 @@ export function touchpoints(dataset: Dataset, options: TouchpointOptions = {}): 
     tallyRows(0, events.customer, events.day, events.type.codes, complaint, NO_FLOATS, NO_FLOATS, events.channel ? events.channel.codes : NO_INTS, eventChannel, eventRows, ...stageInputs, cells, touched, byStageAcc, totalAcc);
   }
   if (feedback) {
-    tallyRows(1, feedback.customer, feedback.day, NO_INTS, -1, feedback.nps, feedback.csat, feedback.touchpoint ? feedback.touchpoint.codes : NO_INTS, answerChannel, answerRows, ...stageInputs, cells, touched, byStageAcc, totalAcc);
+    tallyRows(1, feedback.customer, feedback.day, NO_INTS, -1, feedback.nps ?? NO_FLOATS, feedback.csat ?? NO_FLOATS, feedback.touchpoint ? feedback.touchpoint.codes : NO_INTS, answerChannel, answerRows, ...stageInputs, cells, touched, byStageAcc, totalAcc);
   }
   const byStage = TOUCHPOINT_STAGES.map((_, stage) => Tally.of(byStageAcc, stage));
   const total = Tally.of(totalAcc, 0);
