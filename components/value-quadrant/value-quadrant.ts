@@ -491,25 +491,25 @@ export class CrmValueQuadrant extends CrmView<QuadrantModel> {
     const ky = h / (d.y1 - d.y0);
     g.globalAlpha = 1;
     const { x, y, items } = points;
-    const { mask, any } = highlight;
+    const { mask, any, selected, tierStarts } = highlight;
     const image = g.getImageData(0, 0, canvas.width, canvas.height);
     const side = Math.max(1, Math.round(size * ratio));
-    // One tier and highlight state at a time (dimmed points first, highlighted on top), over the grid
-    // buckets that show: a zoomed view walks only its part of the points.
-    for (const pass of any ? [0, 1] : [1]) {
-      const alpha = pass === 0 ? 0.15 : points.n > 20000 ? 0.5 : 0.8;
-      for (let tier = 0; tier < 4; tier++) {
-        const rgb = this.rgb.values[tier];
-        tierRanges(points, tier, d.x0 - size / kx, d.x1 + size / kx, d.y0 - size / ky, d.y1 + size / ky, (start, end) => {
-          for (let k = start; k < end; k++) {
-            const p = items[k];
-            if (any && mask[p] !== pass) continue;
-            const px = (x[p] - d.x0) * kx;
-            const py = h - (y[p] - d.y0) * ky;
-            blendSquare(image.data, image.width, image.height, Math.round((px - size / 2) * ratio), Math.round((py - size / 2) * ratio), side, rgb, alpha);
-          }
-        });
-      }
+    const full = points.n > 20000 ? 0.5 : 0.8;
+    const blend = (p: number, rgb: Rgb, alpha: number) =>
+      blendSquare(image.data, image.width, image.height, Math.round(((x[p] - d.x0) * kx - size / 2) * ratio), Math.round((h - (y[p] - d.y0) * ky - size / 2) * ratio), side, rgb, alpha);
+    // One tier at a time over the grid buckets that show (a zoomed view walks only its part of the
+    // points): every point, or with a selection the dimmed ones, then the selected ones on top from
+    // their own list (squares off the canvas are clipped). Squares of one colour and opacity blend
+    // the same in any order.
+    for (let tier = 0; tier < 4; tier++) {
+      const rgb = this.rgb.values[tier];
+      const alpha = any ? 0.15 : full;
+      tierRanges(points, tier, d.x0 - size / kx, d.x1 + size / kx, d.y0 - size / ky, d.y1 + size / ky, (start, end) => {
+        for (let k = start; k < end; k++) if (mask[items[k]] === 0) blend(items[k], rgb, alpha);
+      });
+    }
+    for (let tier = 0; tier < 4; tier++) {
+      for (let k = tierStarts[tier]; k < tierStarts[tier + 1]; k++) blend(selected[k], this.rgb.values[tier], full);
     }
     g.putImageData(image, 0, 0);
   }

@@ -68,6 +68,9 @@ export interface Highlight {
   readonly mask: Uint8Array;
   /** Whether a selection is shown (points outside it are dimmed). */
   readonly any: boolean;
+  /** The points in the selection, by tier (tier t's are `selected[tierStarts[t] .. tierStarts[t + 1])`). */
+  readonly selected: Int32Array;
+  readonly tierStarts: Int32Array;
 }
 
 /** Everything the quadrant draws. */
@@ -173,9 +176,17 @@ export function pointOrders(points: PointIndex): PointOrders {
  */
 export function highlightOf(points: PointIndex, selected: Uint8Array | undefined): Highlight {
   const mask = new Uint8Array(points.n);
-  if (!selected) return { mask, any: false };
-  for (let p = 0; p < points.n; p++) mask[p] = selected[points.customer[p]];
-  return { mask, any: true };
+  const tierStarts = new Int32Array(5);
+  if (!selected) return { mask, any: false, selected: new Int32Array(0), tierStarts };
+  for (let p = 0; p < points.n; p++) {
+    mask[p] = selected[points.customer[p]];
+    tierStarts[points.tier[p] + 1] += mask[p];
+  }
+  for (let t = 0; t < 4; t++) tierStarts[t + 1] += tierStarts[t];
+  const next = tierStarts.slice(0, 4);
+  const list = new Int32Array(tierStarts[4]);
+  for (let p = 0; p < points.n; p++) if (mask[p] === 1) list[next[points.tier[p]]++] = p;
+  return { mask, any: true, selected: list, tierStarts };
 }
 
 /** The point nearest to (sx, sy) in score units within `radius` score units, or -1. */

@@ -155,6 +155,27 @@ describe('<crm-value-quadrant>', () => {
     expect(tierRect(quadrant, 'basic').getAttribute('aria-label')).toMatch(/\(5\)$/);
   });
 
+  it('on the canvas, selected points are drawn on top: all selected looks as none, none selected dims all', async () => {
+    const { text, dataset } = company(160, 59);
+    const { quadrant } = await loaded(text, 'potential="field" canvas-threshold="50"');
+    const { idsWhere } = engine(dataset);
+    const canvas = shadow(quadrant).querySelector<HTMLCanvasElement>('canvas.points')!;
+    const drawnWith = async (customers: string[] | null) => {
+      quadrant.feedHandle!.select(customers && { customers, source: 'crm-rfm-grid', key: `cell:${customers.length}` });
+      await quadrant.updateComplete;
+      return canvas.toDataURL();
+    };
+    const plain = await drawnWith(null);
+    const everyone = idsWhere(() => true);
+    // every point selected: each tier's squares at full opacity, as without a selection
+    expect(await drawnWith(everyone)).toBe(plain);
+    const nobody = await drawnWith(['not-a-customer']);
+    expect(nobody).not.toBe(plain);
+    const half = await drawnWith(everyone.filter((_, i) => i % 2 === 0));
+    expect(new Set([plain, nobody, half]).size).toBe(3);
+    expect(await drawnWith(null)).toBe(plain);
+  });
+
   it('follows the feed when it reloads', async () => {
     const a = company(90, 57);
     const b = company(140, 58);
