@@ -4,6 +4,7 @@
  */
 import { NO_DAY, type Dataset } from '../../dataset/types.js';
 import { addMonths } from '../../dataset/days.js';
+import { NO_INTS } from '../../stats/absent.js';
 
 /** The customers known by the analysis date and their current value. */
 export interface CurrentValues {
@@ -31,12 +32,7 @@ export function currentValues(dataset: Dataset, asOf: number, windowStart: numbe
   const amounts = measure === 'margin' ? orders.margin! : orders.amount;
   const missingMargins = sumWindow(orders.day, orders.customer, amounts, asOf, windowStart, known, value);
   const customers = dataset.customers;
-  if (customers) {
-    for (let r = 0; r < customers.length; r++) {
-      const signup = customers.signupDay ? customers.signupDay[r] : NO_DAY;
-      if (signup === NO_DAY || signup <= asOf) known[customers.customer[r]] = 1;
-    }
-  }
+  if (customers) markSignedUp(customers.customer, customers.signupDay ?? NO_INTS, asOf, known);
   return { known, value, windowStart, missingMargins };
 }
 
@@ -58,4 +54,16 @@ function sumWindow(day: Int32Array, customer: Int32Array, amounts: Float64Array,
     else value[c] += v;
   }
   return missing;
+}
+
+/**
+ * Marks in `known` the customers-table rows' customers whose signup day is on or before `asOf` or not
+ * given (NO_DAY, or no `signupDay` column: {@link NO_INTS}). A kernel, like {@link sumWindow}.
+ */
+function markSignedUp(customer: Int32Array, signupDay: Int32Array, asOf: number, known: Uint8Array): void {
+  const given = signupDay.length > 0;
+  for (let r = 0; r < customer.length; r++) {
+    const signup = given ? signupDay[r] : NO_DAY;
+    if (signup === NO_DAY || signup <= asOf) known[customer[r]] = 1;
+  }
 }
