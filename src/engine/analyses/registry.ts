@@ -15,7 +15,8 @@ import { journeyMap } from './lifecycle/index.js';
 import { churnRisk, riskHeatmap, type ChurnRiskOptions, type CustomerCategory } from './churn-risk/index.js';
 import { available, unavailable, type Unavailable } from './availability.js';
 import { resolveAsOf } from '../stats/as-of.js';
-import { periodLabel, periodOfDay } from '../stats/periods.js';
+import { orderDayPeriods, periodAt, periodLabel, periodOfDay, type PeriodUnit } from '../stats/periods.js';
+import { ordersByCustomer } from '../dataset/derived.js';
 
 /** One registered analysis. */
 export interface AnalysisEntry {
@@ -74,7 +75,7 @@ function churnGroups(dataset: Dataset, by: string, asOf: number): Groups | Unava
       return unavailable(dataset.customers ? 'missing-field' : 'missing-table', `needs customers.${by} to group by`, [{ table: 'customers', fields: ['customer_id', by] }]);
     }
     const codes = new Int32Array(dataset.customerIds.length).fill(-1);
-    for (let i = 0; i < dataset.customers.length; i++) codes[dataset.customers.customer[i]] = column.codes[i];
+    scatterCodes(dataset.customers.customer, column.codes, codes);
     return { labels: column.values, codes };
   }
   const tiers = valueTiersByName(dataset, dataset.orders ? { asOf } : {}) as ReturnType<typeof valueTiers>;
@@ -95,8 +96,8 @@ function churnHeatmapOf(dataset: Dataset, options: Record<string, unknown>): unk
   if ('available' in groups) return groups;
   const heatmap = riskHeatmap(dataset, risk, groups);
   if (!heatmap.available) return heatmap;
-  const g = groups.labels.length;
-  const column = Int32Array.from(risk.customers, (c) => (groups.codes[c] >= 0 && groups.codes[c] < g ? groups.codes[c] : g));
+  const column = new Int32Array(risk.customers.length);
+  columnsOf(risk.customers, groups.codes, groups.labels.length, column);
   return available({ ...heatmap, groupBy: String(groupBy), asOfDate: risk.asOfDate, signals: risk.signals, scored: risk.customers, flags: risk.flags, score: risk.score, column });
 }
 
@@ -112,24 +113,67 @@ function cohortCustomers(dataset: Dataset, options: Record<string, unknown>): un
     throw new RangeError('cohortCustomers needs period (month, week, quarter), cohort (a period label) and a whole offset >= 0');
   }
   const unit = period as 'month' | 'week' | 'quarter';
+  const cohortPeriod = periodOfLabel(unit, cohort);
+  if (cohortPeriod === undefined) return available({ cohort, offset, customers: new Int32Array(0) });
   const day = resolveAsOf(orders, asOf as number | undefined);
-  const first = new Int32Array(dataset.customerIds.length).fill(2147483647);
-  for (let i = 0; i < orders.length; i++) {
-    if (orders.day[i] > day || orders.amount[i] < 0) continue;
-    const p = periodOfDay(unit, orders.day[i]);
-    if (p < first[orders.customer[i]]) first[orders.customer[i]] = p;
+  const { periods, lo } = orderDayPeriods(dataset, unit, day);
+  const grouped = ordersByCustomer(dataset);
+  const hits = new Int32Array(dataset.customerIds.length);
+  const count = offsetBuyers(grouped.offsets, grouped.day, grouped.amount, periods, lo, unit, day, cohortPeriod, offset as number, onOrAfter ? 1 : 0, hits);
+  return available({ cohort, offset, customers: hits.slice(0, count) });
+}
+
+/** The period `periodLabel(unit, period)` names `label`, or undefined when no period is so named. */
+function periodOfLabel(unit: 'month' | 'week' | 'quarter', label: string): number | undefined {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
+  const start = unit === 'week' ? label : unit === 'month' ? `${label}-01` : quarter ? `${quarter[1]}-${String(Number(quarter[2]) * 3 - 2).padStart(2, '0')}-01` : '';
+  const day = dayFromIsoDate(start);
+  if (day === undefined) return undefined;
+  const period = periodOfDay(unit, day);
+  return periodLabel(unit, period) === label ? period : undefined;
+}
+
+/*
+ * Loops below are kernels (typed arrays and numbers only, the period table passed as its parts): see
+ * "Hot loops are kernels" in docs/architecture.md.
+ */
+
+/** `codes[customer[i]] = values[i]` for every customers-table row i. */
+function scatterCodes(customer: Int32Array, values: Int32Array, codes: Int32Array): void {
+  for (let i = 0; i < customer.length; i++) codes[customer[i]] = values[i];
+}
+
+/** Heat-map column of each scored customer: its group code, or `g` when it has none in 0..g-1. */
+function columnsOf(customers: Int32Array, codes: Int32Array, g: number, column: Int32Array): void {
+  for (let i = 0; i < customers.length; i++) {
+    const code = codes[customers[i]];
+    column[i] = code >= 0 && code < g ? code : g;
   }
-  const member = Uint8Array.from(first, (p) => (p !== 2147483647 && periodLabel(unit, p) === cohort ? 1 : 0));
-  const hit = new Uint8Array(dataset.customerIds.length);
-  for (let i = 0; i < orders.length; i++) {
-    const c = orders.customer[i];
-    if (orders.day[i] > day || orders.amount[i] < 0 || !member[c]) continue;
-    const k = periodOfDay(unit, orders.day[i]) - first[c];
-    if (k === offset || (onOrAfter && k > (offset as number))) hit[c] = 1;
+}
+
+/**
+ * The customers whose first purchase (amount >= 0, on or before `asOf`) falls in period `cohort` and
+ * who bought `offset` periods after it (or at least that many with `onOrAfter` 1), ascending, into
+ * `hits`; returns how many. Rows come grouped by customer in date order, so the first purchase row
+ * holds the first period.
+ */
+function offsetBuyers(offsets: Int32Array, day: Int32Array, amount: Float64Array, periods: Int32Array, lo: number, unit: PeriodUnit, asOf: number, cohort: number, offset: number, onOrAfter: number, hits: Int32Array): number {
+  let m = 0;
+  for (let c = 0; c < offsets.length - 1; c++) {
+    const end = offsets[c + 1];
+    let k = offsets[c];
+    while (k < end && day[k] <= asOf && amount[k] < 0) k++;
+    if (k === end || day[k] > asOf || periodAt(periods, lo, unit, day[k]) !== cohort) continue;
+    for (; k < end && day[k] <= asOf; k++) {
+      if (amount[k] < 0) continue;
+      const at = periodAt(periods, lo, unit, day[k]) - cohort;
+      if (at === offset || (onOrAfter === 1 && at > offset)) {
+        hits[m++] = c;
+        break;
+      }
+    }
   }
-  const members: number[] = [];
-  for (let c = 0; c < hit.length; c++) if (hit[c]) members.push(c);
-  return available({ cohort, offset, customers: Int32Array.from(members) });
+  return m;
 }
 
 /** Every analysis the feed can run, by name. */
