@@ -12,10 +12,10 @@ import { kpis, type KpiOptions } from './kpis/index.js';
 import { cohorts, type CohortOptions } from './cohorts/index.js';
 import { valueTiers, TIER_IDS, type ValueTierOptions } from './tiers/index.js';
 import { journeyMap } from './lifecycle/index.js';
-import { churnRisk, riskHeatmap, type ChurnRiskOptions, type CustomerCategory } from './churn-risk/index.js';
+import { churnRisk, customerGroups, riskHeatmap, type ChurnRiskOptions, type CustomerCategory } from './churn-risk/index.js';
 import { available, unavailable, type Unavailable } from './availability.js';
 import { resolveAsOf } from '../stats/as-of.js';
-import { orderDayPeriods, periodAt, periodLabel, periodOfDay, type PeriodUnit } from '../stats/periods.js';
+import { orderDayPeriods, periodAt, periodOfLabel, type PeriodUnit } from '../stats/periods.js';
 import { ordersByCustomer } from '../dataset/derived.js';
 
 /** One registered analysis. */
@@ -70,13 +70,11 @@ type Groups = { readonly labels: readonly string[]; readonly codes: Int32Array }
 
 function churnGroups(dataset: Dataset, by: string, asOf: number): Groups | Unavailable {
   if (by !== 'tier') {
-    const column = dataset.customers?.[by as CustomerCategory];
-    if (!dataset.customers || !column || !['segment', 'industry', 'plan', 'channel'].includes(by)) {
+    const groups = ['segment', 'industry', 'plan', 'channel'].includes(by) ? customerGroups(dataset, by as CustomerCategory) : null;
+    if (!groups) {
       return unavailable(dataset.customers ? 'missing-field' : 'missing-table', `needs customers.${by} to group by`, [{ table: 'customers', fields: ['customer_id', by] }]);
     }
-    const codes = new Int32Array(dataset.customerIds.length).fill(-1);
-    scatterCodes(dataset.customers.customer, column.codes, codes);
-    return { labels: column.values, codes };
+    return groups;
   }
   const tiers = valueTiersByName(dataset, dataset.orders ? { asOf } : {}) as ReturnType<typeof valueTiers>;
   if (!tiers.available) return tiers;
@@ -123,25 +121,10 @@ function cohortCustomers(dataset: Dataset, options: Record<string, unknown>): un
   return available({ cohort, offset, customers: hits.slice(0, count) });
 }
 
-/** The period `periodLabel(unit, period)` names `label`, or undefined when no period is so named. */
-function periodOfLabel(unit: 'month' | 'week' | 'quarter', label: string): number | undefined {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
-  const start = unit === 'week' ? label : unit === 'month' ? `${label}-01` : quarter ? `${quarter[1]}-${String(Number(quarter[2]) * 3 - 2).padStart(2, '0')}-01` : '';
-  const day = dayFromIsoDate(start);
-  if (day === undefined) return undefined;
-  const period = periodOfDay(unit, day);
-  return periodLabel(unit, period) === label ? period : undefined;
-}
-
 /*
  * Loops below are kernels (typed arrays and numbers only, the period table passed as its parts): see
  * "Hot loops are kernels" in docs/architecture.md.
  */
-
-/** `codes[customer[i]] = values[i]` for every customers-table row i. */
-function scatterCodes(customer: Int32Array, values: Int32Array, codes: Int32Array): void {
-  for (let i = 0; i < customer.length; i++) codes[customer[i]] = values[i];
-}
 
 /** Heat-map column of each scored customer: its group code, or `g` when it has none in 0..g-1. */
 function columnsOf(customers: Int32Array, codes: Int32Array, g: number, column: Int32Array): void {

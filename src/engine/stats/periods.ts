@@ -2,7 +2,7 @@
  * Calendar periods as int indexes (months since 1970-01, quarters, years, Monday weeks) with their
  * first and last days and labels, so period analyses bucket day numbers with integer arithmetic.
  */
-import { dayFromCivil, dayOfMonthIndex, dayOfWeekIndex, isoDate, weekIndexOfDay } from '../dataset/days.js';
+import { dayFromCivil, dayFromIsoDate, dayOfMonthIndex, dayOfWeekIndex, isoDate, weekIndexOfDay } from '../dataset/days.js';
 import { NO_DAY, type Dataset } from '../dataset/types.js';
 import { derived } from '../dataset/derived.js';
 
@@ -131,4 +131,19 @@ export function periodLabel(unit: PeriodUnit, period: number): string {
     case 'year':
       return start.slice(0, 4);
   }
+}
+
+/** The period {@link periodLabel} names `label` (its inverse), or undefined when no period is so named. */
+export function periodOfLabel(unit: PeriodUnit, label: string): number | undefined {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
+  const start =
+    unit === 'week' ? label
+    : unit === 'month' ? `${label}-01`
+    : unit === 'year' ? `${label}-01-01`
+    : quarter ? `${quarter[1]}-${String(Number(quarter[2]) * 3 - 2).padStart(2, '0')}-01`
+    : '';
+  const day = dayFromIsoDate(start);
+  if (day === undefined) return undefined;
+  const period = periodOfDay(unit, day);
+  return periodLabel(unit, period) === label ? period : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dayPeriods, orderDayPeriods, periodIn, periodOfDay, type PeriodUnit } from '../../../src/engine/stats/periods.js';
+import { dayPeriods, orderDayPeriods, periodIn, periodLabel, periodOfDay, periodOfLabel, type PeriodUnit } from '../../../src/engine/stats/periods.js';
 import { day, ordersDataset } from './fixtures.js';
 import { dayFromCivil, monthIndexOfDay, weekIndexOfDay } from '../../../src/engine/dataset/days.js';
 import { NO_DAY } from '../../../src/engine/dataset/types.js';
@@ -45,5 +45,24 @@ describe('day -> period lookup table', () => {
     expect(table).toEqual(dayPeriods('month', dataset.orders!.day, asOf));
     expect(orderDayPeriods(dataset, 'week', asOf)).not.toBe(table);
     expect(orderDayPeriods(dataset, 'month', asOf + 1)).not.toBe(table);
+  });
+});
+
+describe('period labels', () => {
+  it('periodOfLabel inverts periodLabel for every unit', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...UNITS), fc.integer({ min: dayFromCivil(1990, 1, 1), max: dayFromCivil(2060, 12, 31) }), (unit, d) => {
+        const period = periodOfDay(unit, d);
+        expect(periodOfLabel(unit, periodLabel(unit, period))).toBe(period);
+      }),
+    );
+  });
+  it('names the labels it knows and no others', () => {
+    expect(periodLabel('quarter', periodOfLabel('quarter', '2024-Q3')!)).toBe('2024-Q3');
+    expect(periodLabel('week', periodOfLabel('week', '2024-01-01')!)).toBe('2024-01-01');
+    // 2024-01-02 is a Tuesday: no week starts then
+    for (const [unit, label] of [['week', '2024-01-02'], ['month', '2024-13'], ['quarter', '2024-Q5'], ['year', '24'], ['month', 'nonsense']] as const) {
+      expect(periodOfLabel(unit, label), `${unit} ${label}`).toBeUndefined();
+    }
   });
 });

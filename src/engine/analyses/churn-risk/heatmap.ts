@@ -30,14 +30,19 @@ export interface RiskHeatmap {
   readonly meanScore: readonly (number | null)[];
 }
 
-/** Group code per Dataset customer from a customers-table column. */
-function customerGroups(dataset: Dataset, column: CustomerCategory): { labels: readonly string[]; codes: Int32Array } | null {
+/** Group code per Dataset customer from a customers-table column (-1 without a row); null when the feed lacks the column. */
+export function customerGroups(dataset: Dataset, column: CustomerCategory): { labels: readonly string[]; codes: Int32Array } | null {
   const table = dataset.customers;
   const category = table?.[column] as CategoryColumn | undefined;
   if (!table || !category) return null;
   const codes = new Int32Array(dataset.customerIds.length).fill(-1);
-  for (let i = 0; i < table.length; i++) codes[table.customer[i]] = category.codes[i];
+  scatterCodes(table.customer, category.codes, codes);
   return { labels: category.values, codes };
+}
+
+/** `codes[customer[i]] = values[i]` for every customers-table row i. A kernel (see "Hot loops are kernels" in docs/architecture.md). */
+function scatterCodes(customer: Int32Array, values: Int32Array, codes: Int32Array): void {
+  for (let i = 0; i < customer.length; i++) codes[customer[i]] = values[i];
 }
 
 /**
