@@ -23,7 +23,7 @@ import { jsonAttribute } from './json-attribute.js';
 import { resolveLang, updateInLocale } from './locale.js';
 import { renderError, renderLoading, renderMessage, renderStale, renderUnavailable } from './states.js';
 import { baseStyles } from './styles.js';
-import { selectionOfIndexes } from './selection-mask.js';
+import { indexWhenIdle, selectionOfIndexes } from './selection-mask.js';
 
 /** One analysis a view asks its feed for. */
 export interface AnalysisRequest {
@@ -167,6 +167,9 @@ export abstract class CrmView<VM> extends LitElement {
   /** The context the adapter and renderer use. */
   protected context(): ViewContext {
     const lang = resolveLang(this);
+    const customerIds = this.handle?.state.summary?.customerIds ?? [];
+    // A selection published by ids (by the host) then finds its customers without a pass over them all.
+    indexWhenIdle(customerIds);
     return {
       t: new Translator(lang, this.labels),
       fmt: new Formats(lang, this.currency || 'USD'),
@@ -174,7 +177,7 @@ export abstract class CrmView<VM> extends LitElement {
       reducedMotion: this.reducedMotion,
       selection: this.handle?.selection ?? null,
       hover: this.handle?.hover ?? null,
-      customerIds: this.handle?.state.summary?.customerIds ?? [],
+      customerIds,
     };
   }
 

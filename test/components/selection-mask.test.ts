@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectionMask, selectionOfIndexes } from '../../components/base/selection-mask.js';
+import { indexWhenIdle, selectionMask, selectionOfIndexes } from '../../components/base/selection-mask.js';
 import type { FeedSelection } from '../../src/feed/types.js';
 
 const ids = ['a', 'b', 'c', 'd', 'e'];
@@ -24,5 +24,19 @@ describe('selection masks', () => {
     const fromIds = selectionMask({ customers: ['e', 'b'], source: 'host', key: 'k' }, ids);
     expect([...selectionMask(selection, ids)]).toEqual([...fromIds]);
     expect([...fromIds]).toEqual([0, 1, 0, 0, 1]);
+  });
+
+  it('gives the same mask through the id index built while idle as by scanning the list', async () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => `c${(i * 7919) % 20_000}`);
+    const scanned = [...many];
+    indexWhenIdle(many);
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
+    const selection: FeedSelection = { customers: ['c5', 'c19999', 'c123', 'nobody', 'c5'], source: 'host', key: 'k' };
+    const viaIndex = selectionMask(selection, many);
+    const viaScan = selectionMask(selection, scanned);
+    expect([...viaIndex]).toEqual([...viaScan]);
+    expect(viaIndex.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(viaIndex[many.indexOf('c19999')]).toBe(1);
   });
 });
