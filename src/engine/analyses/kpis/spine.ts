@@ -5,7 +5,6 @@
 import type { Dataset } from '../../dataset/types.js';
 import { earliestBelow, latestAbove } from '../../stats/as-of.js';
 import { periodAt, periodEndDay, periodLabel, periodOfDay, periodStartDay, type PeriodUnit } from '../../stats/periods.js';
-import { NO_INTS } from '../../stats/absent.js';
 
 /** The periods KPIs are computed over. */
 export interface Spine {
@@ -63,14 +62,9 @@ export function buildSpine(dataset: Dataset, unit: PeriodUnit, asOf: number): Sp
   return { unit, asOf, first, length, labels, starts, ends, partial, current };
 }
 
-/** Spine position of a day, or -1 outside the spine. */
-export function positionOf(spine: Spine, day: number): number {
-  return positionAt(NO_INTS, 0, spine.unit, spine.first, spine.length, spine.asOf, day);
-}
-
 /**
- * {@link positionOf} for kernels (see "Hot loops are kernels" in docs/architecture.md): through the
- * day->period table `periods` from day `lo` (empty: each day converted), -1 outside the spine's
+ * Spine position of a day, for kernels (see "Hot loops are kernels" in docs/architecture.md): through
+ * the day->period table `periods` from day `lo` (empty: each day converted), -1 outside the spine's
  * `length` periods from period `first` or after the analysis date.
  */
 export function positionAt(periods: Int32Array, lo: number, unit: PeriodUnit, first: number, length: number, asOf: number, day: number): number {
