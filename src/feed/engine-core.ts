@@ -6,7 +6,7 @@
 import type { TableName } from '../engine/dataset/types.js';
 import { TABLE_NAMES } from '../engine/dataset/schema.js';
 import { runAnalysis } from '../engine/analyses/registry.js';
-import type { IngestResult } from '../engine/ingest/types.js';
+import type { IngestResult, PartReaderFor } from '../engine/ingest/index.js';
 import { ingestInput } from './ingest-input.js';
 import { FeedError, type DatasetSummary, type FeedInput } from './types.js';
 
@@ -17,13 +17,16 @@ export class EngineCore {
   /** Ingests and appends run one after another, so an append always extends the latest Dataset. */
   private queue: Promise<unknown> = Promise.resolve();
 
+  /** `parallel`: the part reader for a large CSV source, on another thread (src/feed/part-reader.ts). */
+  constructor(private readonly parallel?: PartReaderFor) {}
+
   /**
    * Builds a Dataset from the input and makes it current. Throws a {@link FeedError} (`no-rows`, with
    * the report) when no row was usable; the previous Dataset then stays current.
    */
   ingest(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
     return this.serially(async () => {
-      const result = await ingestInput(input, onProgress);
+      const result = await ingestInput(input, onProgress, undefined, this.parallel);
       if (result.report.accepted === 0) throw new FeedError({ kind: 'no-rows', report: result.report, detail: 'no usable rows' });
       return this.adopt(result);
     });
@@ -38,7 +41,7 @@ export class EngineCore {
   append(input: FeedInput, onProgress?: (fraction: number) => void): Promise<DatasetSummary> {
     return this.serially(async () => {
       if (!this.current) throw new FeedError({ kind: 'superseded', detail: 'no data loaded to append to' });
-      return this.adopt(await ingestInput(input, onProgress, this.current));
+      return this.adopt(await ingestInput(input, onProgress, this.current, this.parallel));
     });
   }
 

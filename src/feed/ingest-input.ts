@@ -5,7 +5,7 @@
  * customer dictionary. Appended rows go through the matching `append*` function. Parse failures become `parse` FeedErrors with a one-line detail.
  */
 import type { TableName } from '../engine/dataset/types.js';
-import { appendBytes, appendFeed, appendRecords, appendText, ingestBytes, ingestFeed, ingestRecords, ingestText, type Feed } from '../engine/ingest/index.js';
+import { appendBytes, appendFeed, appendRecords, appendText, ingestBytes, ingestFeed, ingestRecords, ingestText, type Feed, type PartReaderFor } from '../engine/ingest/index.js';
 import type { MissingColumn } from '../engine/ingest/mapping.js';
 import type { IngestOptions, IngestResult, TableIngestOptions } from '../engine/ingest/types.js';
 import { FeedError, type FeedInput, type TableSource } from './types.js';
@@ -43,11 +43,14 @@ function feedValue(source: TableSource): string | readonly unknown[] {
 }
 
 /** Reads one source; with `base`, as rows appended to it. */
-async function ingestOne(input: FeedInput, source: TableSource, base: IngestResult | undefined, onProgress?: (fraction: number) => void): Promise<IngestResult> {
+async function ingestOne(input: FeedInput, source: TableSource, base: IngestResult | undefined, onProgress?: (fraction: number) => void, parallel?: PartReaderFor): Promise<IngestResult> {
   const options = sourceOptions(input, source, onProgress);
   switch (source.kind) {
-    case 'bytes':
-      return base ? appendBytes(base, new Uint8Array(source.bytes), options) : ingestBytes(new Uint8Array(source.bytes), options);
+    case 'bytes': {
+      const bytes = new Uint8Array(source.bytes);
+      const withPart = { ...options, parallel: await parallel?.(bytes.length) };
+      return base ? appendBytes(base, bytes, withPart) : ingestBytes(bytes, withPart);
+    }
     case 'text':
       return base ? appendText(base, source.text, options) : ingestText(source.text, options);
     case 'records': {
@@ -59,14 +62,15 @@ async function ingestOne(input: FeedInput, source: TableSource, base: IngestResu
 
 /**
  * Builds the Dataset of a feed input; with `base`, a new Dataset holding base's rows and then the
- * input's (only the input is parsed; the report counts only its rows). Throws a `parse`
+ * input's (only the input is parsed; the report counts only its rows). A part reader reads the second
+ * half of a large CSV on another thread meanwhile (src/engine/ingest/parallel.ts). Throws a `parse`
  * {@link FeedError} when a source cannot be read or does not fit `base` (a table with other fields).
  */
-export async function ingestInput(input: FeedInput, onProgress?: (fraction: number) => void, base?: IngestResult): Promise<IngestResult> {
+export async function ingestInput(input: FeedInput, onProgress?: (fraction: number) => void, base?: IngestResult, parallel?: PartReaderFor): Promise<IngestResult> {
   const sources = input.sources;
   const format = sources.length === 1 && sources[0].kind !== 'records' ? sources[0].format : undefined;
   try {
-    if (sources.length === 1) return await ingestOne(input, sources[0], base, onProgress);
+    if (sources.length === 1) return await ingestOne(input, sources[0], base, onProgress, parallel);
     const feed: Record<string, string | readonly unknown[]> = {};
     for (const source of sources) feed[source.table ?? 'orders'] = feedValue(source);
     const options = { tables: tableOptions(input), refunds: input.refunds };

@@ -115,9 +115,15 @@ describe('security scan of src/ and components/', () => {
     expect(feed).toMatch(/credentials: this\.credentials \?\? 'same-origin'/);
   });
 
-  it('starts no Worker but the engine module', () => {
+  it('starts no Worker but the engine module and the part readers, each on a script of its own', () => {
     const workers = files.flatMap((f) => (code(f.text).some((line) => /new Worker\(/.test(line)) ? [f.file] : []));
-    expect(workers).toEqual(['src/feed/engine-client.ts']);
-    expect(files.find((f) => f.file === 'src/feed/engine-client.ts')!.text).toMatch(/new Worker\(new URL\('\.\/worker\.js', import\.meta\.url\)/);
+    expect(workers.sort()).toEqual(['src/feed/engine-client.ts', 'src/feed/part-reader.ts', 'src/node/part-reader.ts']);
+    const text = (file: string) => files.find((f) => f.file === file)!.text;
+    expect(text('src/feed/engine-client.ts')).toMatch(/new Worker\(new URL\('\.\/worker\.js', import\.meta\.url\)/);
+    // the browser part reader is the engine Worker's own script, which worker.ts passes it
+    expect(text('src/feed/part-reader.ts')).toMatch(/new Worker\(scriptUrl, \{ type: 'module', name: PART_READER_NAME \}\)/);
+    expect(text('src/feed/worker.ts')).toMatch(/startPartReader\(scope\.location\.href\)/);
+    // the Node part reader runs its own module
+    expect(text('src/node/part-reader.ts')).toMatch(/new Worker\(new URL\(self\), options\)/);
   });
 });

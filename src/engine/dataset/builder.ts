@@ -18,6 +18,15 @@ export function nextDatasetVersion(): number {
   return ++lastVersion;
 }
 
+/** The values of a column being built, by kind (see {@link ColumnBuilder.values}). */
+export interface ColumnValues {
+  readonly ints: Int32Array | undefined;
+  readonly numbers: Float64Array | undefined;
+  readonly days: Int32Array | undefined;
+  readonly flags: Int8Array | undefined;
+  readonly texts: readonly (string | undefined)[] | undefined;
+}
+
 /** Writes one column. Push exactly one value per row. */
 export class ColumnBuilder {
   readonly numbers?: GrowableColumn<Float64Array>;
@@ -122,6 +131,26 @@ export class ColumnBuilder {
         for (const text of value as readonly (string | undefined)[]) this.texts!.push(text);
         break;
     }
+  }
+
+  /** The values pushed so far, for another builder of the same field to {@link append}. */
+  values(): ColumnValues {
+    return { ints: this.ints?.toArray(), numbers: this.numbers?.toArray(), days: this.days?.toArray(), flags: this.flags?.toArray(), texts: this.texts };
+  }
+
+  /**
+   * Appends the {@link values} of another builder of the same field; `recode` maps the codes of
+   * that builder's dictionary to this one's (customer and category columns).
+   */
+  append(values: ColumnValues, recode?: Int32Array): void {
+    if (values.ints) {
+      if (recode) this.ints!.pushRecoded(values.ints, recode);
+      else this.ints!.pushAll(values.ints);
+    }
+    if (values.numbers) this.numbers!.pushAll(values.numbers);
+    if (values.days) this.days!.pushAll(values.days);
+    if (values.flags) this.flags!.pushAll(values.flags);
+    if (values.texts) for (const text of values.texts) this.texts!.push(text);
   }
 
   /** Makes room for `extra` more rows. */

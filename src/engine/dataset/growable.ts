@@ -36,6 +36,18 @@ export class GrowableColumn<T extends TypedArray> {
     this.length += values.length;
   }
 
+  /** Appends dictionary codes of another dictionary, each code `c >= 0` as `recode[c]` (-1 stays). */
+  pushRecoded(codes: Int32Array, recode: Int32Array): void {
+    this.reserve(codes.length);
+    const data = this.data;
+    let at = this.length;
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i];
+      data[at++] = c < 0 ? c : recode[c];
+    }
+    this.length = at;
+  }
+
   /**
    * The filled part. A column sized well up front (ingest estimates its rows) is handed over as a view,
    * saving a copy of every column for at most 1/8 spare room; otherwise as a trimmed copy. Either way
@@ -134,6 +146,13 @@ function hashBytes(bytes: Uint8Array, start: number, stop: number): number {
   hashed[HIGH] = high;
   hashed[KIND] = i - start <= INLINE_CHARS ? i - start : POOLED;
   return (h & 0x3fffffff) | 1;
+}
+
+/** A dictionary's values as {@link Dictionary.pack} gives them. */
+export interface PackedValues {
+  readonly text: string;
+  /** Where each value ends in `text` (it starts where the one before ends). */
+  readonly ends: Int32Array;
 }
 
 /** What {@link Dictionary.findBytes} returns for a cell with a byte above 0x7F. */
@@ -246,6 +265,31 @@ export class Dictionary {
 
   get size(): number {
     return this.values.length;
+  }
+
+  /** The values in code order as one string and where each ends: two objects to pass to another thread, not one per value. */
+  pack(): PackedValues {
+    const ends = new Int32Array(this.values.length);
+    let at = 0;
+    for (let code = 0; code < ends.length; code++) ends[code] = at += this.values[code].length;
+    return { text: this.values.join(''), ends };
+  }
+
+  /**
+   * The codes here of another dictionary's {@link pack}ed values, by that dictionary's code; values
+   * new here are added in that dictionary's order (so first-seen order holds across the two).
+   */
+  recode(packed: PackedValues): Int32Array {
+    const { text, ends } = packed;
+    const codes = new Int32Array(ends.length);
+    let start = 0;
+    for (let k = 0; k < ends.length; k++) {
+      const end = ends[k];
+      const code = this.find(text, start, end);
+      codes[k] = code >= 0 ? code : this.add(text.substring(start, end));
+      start = end;
+    }
+    return codes;
   }
 
   private samePooled(offset: number, length: number, text: string | Uint8Array, start: number, end: number): boolean {

@@ -15,6 +15,8 @@ export type * from './types.js';
 export type { Feed } from './source.js';
 export { detectMapping, normalizeHeader, type MissingColumn } from './mapping.js';
 export { appendBytes, ingestBytes, ingestStream } from './stream.js';
+export { onDemand, PARALLEL_MIN_BYTES, readPart, type PartReader, type PartReaderFor, type PartRequest, type StartingPartReader } from './parallel.js';
+export type { TablePart } from './table-writer.js';
 
 /**
  * Reads one text source: CSV (separator sniffed or given), NDJSON, a JSON array of records, or a

@@ -9,7 +9,7 @@ import { CollectingSink, CsvTokenizer, delimiterCode, delimiterName, sniffDelimi
 import { FastCsvRows } from './csv-fast-rows.js';
 import { emptyPlan, planTable, type TablePlan } from './mapping.js';
 import { looksNumeric } from './numbers.js';
-import { safeJson, TableWriter } from './table-writer.js';
+import { safeJson, TableWriter, type TablePart } from './table-writer.js';
 import { keepShape } from '../dataset/shapes.js';
 import type { IngestOptions, TableIngestOptions, TableReport } from './types.js';
 
@@ -81,6 +81,12 @@ function hasLines(text: string, lines: number): boolean {
   return true;
 }
 
+const encoder = new TextEncoder();
+
+function utf8Length(text: string): number {
+  return encoder.encode(text).length;
+}
+
 /** Reads delimited text into one table. */
 export class CsvTableReader implements TableSource {
   // set when the header has been read; set to undefined here so every reader has one hidden class
@@ -88,6 +94,8 @@ export class CsvTableReader implements TableSource {
   private writer: TableWriter | undefined = undefined;
   private fast: FastCsvRows | undefined = undefined;
   private readonly notes: string[] = [];
+  /** UTF-8 bytes of the source before its data rows (header, `sep=` line), once the header is read. */
+  headBytes = 0;
 
   /** `expectedChars` (the whole source's length, when known) sizes the columns once. */
   constructor(
@@ -152,12 +160,39 @@ export class CsvTableReader implements TableSource {
     const rowChars = sample.rows.length > 0 ? (sampleEnd - pos) / sample.rows.length : 0;
     const capacity = this.expectedChars && rowChars > 0 ? (this.expectedChars / rowChars) * 1.05 : 0;
     const writer = createWriter(this.builder, plan, options, this.shared, capacity);
-    writer.row = (hasHeader ? 1 : 0) + (excel ? 1 : 0);
+    writer.row = writer.headRows = (hasHeader ? 1 : 0) + (excel ? 1 : 0);
     if (hasHeader) writer.headerCells = headers.length;
     this.writer = writer;
     this.tokenizer = tokenizer;
+    this.headBytes = utf8Length(text.slice(0, pos));
     this.fast = FastCsvRows.for(delimiter, writer, options.decimal === ',', options.dayFirst ?? false);
     return pos;
+  }
+
+  /**
+   * Options under which another reader, given this source's head ({@link headBytes}) and then rows
+   * that follow the ones this reader reads, reads them as this one would (the same separator, header,
+   * columns and attributes): for a part of the feed read on another thread. Undefined before the
+   * header is read, or when duplicate column names leave the attributes in doubt.
+   */
+  partOptions(): IngestOptions | undefined {
+    const writer = this.writer;
+    if (!writer || writer.plan.duplicates.length > 0) return undefined;
+    const { header, map, derive, decimal, dayFirst } = this.options;
+    const { refunds, examplesPerReason } = this.shared;
+    const delimiter = delimiterName(this.tokenizer!.delimiter);
+    const attributes = writer.plan.attributes.map((a) => a.name);
+    return { table: this.table, format: 'csv', delimiter, header, map, derive, decimal, dayFirst, refunds, examplesPerReason, attributes };
+  }
+
+  /** The rows read so far, for {@link absorb} by the reader of the rows before them. */
+  part(): TablePart {
+    return this.writer!.part();
+  }
+
+  /** Appends the {@link part} of a reader of the rows that follow this one's. */
+  absorb(part: TablePart): void {
+    this.writer!.absorb(part);
   }
 
   finish(notes: readonly string[]): TableReport {
@@ -197,7 +232,7 @@ function planRecords(
   const plan = records.length === 0 ? emptyPlan(table) : planTable(table, keys, options, hasHeader, numeric);
   const writer = createWriter(builder, plan, options, shared, capacity);
   if (arrays && hasHeader) {
-    writer.row = 1;
+    writer.row = writer.headRows = 1;
     writer.headerCells = keys.length;
   }
   return { writer, keys, arrays, first };

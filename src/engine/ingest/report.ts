@@ -5,6 +5,14 @@ import type { IngestReport, RejectExample, RejectReason, TableReport } from './t
 /** Longest raw value kept in an example. */
 const MAX_EXAMPLE_LENGTH = 200;
 
+/** A counter's counts and examples. */
+export interface CounterState {
+  readonly rows: number;
+  readonly accepted: number;
+  readonly reasons: Readonly<Partial<Record<RejectReason, number>>>;
+  readonly examples: readonly RejectExample[];
+}
+
 /** Counts rows by outcome and keeps the first examples of each rejection reason. */
 export class RejectionCounter {
   rows = 0;
@@ -43,6 +51,31 @@ export class RejectionCounter {
   accept(rows = 1): void {
     this.rows += rows;
     this.accepted += rows;
+  }
+
+  /**
+   * Counts the rows another counter of the same table saw after this one's (a part read on another
+   * thread): its examples keep their order and move `rowOffset` rows on, as far as this counter still
+   * wants examples of their reason, so the result is what one counter over all rows would hold.
+   */
+  absorb(other: CounterState, rowOffset: number): void {
+    this.rows += other.rows;
+    this.accepted += other.accepted;
+    for (const e of other.examples) {
+      // the other counter's examples of a reason are its first rejections of it, so each one is
+      // counted here before the next is judged
+      if (this.wantsExample(e.reason)) this.examples.push({ ...e, row: e.row + rowOffset });
+      this.reasons[e.reason] = (this.reasons[e.reason] ?? 0) + 1;
+    }
+    for (const [reason, count] of Object.entries(other.reasons) as [RejectReason, number][]) {
+      const listed = other.examples.reduce((n, e) => n + (e.reason === reason ? 1 : 0), 0);
+      this.reasons[reason] = (this.reasons[reason] ?? 0) + count - listed;
+    }
+  }
+
+  /** What {@link absorb} needs of a counter, as plain data (it crosses threads). */
+  state(): CounterState {
+    return { rows: this.rows, accepted: this.accepted, reasons: { ...this.reasons }, examples: this.examples.slice() };
   }
 
   /** The table's report, given how the source was read. */

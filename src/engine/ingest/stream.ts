@@ -4,23 +4,12 @@
  * feed object is parsed once the whole text is in.
  */
 import { DatasetBuilder } from '../dataset/builder.js';
+import { ByteFeed, CHUNK_BYTES, concat } from './byte-feed.js';
 import { oneLine } from './messages.js';
-import { combineReports } from './report.js';
-import { readText, resolveFormat, tableSource } from './source.js';
-import type { TableSource } from './readers.js';
+import { partStart, type PartReader } from './parallel.js';
+import type { TablePart } from './table-writer.js';
 import type { Dataset } from '../dataset/types.js';
 import type { IngestOptions, IngestResult } from './types.js';
-
-const LF = 10;
-
-/**
- * Size of the pieces a byte array is read in. At 64 kB each piece's text is a small string that dies
- * young; measured at 1M orders against 1 MB pieces: the load takes about as long, and the analyses
- * that follow it ~15 % less (less garbage-collection work left over from the load).
- */
-const CHUNK_BYTES = 1 << 16;
-/** Progress is reported per 1 % of a known size, else per this many bytes (a Worker posts each report). */
-const PROGRESS_BYTES = 1 << 20;
 
 function isGzip(bytes: Uint8Array | undefined): boolean {
   return bytes !== undefined && bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -33,21 +22,6 @@ function isGzip(bytes: Uint8Array | undefined): boolean {
 function gzipNotes(head: Uint8Array | undefined, fileName: string | undefined): string[] {
   if (isGzip(head)) return ['gzip'];
   return /\.gz$/i.test(fileName ?? '') ? ['named .gz but not gzip data: read as it is'] : [];
-}
-
-/** Joins byte chunks. */
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-function hasBom(bytes: Uint8Array | undefined): boolean {
-  return bytes !== undefined && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** A stream over a byte array in pieces. */
@@ -86,15 +60,46 @@ export function datasetOf(base: IngestResult | Dataset): Dataset {
  * Bytes in memory are read in pieces, never decoded into one string: a feed's whole text would double
  * its memory at the peak, and its one large string is left for a full garbage collection to free,
  * which then falls on whatever runs next. Plain bytes go piece by piece in a loop (no stream objects
- * on the way); gzip goes through DecompressionStream.
+ * on the way); gzip goes through DecompressionStream. With a part reader (`options.parallel`), a
+ * large CSV's second half is read on another thread meanwhile (parallel.ts).
  */
 async function readBytes(builder: DatasetBuilder, bytes: Uint8Array, options: IngestOptions): Promise<IngestResult> {
   const sized = { ...options, totalBytes: options.totalBytes ?? bytes.length };
   if (isGzip(bytes)) return readStream(builder, streamOfBytes(bytes), sized);
   const feed = new ByteFeed(builder, sized, gzipNotes(bytes, options.fileName), sized.totalBytes);
-  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) feed.push(bytes.subarray(at, at + CHUNK_BYTES), Math.min(bytes.length, at + CHUNK_BYTES));
+  const first = Math.min(bytes.length, CHUNK_BYTES);
+  feed.pushRange(bytes, 0, first);
+  const split = options.parallel?.ready && feed.csv() ? partStart(bytes, feed.headBytes(), first) : -1;
+  const part = split < 0 ? undefined : readPartElsewhere(options.parallel!, feed, bytes, split);
+  if (part) {
+    // progress over this thread's share stands for the whole
+    feed.pushRange(bytes, first, split, bytes.length / split);
+    const rows = await part;
+    if (rows) {
+      feed.push(undefined, bytes.length);
+      feed.csv()!.absorb(rows);
+      return feed.finish();
+    }
+  }
+  feed.pushRange(bytes, part ? split : first, bytes.length);
   feed.push(undefined, bytes.length);
   return feed.finish();
+}
+
+/**
+ * Asks the part reader for the rows from `split` on; resolves to undefined when it fails (this
+ * thread then reads them, as with no part reader). The bytes are copies, for the reader to transfer.
+ */
+function readPartElsewhere(reader: PartReader, feed: ByteFeed, bytes: Uint8Array, split: number): Promise<TablePart | undefined> {
+  const request = { head: copy(bytes, 0, feed.headBytes()), body: copy(bytes, split, bytes.length), options: feed.csv()!.partOptions()! };
+  return reader.read(request).catch(() => undefined);
+}
+
+/** `bytes[from, to)` in a buffer of its own (a Node Buffer's `slice` would share the whole file's). */
+function copy(bytes: Uint8Array, from: number, to: number): Uint8Array {
+  const out = new Uint8Array(to - from);
+  out.set(bytes.subarray(from, to));
+  return out;
 }
 
 /**
@@ -140,89 +145,6 @@ async function readStream(builder: DatasetBuilder, stream: ReadableStream<Uint8A
     if (done) break;
   }
   return feed.finish();
-}
-
-/**
- * Reads a feed's bytes piece by piece into a builder: the format is resolved from the first piece,
- * CSV and NDJSON are parsed as the pieces come, JSON once the whole text is in. Each piece's whole
- * lines are decoded on their own, so the parser always reads one flat string (a string built by
- * appending chunks is read char by char through its parts, at half the speed); text a piece leaves
- * unread goes back to bytes, ahead of the next piece. A UTF-8 BOM is dropped here.
- */
-class ByteFeed {
-  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  private readonly encoder = new TextEncoder();
-  private carry: Uint8Array = new Uint8Array(0);
-  private readonly jsonParts: string[] = [];
-  private source: TableSource | undefined;
-  private wholeText = false;
-  private started = false;
-  private reported = 0;
-
-  /** `expectedChars`: the decoded text's length when known (sizes the columns up front). */
-  constructor(
-    private readonly builder: DatasetBuilder,
-    private readonly options: IngestOptions,
-    private readonly notes: string[],
-    private readonly expectedChars: number | undefined,
-  ) {}
-
-  /** The next piece (undefined at the end) and the bytes read so far, for progress. */
-  push(value: Uint8Array | undefined, bytesRead: number): void {
-    const done = value === undefined;
-    let bytes = value ?? this.carry;
-    if (value && this.carry.length > 0) {
-      // Once the source is known, the line carried over is read on its own with the end it gets
-      // from this piece, so the piece itself is not copied.
-      const end = this.source ? value.indexOf(LF) + 1 : 0;
-      const rest = end > 0 ? this.step(concat([this.carry, value.subarray(0, end)]), false) : this.carry;
-      bytes = rest.length === 0 ? value.subarray(end) : concat([rest, value.subarray(end)]);
-    }
-    // a copy, so the carried bytes do not keep the whole piece alive
-    this.carry = this.step(bytes, done).slice();
-    const total = this.options.totalBytes;
-    if (done || bytesRead - this.reported >= (total ? total / 100 : PROGRESS_BYTES)) {
-      this.reported = bytesRead;
-      this.options.onProgress?.(done ? 1 : total ? Math.min(1, bytesRead / total) : NaN, bytesRead);
-    }
-  }
-
-  /** The Dataset and report, once the last piece is in. */
-  finish(): IngestResult {
-    const tables = this.source
-      ? [this.source.finish(this.notes)]
-      : readText(this.builder, this.jsonParts.join(''), { ...this.options, format: 'json' }, this.notes);
-    return { dataset: this.builder.build(), report: combineReports(tables) };
-  }
-
-  /** Reads the whole lines of `bytes` (all of them when `done`); returns the bytes left for later. */
-  private step(bytes: Uint8Array, done: boolean): Uint8Array {
-    if (!this.started) {
-      if (bytes.length < 3 && !done) return bytes;
-      this.started = true;
-      if (hasBom(bytes)) {
-        this.notes.push('bom');
-        bytes = bytes.subarray(3);
-      }
-    }
-    const cut = done ? bytes.length : bytes.lastIndexOf(LF) + 1;
-    // a source that reads bytes takes the rows it can as they are; the rest is decoded
-    const read = this.source && cut > 0 ? Math.max(0, this.source.feedBytes?.(bytes.subarray(0, cut)) ?? 0) : 0;
-    if (read === cut && read > 0) return bytes.subarray(cut);
-    const chunk = cut > read ? this.decoder.decode(bytes.subarray(read, cut)) : '';
-    let used = 0;
-    if (!this.source && !this.wholeText) {
-      // the format may hang on what follows the last line break (an NDJSON line or a JSON value)
-      const format = resolveFormat(done ? chunk : this.decoder.decode(bytes), this.options, done);
-      if (format === 'json') this.wholeText = true;
-      else if (format) this.source = tableSource(this.builder, format, this.options, this.expectedChars);
-    }
-    if (this.wholeText) {
-      this.jsonParts.push(chunk);
-      used = chunk.length;
-    } else if (this.source) used = this.source.feed(chunk, done);
-    return used >= chunk.length ? bytes.subarray(cut) : concat([this.encoder.encode(chunk.slice(used)), bytes.subarray(cut)]);
-  }
 }
 
 /** The next chunk; a failure of the gzip decoder becomes a plain message. */

@@ -4,8 +4,8 @@
  * with one reason. Nothing reaches the builder before the row is known to be good, so accepted rows
  * are exactly what the source said.
  */
-import type { ColumnBuilder, DatasetBuilder, TableBuilder } from '../dataset/builder.js';
-import { detach, type Dictionary } from '../dataset/growable.js';
+import type { ColumnBuilder, ColumnValues, DatasetBuilder, TableBuilder } from '../dataset/builder.js';
+import { detach, type Dictionary, type PackedValues } from '../dataset/growable.js';
 import type { FieldSpec } from '../dataset/schema.js';
 import { NO_DAY } from '../dataset/types.js';
 import { dayFromEpochMs } from '../dataset/days.js';
@@ -13,7 +13,7 @@ import { cellText, ESCAPED, MALFORMED, type CellSink } from './csv.js';
 import { inDateWindow, parseDate, type ParsedDate } from './dates.js';
 import type { TablePlan } from './mapping.js';
 import { isBlank, MAX_MAGNITUDE, parseNumber } from './numbers.js';
-import { RejectionCounter } from './report.js';
+import { RejectionCounter, type CounterState } from './report.js';
 import type { RefundPolicy, RejectReason } from './types.js';
 
 /** Why an input is BAD (beyond not parsing as its kind). */
@@ -68,6 +68,25 @@ export interface LaneColumn {
   readonly high: number;
 }
 
+/**
+ * The rows one writer read, for a writer of the same plan to append after its own (the part of a
+ * feed read on another thread): plain data that crosses threads, its typed arrays transferable.
+ */
+export interface TablePart {
+  /** Rows accepted: the length of every column. */
+  readonly length: number;
+  /** Rows before the data (a header), which the row numbers of the examples count. */
+  readonly headRows: number;
+  /** Data rows read, accepted or not. */
+  readonly rowsRead: number;
+  readonly extraCellRows: number;
+  readonly counter: CounterState;
+  /** Per field (the plan's fields, then its attributes): the column's values. */
+  readonly columns: readonly ColumnValues[];
+  /** Per field: the values of its dictionary, for a customer or category field. */
+  readonly dictionaries: readonly (PackedValues | undefined)[];
+}
+
 /** Parsing options the writer needs. */
 export interface WriterOptions {
   readonly refunds: RefundPolicy;
@@ -83,6 +102,8 @@ export class TableWriter implements CellSink {
   readonly counter: RejectionCounter;
   /** Number of the last row read (1-based; set to 1 first when the source has a header row). */
   row = 0;
+  /** Rows before the data (a header row); the reader sets it with {@link row}. */
+  headRows = 0;
   /** Cells of the header row: rows with more are counted in {@link extraCellRows}. */
   headerCells = Infinity;
   /** Rows that had more cells than the header (the extra cells are ignored). */
@@ -219,6 +240,35 @@ export class TableWriter implements CellSink {
       };
     });
     return lane;
+  }
+
+  /** What this writer has read, for {@link absorb} by a writer of the same plan. */
+  part(): TablePart {
+    return {
+      length: this.table.length,
+      headRows: this.headRows,
+      rowsRead: this.row - this.headRows,
+      extraCellRows: this.extraCellRows,
+      counter: this.counter.state(),
+      columns: this.slots.map((slot) => slot.column.values()),
+      dictionaries: this.slots.map((slot) => slot.column.dictionary?.pack()),
+    };
+  }
+
+  /**
+   * Appends the rows of a {@link part} read by a writer of the same plan from the rows that follow
+   * this one's: its codes recoded into these dictionaries, its row numbers moved on, its counts added.
+   * The result is what this writer would hold had it read those rows itself.
+   */
+  absorb(part: TablePart): void {
+    this.slots.forEach((slot, k) => {
+      const packed = part.dictionaries[k];
+      slot.column.append(part.columns[k], packed && slot.column.dictionary!.recode(packed));
+    });
+    this.table.endRows(part.length);
+    this.counter.absorb(part.counter, this.row - part.headRows);
+    this.row += part.rowsRead;
+    this.extraCellRows += part.extraCellRows;
   }
 
   /** Counts rows the fast lane has put into the columns. */

@@ -2,6 +2,7 @@
  * The ingest contract: any reasonable feed in, a columnar Dataset and an honest IngestReport out.
  */
 import type { Dataset, TableName } from '../dataset/types.js';
+import type { PartReader } from './parallel.js';
 
 /** Source formats ingest reads. `auto` sniffs from the content (and a file name when given). */
 export type FeedFormat = 'auto' | 'csv' | 'json' | 'ndjson';
@@ -63,6 +64,11 @@ export interface IngestOptions extends TableIngestOptions {
   readonly onProgress?: (fraction: number, bytesRead: number) => void;
   /** Total size of a stream in bytes, for `onProgress` (ingestBytes knows it). */
   readonly totalBytes?: number;
+  /**
+   * Reads the second half of a large CSV feed on another thread while this one reads the first (see
+   * parallel.ts); the Dataset and report are the same either way. Byte sources only.
+   */
+  readonly parallel?: PartReader;
   /** Per-table options when the source is a multi-table feed (`{ "orders": [...], "customers": [...] }`). */
   readonly tables?: Partial<Record<TableName, TableIngestOptions>>;
 }

@@ -1,0 +1,156 @@
+/**
+ * A large CSV feed read on two threads: while this thread reads the rows of the first half, a
+ * {@link PartReader} on another thread reads the rest into columns of its own, and this thread then
+ * appends that part (its ids and categories recoded into these dictionaries, its row numbers moved
+ * on). The Dataset and the report are the ones one thread would make. The platform supplies the part
+ * reader (a Worker in a browser, a worker thread in Node); the engine itself starts no thread.
+ */
+import { DatasetBuilder } from '../dataset/builder.js';
+import { ByteFeed } from './byte-feed.js';
+import type { TablePart } from './table-writer.js';
+import type { IngestOptions } from './types.js';
+
+/** Feeds smaller than this are read on one thread: handing half over costs about what it saves. */
+export const PARALLEL_MIN_BYTES = 4 << 20;
+/**
+ * Share of the feed this thread reads. A little over half: the other thread's part also has to cross
+ * over and be recoded here, so with halves this thread would wait for it (1M orders: ~15 ms).
+ */
+const MAIN_SHARE = 0.55;
+
+const LF = 10;
+const QUOTE = 34;
+
+/** What a {@link PartReader} is asked to read. */
+export interface PartRequest {
+  /** The feed's bytes before its data rows (a BOM, a header): the rows are read under that header. */
+  readonly head: Uint8Array;
+  /** The rows to read: whole lines that follow the ones the asking thread reads. */
+  readonly body: Uint8Array;
+  /** Options under which the rows are read as the asking thread reads its own. */
+  readonly options: IngestOptions;
+}
+
+/** Reads the later rows of a feed on another thread (see {@link readPart}). */
+export interface PartReader {
+  /** Whether a part can be read at once: a thread still starting is not asked (this one reads alone). */
+  readonly ready: boolean;
+  /** The part's rows; rejects when they cannot be read there (the asking thread then reads them). */
+  read(request: PartRequest): Promise<TablePart>;
+}
+
+/** Reads a part's rows: what the thread behind a {@link PartReader} runs. */
+export function readPart(request: PartRequest): TablePart {
+  const { head, body, options } = request;
+  const feed = new ByteFeed(new DatasetBuilder(), options, [], head.length + body.length);
+  feed.push(head, 0);
+  feed.pushRange(body, 0, body.length);
+  feed.push(undefined, body.length);
+  const csv = feed.csv();
+  if (!csv) throw new Error('a part must be CSV rows under a header read as the feed was');
+  return csv.part();
+}
+
+/** A part reader whose thread may still be starting. */
+export interface StartingPartReader extends PartReader {
+  /** Resolves once the thread is ready (true), or can never be (false). */
+  readonly started: Promise<boolean>;
+}
+
+/** Gives the part reader for a feed of `size` bytes, if one is to be used (see {@link onDemand}). */
+export type PartReaderFor = (size: number) => Promise<PartReader | undefined>;
+
+/**
+ * A part reader started by `start` on first need, so a page or process that never reads a large feed
+ * starts no thread. For a feed of `size` bytes: undefined when it is too small to gain from one; else
+ * the reader once its thread is ready, or undefined (read alone) once waiting longer would cost more
+ * than it saves: about a third of a one-thread read, taken as 1 ms per MB.
+ */
+export function onDemand(start: () => StartingPartReader | undefined): PartReaderFor {
+  let reader: StartingPartReader | undefined;
+  let tried = false;
+  return async (size) => {
+    if (size < PARALLEL_MIN_BYTES) return undefined;
+    if (!tried) {
+      tried = true;
+      reader = start();
+    }
+    if (!reader || reader.ready) return reader;
+    const worth = new Promise<boolean>((resolve) => setTimeout(resolve, size / 1e6, false));
+    return (await Promise.race([reader.started, worth])) ? reader : undefined;
+  };
+}
+
+/** A request to a part reader's thread. */
+export interface PartMessage {
+  readonly id: number;
+  readonly request: PartRequest;
+}
+
+/** The answer of a part reader's thread: the part, or why it could not be read. */
+export type PartReply = { readonly id: number; readonly part: TablePart } | { readonly id: number; readonly error: string };
+
+/** What a part reader's thread posts back for a message: the reply and the buffers to move with it. */
+export function answerPart(message: PartMessage): { reply: PartReply; transfer: ArrayBuffer[] } {
+  try {
+    const part = readPart(message.request);
+    const buffers = new Set<ArrayBuffer>();
+    for (const c of part.columns) for (const a of [c.ints, c.numbers, c.days, c.flags]) if (a) buffers.add(a.buffer as ArrayBuffer);
+    for (const d of part.dictionaries) if (d) buffers.add(d.ends.buffer as ArrayBuffer);
+    return { reply: { id: message.id, part }, transfer: [...buffers] };
+  } catch (error) {
+    return { reply: { id: message.id, error: error instanceof Error ? error.message : String(error) }, transfer: [] };
+  }
+}
+
+/**
+ * The asking side of a part reader, whatever the thread: numbers the requests, posts them (with
+ * their bytes moved, not copied) and settles each when its reply is {@link receive}d.
+ */
+export class PartClient implements PartReader {
+  ready = false;
+  private readonly pending = new Map<number, { resolve(part: TablePart): void; reject(error: Error): void }>();
+  private next = 0;
+
+  constructor(private readonly post: (message: PartMessage, transfer: ArrayBuffer[]) => void) {}
+
+  /** Whether a read is under way. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  read(request: PartRequest): Promise<TablePart> {
+    if (!this.ready) return Promise.reject(new Error('the part reader is not ready'));
+    const id = this.next++;
+    const settled = new Promise<TablePart>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    this.post({ id, request }, [request.head.buffer as ArrayBuffer, request.body.buffer as ArrayBuffer]);
+    return settled;
+  }
+
+  receive(reply: PartReply): void {
+    const waiting = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    if ('part' in reply) waiting?.resolve(reply.part);
+    else waiting?.reject(new Error(reply.error));
+  }
+
+  /** The thread is gone: no more reads, and those under way fail (their rows are read by the asker). */
+  fail(error: Error): void {
+    this.ready = false;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}
+
+/**
+ * Where the part of `bytes` starts: at the line after {@link MAIN_SHARE} of it, for a feed of at least
+ * {@link PARALLEL_MIN_BYTES} with no quote in its rows before that line (a quoted cell could hold a
+ * line break, so only then is the line start a row start). -1 when the feed is read on one thread.
+ * `head` bytes (the header) may hold quotes; `read` bytes are read already.
+ */
+export function partStart(bytes: Uint8Array, head: number, read: number): number {
+  if (bytes.length < PARALLEL_MIN_BYTES) return -1;
+  const lf = bytes.indexOf(LF, Math.max(read, Math.floor(bytes.length * MAIN_SHARE)));
+  if (lf < 0 || lf + 1 >= bytes.length) return -1;
+  return bytes.subarray(head, lf + 1).indexOf(QUOTE) < 0 ? lf + 1 : -1;
+}

@@ -1,0 +1,161 @@
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { appendBytes, ingestBytes, PARALLEL_MIN_BYTES, readPart, type PartReader, type PartRequest } from '../../../src/engine/ingest/index.js';
+import type { IngestOptions, IngestResult } from '../../../src/engine/ingest/types.js';
+import { createPartReader } from '../../../src/node/part-reader.js';
+
+// A large CSV is read on two threads: the first rows here, the rest by a part reader, whose part is
+// then appended (parallel.ts). The independent expectation is the same bytes read on one thread:
+// every column, every dictionary in its order, every count and example (with its row number).
+
+const encoder = new TextEncoder();
+
+/** A part reader on this thread: the request and the part cross a structured clone, as between threads. */
+function sameThreadReader(): PartReader & { reads: number } {
+  return {
+    ready: true,
+    reads: 0,
+    async read(request: PartRequest) {
+      this.reads++;
+      return structuredClone(readPart(structuredClone(request)));
+    },
+  };
+}
+
+function withoutVersion(result: IngestResult) {
+  return { ...result.dataset, version: 0 };
+}
+
+/** Both results alike (a quick deep comparison first: the columns are long, and toEqual's diff is only wanted on a failure). */
+function expectSame(two: IngestResult, alone: IngestResult) {
+  if (!isDeepStrictEqual(withoutVersion(two), withoutVersion(alone))) expect(withoutVersion(two)).toEqual(withoutVersion(alone));
+  expect(two.report).toEqual(alone.report);
+}
+
+async function expectSameAsOneThread(bytes: Uint8Array, options: IngestOptions, reader: PartReader & { reads: number }) {
+  const alone = await ingestBytes(bytes, options);
+  const two = await ingestBytes(bytes, { ...options, parallel: reader });
+  expect(reader.reads).toBe(1);
+  expectSame(two, alone);
+  return two;
+}
+
+/** Repeats `rows` (numbered so ids and dates vary) under `head` until the feed passes the parallel threshold. */
+function feedOf(head: string, rows: readonly string[], eol = '\n'): Uint8Array {
+  const lines: string[] = [];
+  let size = head.length;
+  for (let k = 0; size < PARALLEL_MIN_BYTES * 1.1; k++) {
+    const line = rows[k % rows.length].replaceAll('#', String(k % 997));
+    lines.push(line);
+    size += line.length + eol.length;
+  }
+  return encoder.encode(head + lines.join(eol) + eol);
+}
+
+const plainRow = fc.constantFrom('C#,2024-01-05,12.5,web', 'K#,2023-12-31,-3,shop', 'C#,2024-02-29,0.1,web', 'Z#,2022-06-30,100,mail');
+const messyRow = fc.constantFrom(
+  '客户#,2024-03-01,5,店',
+  'C#,2023-02-30,5,web',
+  'C#,,5,web',
+  ',2024-01-01,5,web',
+  'C#,2024-01-01,abc,web',
+  'C#,2024-01-01',
+  'C#,2024-01-01,7,web,extra',
+  'C#,1/5/2024,8,web',
+  'C#,2024-01-01,1,234.5,web',
+  '   ',
+  'C#,2024-01-01,-0,',
+);
+
+describe('reading a large CSV on two threads', () => {
+  it('gives the Dataset and report of one thread, over mixed feeds (new ids in either half, bad rows, Chinese values, options)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof({ weight: 6, arbitrary: plainRow }, { weight: 1, arbitrary: messyRow }), { minLength: 5, maxLength: 60 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.constantFrom(1, 5),
+        fc.constantFrom('keep', 'drop'),
+        async (rows, eol, bom, examplesPerReason, refunds) => {
+          const head = `${bom ? '\ufeff' : ''}customer_id,date,amount,channel${eol}`;
+          // a customer first seen late in the feed, in the part
+          const bytes = feedOf(head, [...rows, ...(rows.length > 20 ? ['LATE#,2024-05-05,9,web'] : [])], eol);
+          await expectSameAsOneThread(bytes, { examplesPerReason, refunds: refunds as 'keep' | 'drop' }, sameThreadReader());
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+
+  it('numbers the rows of the part as rows of the whole feed', async () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => `CUSTOMER-${i % 1000},2024-01-${String((i % 28) + 1).padStart(2, '0')},${i % 50}.25`);
+    // row 140,000 of the data (row 140,001 of the file, after the header) is bad: its example must say so
+    rows[139_999] = 'C1,2024-02-30,1';
+    const bytes = encoder.encode(`customer_id,date,amount\n${rows.join('\n')}\n`);
+    expect(bytes.length).toBeGreaterThan(PARALLEL_MIN_BYTES);
+    const { report } = await expectSameAsOneThread(bytes, {}, sameThreadReader());
+    expect(report.examples).toEqual([expect.objectContaining({ row: 140_001, value: '2024-02-30', reason: 'unparseable-date' })]);
+  });
+
+  it('reads a header with quotes, a separator line and other separators as one thread does', async () => {
+    const semicolons = feedOf('sep=;\n"Customer ID";"Order Date";"Amount"\n', ['C#;2024-01-05;12,5', 'D#;2024-01-06;3']);
+    await expectSameAsOneThread(semicolons, { decimal: ',' }, sameThreadReader());
+    const tabs = feedOf('customer_id\tdate\tamount\n', ['C#\t2024-01-05\t12.5', 'D#\t05/01/2024\t3']);
+    await expectSameAsOneThread(tabs, { dayFirst: true }, sameThreadReader());
+    const headerless = feedOf('', ['C#,2024-01-05,12.5']);
+    await expectSameAsOneThread(headerless, { header: false, map: { customer_id: 1, date: 2, amount: 3 } }, sameThreadReader());
+  });
+
+  it('reads customers with numeric attributes as one thread does', async () => {
+    const bytes = feedOf('customer_id,signup_date,segment,score,visits\n', ['C#,2024-01-05,gold,0.5,3', 'D#,2023-02-01,silver,1.25,']);
+    await expectSameAsOneThread(bytes, { table: 'customers' }, sameThreadReader());
+  });
+
+  it('appends a large CSV on two threads as on one', async () => {
+    const base = await ingestBytes(encoder.encode('customer_id,date,amount\nC1,2024-01-01,5\nOLD,2024-01-02,6\n'));
+    const bytes = feedOf('customer_id,date,amount\n', ['C#,2024-01-05,12.5', 'N#,2024-02-05,1']);
+    const reader = sameThreadReader();
+    const alone = await appendBytes(base, bytes);
+    const two = await appendBytes(base, bytes, { parallel: reader });
+    expect(reader.reads).toBe(1);
+    expectSame(two, alone);
+  });
+
+  it('reads alone when the part reader is not ready, fails, or the feed does not suit it', async () => {
+    const bytes = feedOf('customer_id,date,amount\n', ['C#,2024-01-05,12.5']);
+    const alone = await ingestBytes(bytes);
+    const notReady = { ...sameThreadReader(), ready: false };
+    expectSame(await ingestBytes(bytes, { parallel: notReady }), alone);
+    expect(notReady.reads).toBe(0);
+    // a reader that fails: this thread reads the rest itself
+    const failing = { ready: true, reads: 0, read: async () => Promise.reject(new Error('gone')) };
+    expectSame(await ingestBytes(bytes, { parallel: failing }), alone);
+    // a quote in the first half: a line start might be inside a quoted cell, so no part
+    const quoted = feedOf('customer_id,date,amount,note\n', ['C#,2024-01-05,12.5,"a\nb"']);
+    const reader = sameThreadReader();
+    await ingestBytes(quoted, { parallel: reader });
+    expect(reader.reads).toBe(0);
+    // a small feed
+    await ingestBytes(encoder.encode('customer_id,date,amount\nC1,2024-01-01,5\n'), { parallel: reader });
+    expect(reader.reads).toBe(0);
+  });
+
+  it('reads the part on a Node worker thread', async () => {
+    const reader = createPartReader();
+    try {
+      expect(await reader.started).toBe(true);
+      const bytes = feedOf('customer_id,date,amount,channel\n', ['C#,2024-01-05,12.5,web', '客户#,2024-01-06,3,店', 'C#,2024-13-01,1,web']);
+      const alone = await ingestBytes(bytes);
+      let reads = 0;
+      const counted: PartReader = { ready: reader.ready, read: (request) => (reads++, reader.read(request)) };
+      const two = await ingestBytes(bytes, { parallel: counted });
+      expect(reads).toBe(1);
+      expectSame(two, alone);
+    } finally {
+      await reader.close();
+    }
+    // closed: no longer ready, so ingest reads alone
+    expect(reader.ready).toBe(false);
+  });
+});
