@@ -91,13 +91,12 @@ export class ByteFeed {
     }
   }
 
-  /** The CSV reader, once the source is known to be CSV and its header is read. */
+  /** The CSV reader, once the source is known to be CSV. */
   csv(): CsvTableReader | undefined {
-    const source = this.source;
-    return source instanceof CsvTableReader && source.partOptions() ? source : undefined;
+    return this.source instanceof CsvTableReader ? this.source : undefined;
   }
 
-  /** Bytes of the feed before its data rows (a BOM, the header), once {@link csv} has a reader. */
+  /** Bytes of the feed before its data rows (a BOM, the header), once the CSV header is read. */
   headBytes(): number {
     return this.bomBytes + (this.csv()?.headBytes ?? 0);
   }

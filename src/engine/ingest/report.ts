@@ -61,16 +61,15 @@ export class RejectionCounter {
   absorb(other: CounterState, rowOffset: number): void {
     this.rows += other.rows;
     this.accepted += other.accepted;
+    // the other counter's examples of a reason are its first rejections of it: the k-th of them is
+    // kept while this counter's rejections of that reason plus k stay under the limit
+    const listed: Partial<Record<RejectReason, number>> = {};
     for (const e of other.examples) {
-      // the other counter's examples of a reason are its first rejections of it, so each one is
-      // counted here before the next is judged
-      if (this.wantsExample(e.reason)) this.examples.push({ ...e, row: e.row + rowOffset });
-      this.reasons[e.reason] = (this.reasons[e.reason] ?? 0) + 1;
+      const before = (this.reasons[e.reason] ?? 0) + (listed[e.reason] ?? 0);
+      listed[e.reason] = (listed[e.reason] ?? 0) + 1;
+      if (before < this.examplesPerReason) this.examples.push({ ...e, row: e.row + rowOffset });
     }
-    for (const [reason, count] of Object.entries(other.reasons) as [RejectReason, number][]) {
-      const listed = other.examples.reduce((n, e) => n + (e.reason === reason ? 1 : 0), 0);
-      this.reasons[reason] = (this.reasons[reason] ?? 0) + count - listed;
-    }
+    for (const [reason, count] of Object.entries(other.reasons) as [RejectReason, number][]) this.reasons[reason] = (this.reasons[reason] ?? 0) + count;
   }
 
   /** What {@link absorb} needs of a counter, as plain data (it crosses threads). */

@@ -6,8 +6,7 @@
 import { DatasetBuilder } from '../dataset/builder.js';
 import { ByteFeed, CHUNK_BYTES, concat } from './byte-feed.js';
 import { oneLine } from './messages.js';
-import { partStart, type PartReader } from './parallel.js';
-import type { TablePart } from './table-writer.js';
+import { partStart } from './parallel.js';
 import type { Dataset } from '../dataset/types.js';
 import type { IngestOptions, IngestResult } from './types.js';
 
@@ -69,37 +68,28 @@ async function readBytes(builder: DatasetBuilder, bytes: Uint8Array, options: In
   const feed = new ByteFeed(builder, sized, gzipNotes(bytes, options.fileName), sized.totalBytes);
   const first = Math.min(bytes.length, CHUNK_BYTES);
   feed.pushRange(bytes, 0, first);
-  const split = options.parallel?.ready && feed.csv() ? partStart(bytes, feed.headBytes(), first) : -1;
-  const part = split < 0 ? undefined : readPartElsewhere(options.parallel!, feed, bytes, split);
+  const csv = options.parallel?.ready ? feed.csv() : undefined;
+  const partOptions = csv?.partOptions();
+  const split = partOptions ? partStart(bytes, feed.headBytes(), first) : -1;
+  // the bytes in buffers of their own, for the reader to move (a Node Buffer's `slice` would share
+  // the whole file's); a reader that fails leaves its rows to this thread
+  const part =
+    split < 0
+      ? undefined
+      : options.parallel!.read({ head: concat([bytes.subarray(0, feed.headBytes())]), body: concat([bytes.subarray(split)]), options: partOptions! }).catch(() => undefined);
   if (part) {
     // progress over this thread's share stands for the whole
     feed.pushRange(bytes, first, split, bytes.length / split);
     const rows = await part;
     if (rows) {
       feed.push(undefined, bytes.length);
-      feed.csv()!.absorb(rows);
+      csv!.absorb(rows);
       return feed.finish();
     }
   }
   feed.pushRange(bytes, part ? split : first, bytes.length);
   feed.push(undefined, bytes.length);
   return feed.finish();
-}
-
-/**
- * Asks the part reader for the rows from `split` on; resolves to undefined when it fails (this
- * thread then reads them, as with no part reader). The bytes are copies, for the reader to transfer.
- */
-function readPartElsewhere(reader: PartReader, feed: ByteFeed, bytes: Uint8Array, split: number): Promise<TablePart | undefined> {
-  const request = { head: copy(bytes, 0, feed.headBytes()), body: copy(bytes, split, bytes.length), options: feed.csv()!.partOptions()! };
-  return reader.read(request).catch(() => undefined);
-}
-
-/** `bytes[from, to)` in a buffer of its own (a Node Buffer's `slice` would share the whole file's). */
-function copy(bytes: Uint8Array, from: number, to: number): Uint8Array {
-  const out = new Uint8Array(to - from);
-  out.set(bytes.subarray(from, to));
-  return out;
 }
 
 /**
