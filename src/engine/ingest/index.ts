@@ -15,7 +15,7 @@ export type * from './types.js';
 export type { Feed } from './source.js';
 export { detectMapping, normalizeHeader, type MissingColumn } from './mapping.js';
 export { appendBytes, ingestBytes, ingestStream } from './stream.js';
-export { onDemand, PARALLEL_MIN_BYTES, readPart, type PartReader, type PartReaderFor, type PartRequest, type StartingPartReader } from './parallel.js';
+export { onDemand, PARALLEL_MIN_BYTES, readPart, type PartRead, type PartReader, type PartReaderFor, type PartRequest, type StartingPartReader } from './parallel.js';
 export type { TablePart } from './table-writer.js';
 
 /**

@@ -1,6 +1,7 @@
 /**
- * A large CSV feed read on two threads: while this thread reads the rows of the first half, a
- * {@link PartReader} on another thread reads the rest into columns of its own, and this thread then
+ * A large CSV feed read on two threads: while this thread reads the first rows (a share balanced on
+ * the speeds both threads read the last part at), a {@link PartReader} on another thread reads the
+ * rest into columns of its own, and this thread then
  * appends that part (its ids and categories recoded into these dictionaries, its row numbers moved
  * on). The Dataset and the report are the ones one thread would make. The platform supplies the part
  * reader (a Worker in a browser, a worker thread in Node); the engine itself starts no thread.
@@ -13,10 +14,18 @@ import type { IngestOptions } from './types.js';
 /** Feeds smaller than this are read on one thread: handing half over costs about what it saves. */
 export const PARALLEL_MIN_BYTES = 4 << 20;
 /**
- * Share of the feed this thread reads. A little over half: the other thread's part also has to cross
- * over and be recoded here, so with halves this thread would wait for it (1M orders: ~15 ms).
+ * Share of a feed this thread reads alongside a part reader that has not read yet. Its thread runs
+ * code it has not compiled yet, at about half the speed per byte (1M orders: ~170 ms for the part
+ * that takes ~80 ms from the third read on), so it gets less. After each part the share follows the
+ * speeds measured ({@link balance}).
  */
-const MAIN_SHARE = 0.55;
+const FIRST_MAIN_SHARE = 0.7;
+/** Bounds of the share: a reader slowed down once (its thread shared a core) still gets a part to time. */
+const MIN_MAIN_SHARE = 0.3;
+const MAX_MAIN_SHARE = 0.9;
+
+/** The share this thread reads alongside each part reader, from its last part. */
+const shares = new WeakMap<PartReader, number>();
 
 const LF = 10;
 const QUOTE = 34;
@@ -36,7 +45,29 @@ export interface PartReader {
   /** Whether a part can be read at once: a thread still starting is not asked (this one reads alone). */
   readonly ready: boolean;
   /** The part's rows; rejects when they cannot be read there (the asking thread then reads them). */
-  read(request: PartRequest): Promise<TablePart>;
+  read(request: PartRequest): Promise<PartRead>;
+}
+
+/** A part as a {@link PartReader} read it. */
+export interface PartRead {
+  readonly part: TablePart;
+  /** How long the reader's thread took to read it, in ms. */
+  readonly ms: number;
+}
+
+/** The share of a feed this thread reads alongside `reader`, before the line where its part starts. */
+export function mainShare(reader: PartReader): number {
+  return shares.get(reader) ?? FIRST_MAIN_SHARE;
+}
+
+/**
+ * Balances the next split with `reader` on the speeds of the last one, so both threads finish
+ * together: this thread read `mainBytes` in `mainMs`, the reader `partBytes` in `partMs`.
+ */
+export function balance(reader: PartReader, mainBytes: number, mainMs: number, partBytes: number, partMs: number): void {
+  const main = mainBytes / Math.max(mainMs, 0.001);
+  const part = partBytes / Math.max(partMs, 0.001);
+  shares.set(reader, Math.min(MAX_MAIN_SHARE, Math.max(MIN_MAIN_SHARE, main / (main + part))));
 }
 
 /** Reads a part's rows: what the thread behind a {@link PartReader} runs. */
@@ -87,17 +118,19 @@ export interface PartMessage {
   readonly request: PartRequest;
 }
 
-/** The answer of a part reader's thread: the part, or why it could not be read. */
-export type PartReply = { readonly id: number; readonly part: TablePart } | { readonly id: number; readonly error: string };
+/** The answer of a part reader's thread: the part and how long it took, or why it could not be read. */
+export type PartReply = { readonly id: number; readonly part: TablePart; readonly ms: number } | { readonly id: number; readonly error: string };
 
 /** What a part reader's thread posts back for a message: the reply and the buffers to move with it. */
 export function answerPart(message: PartMessage): { reply: PartReply; transfer: ArrayBuffer[] } {
   try {
+    const start = performance.now();
     const part = readPart(message.request);
+    const ms = performance.now() - start;
     const buffers = new Set<ArrayBuffer>();
     for (const c of part.columns) for (const a of [c.ints, c.numbers, c.days, c.flags]) if (a) buffers.add(a.buffer as ArrayBuffer);
     for (const d of part.dictionaries) if (d) buffers.add(d.ends.buffer as ArrayBuffer);
-    return { reply: { id: message.id, part }, transfer: [...buffers] };
+    return { reply: { id: message.id, part, ms }, transfer: [...buffers] };
   } catch (error) {
     return { reply: { id: message.id, error: error instanceof Error ? error.message : String(error) }, transfer: [] };
   }
@@ -109,7 +142,7 @@ export function answerPart(message: PartMessage): { reply: PartReply; transfer: 
  */
 export class PartClient implements PartReader {
   ready = false;
-  private readonly pending = new Map<number, { resolve(part: TablePart): void; reject(error: Error): void }>();
+  private readonly pending = new Map<number, { resolve(read: PartRead): void; reject(error: Error): void }>();
   private next = 0;
 
   constructor(private readonly post: (message: PartMessage, transfer: ArrayBuffer[]) => void) {}
@@ -119,10 +152,10 @@ export class PartClient implements PartReader {
     return this.pending.size > 0;
   }
 
-  read(request: PartRequest): Promise<TablePart> {
+  read(request: PartRequest): Promise<PartRead> {
     if (!this.ready) return Promise.reject(new Error('the part reader is not ready'));
     const id = this.next++;
-    const settled = new Promise<TablePart>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    const settled = new Promise<PartRead>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     this.post({ id, request }, [request.head.buffer as ArrayBuffer, request.body.buffer as ArrayBuffer]);
     return settled;
   }
@@ -130,7 +163,7 @@ export class PartClient implements PartReader {
   receive(reply: PartReply): void {
     const waiting = this.pending.get(reply.id);
     this.pending.delete(reply.id);
-    if ('part' in reply) waiting?.resolve(reply.part);
+    if ('part' in reply) waiting?.resolve({ part: reply.part, ms: reply.ms });
     else waiting?.reject(new Error(reply.error));
   }
 
@@ -143,14 +176,14 @@ export class PartClient implements PartReader {
 }
 
 /**
- * Where the part of `bytes` starts: at the line after {@link MAIN_SHARE} of it, for a feed of at least
- * {@link PARALLEL_MIN_BYTES} with no quote in its rows before that line (a quoted cell could hold a
- * line break, so only then is the line start a row start). -1 when the feed is read on one thread.
- * `head` bytes (the header) may hold quotes; `read` bytes are read already.
+ * Where the part of `bytes` starts: at the line after `share` of it (see {@link mainShare}), for a
+ * feed of at least {@link PARALLEL_MIN_BYTES} with no quote in its rows before that line (a quoted
+ * cell could hold a line break, so only then is the line start a row start). -1 when the feed is read
+ * on one thread. `head` bytes (the header) may hold quotes; `read` bytes are read already.
  */
-export function partStart(bytes: Uint8Array, head: number, read: number): number {
+export function partStart(bytes: Uint8Array, head: number, read: number, share: number): number {
   if (bytes.length < PARALLEL_MIN_BYTES) return -1;
-  const lf = bytes.indexOf(LF, Math.max(read, Math.floor(bytes.length * MAIN_SHARE)));
+  const lf = bytes.indexOf(LF, Math.max(read, Math.floor(bytes.length * share)));
   if (lf < 0 || lf + 1 >= bytes.length) return -1;
   return bytes.subarray(head, lf + 1).indexOf(QUOTE) < 0 ? lf + 1 : -1;
 }

@@ -6,7 +6,7 @@
 import { DatasetBuilder } from '../dataset/builder.js';
 import { ByteFeed, CHUNK_BYTES, concat } from './byte-feed.js';
 import { oneLine } from './messages.js';
-import { partStart } from './parallel.js';
+import { balance, mainShare, partStart } from './parallel.js';
 import type { Dataset } from '../dataset/types.js';
 import type { IngestOptions, IngestResult } from './types.js';
 
@@ -68,22 +68,24 @@ async function readBytes(builder: DatasetBuilder, bytes: Uint8Array, options: In
   const feed = new ByteFeed(builder, sized, gzipNotes(bytes, options.fileName), sized.totalBytes);
   const first = Math.min(bytes.length, CHUNK_BYTES);
   feed.pushRange(bytes, 0, first);
-  const csv = options.parallel?.ready ? feed.csv() : undefined;
+  const reader = options.parallel;
+  const csv = reader?.ready ? feed.csv() : undefined;
   const partOptions = csv?.partOptions();
-  const split = partOptions ? partStart(bytes, feed.headBytes(), first) : -1;
+  const split = partOptions ? partStart(bytes, feed.headBytes(), first, mainShare(reader!)) : -1;
+  const started = performance.now();
   // the bytes in buffers of their own, for the reader to move (a Node Buffer's `slice` would share
   // the whole file's); a reader that fails leaves its rows to this thread
   const part =
-    split < 0
-      ? undefined
-      : options.parallel!.read({ head: concat([bytes.subarray(0, feed.headBytes())]), body: concat([bytes.subarray(split)]), options: partOptions! }).catch(() => undefined);
+    split < 0 ? undefined : reader!.read({ head: concat([bytes.subarray(0, feed.headBytes())]), body: concat([bytes.subarray(split)]), options: partOptions! }).catch(() => undefined);
   if (part) {
     // progress over this thread's share stands for the whole
     feed.pushRange(bytes, first, split, bytes.length / split);
-    const rows = await part;
-    if (rows) {
+    const mainMs = performance.now() - started;
+    const read = await part;
+    if (read) {
+      balance(reader!, split - first, mainMs, bytes.length - split, read.ms);
       feed.push(undefined, bytes.length);
-      csv!.absorb(rows);
+      csv!.absorb(read.part);
       return feed.finish();
     }
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { appendBytes, ingestBytes, PARALLEL_MIN_BYTES, readPart, type PartReader, type PartRequest } from '../../../src/engine/ingest/index.js';
 import type { IngestOptions, IngestResult } from '../../../src/engine/ingest/types.js';
+import { balance, mainShare } from '../../../src/engine/ingest/parallel.js';
 import { createPartReader } from '../../../src/node/part-reader.js';
 
 // A large CSV is read on two threads: the first rows here, the rest by a part reader, whose part is
@@ -11,14 +12,21 @@ import { createPartReader } from '../../../src/node/part-reader.js';
 
 const encoder = new TextEncoder();
 
-/** A part reader on this thread: the request and the part cross a structured clone, as between threads. */
-function sameThreadReader(): PartReader & { reads: number } {
+/**
+ * A part reader on this thread: the request and the part cross a structured clone, as between
+ * threads. It keeps the length of each part it was asked to read.
+ */
+function sameThreadReader(): PartReader & { reads: number; bodies: number[] } {
   return {
     ready: true,
     reads: 0,
+    bodies: [],
     async read(request: PartRequest) {
       this.reads++;
-      return structuredClone(readPart(structuredClone(request)));
+      this.bodies.push(request.body.length);
+      const start = performance.now();
+      const part = readPart(structuredClone(request));
+      return { part: structuredClone(part), ms: performance.now() - start };
     },
   };
 }
@@ -139,6 +147,31 @@ describe('reading a large CSV on two threads', () => {
     // a small feed
     await ingestBytes(encoder.encode('customer_id,date,amount\nC1,2024-01-01,5\n'), { parallel: reader });
     expect(reader.reads).toBe(0);
+  });
+
+  it('splits each feed on the speeds both threads read the last part at', async () => {
+    const bytes = feedOf('customer_id,date,amount\n', ['C#,2024-01-05,12.5', 'N#,2024-02-05,1']);
+    const reader = sameThreadReader();
+    // a reader that has not read yet runs code its thread has not compiled: it gets the smaller part
+    expect(mainShare(reader)).toBeGreaterThan(0.5);
+    for (let k = 0; k < 2; k++) {
+      const from = Math.floor(bytes.length * mainShare(reader));
+      await ingestBytes(bytes, { parallel: reader });
+      // the part starts at the line after that share of the bytes
+      const start = bytes.length - reader.bodies[k];
+      expect(bytes[start - 1]).toBe(10);
+      expect(start > from && bytes.subarray(from, start - 1).indexOf(10) < 0).toBe(true);
+    }
+    // 600 bytes in 60 ms here (10 per ms), 400 in 80 ms there (5 per ms): 2/3 here, and both take 2/3 N / 10 ms
+    balance(reader, 600, 60, 400, 80);
+    expect(mainShare(reader)).toBeCloseTo(2 / 3, 12);
+    balance(reader, 500, 50, 500, 50);
+    expect(mainShare(reader)).toBe(0.5);
+    // a reader slowed down a thousandfold once (its thread shared a core) still gets a part, to be timed again
+    balance(reader, 1000, 1, 1, 1000);
+    expect(mainShare(reader)).toBeLessThan(1);
+    expectSame(await ingestBytes(bytes, { parallel: reader }), await ingestBytes(bytes));
+    expect(reader.reads).toBe(3);
   });
 
   it('reads the part on a Node worker thread', async () => {
