@@ -16,6 +16,7 @@ import type { BrowserCommand } from 'vitest/node';
 import type { Page } from 'playwright';
 // @ts-expect-error plain JS helpers shared with the screenshot script
 import { allViewsLoaded, viewStates } from '../../scripts/build/views-loaded.mjs';
+import { largeCsv } from './large-csv.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = join(root, 'node_modules', '.cache', `crm-lens-ship-${process.pid}`);
@@ -29,6 +30,7 @@ const TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
   '.png': 'image/png',
 };
 
@@ -53,6 +55,13 @@ function crossOriginPage(bundleOrigin: string, tags: readonly string[]): string 
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>cross-origin kit</title>
 <script type="module" src="${bundleOrigin}/dist/crm-lens.js"></script></head><body>
 <crm-feed src="/examples/data/company.json">${tags.map((t) => `<${t}></${t}>`).join('')}</crm-feed></body></html>`;
+}
+
+/** A page with the one-file bundle and an RFM grid on the large CSV (read on two threads). */
+function largeFeedPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>large feed</title>
+<script type="module" src="/dist/crm-lens.js"></script></head><body>
+<crm-feed src="/examples/data/large.csv"><crm-rfm-grid></crm-rfm-grid></crm-feed></body></html>`;
 }
 
 /** What a URL path of the ship server maps to on disk. */
@@ -82,9 +91,10 @@ function serve(tags: readonly string[]): Promise<{ server: Server; port: number 
     // The kit may be loaded from another origin (a CDN): module scripts need CORS.
     res.setHeader('Access-Control-Allow-Origin', '*');
     if (url.pathname.startsWith('/examples/csp/')) res.setHeader('Content-Security-Policy', STRICT_CSP);
-    if (url.pathname === '/bundle-only.html' || url.pathname === '/cross-origin.html') {
+    const page = { '/bundle-only.html': bundleOnlyPage, '/cross-origin.html': () => crossOriginPage(`http://localhost:${port}`, tags), '/large-feed.html': largeFeedPage }[url.pathname];
+    if (page) {
       res.setHeader('Content-Type', TYPES['.html']);
-      return void res.end(url.pathname === '/bundle-only.html' ? bundleOnlyPage(tags) : crossOriginPage(`http://localhost:${port}`, tags));
+      return void res.end(page(tags));
     }
     const file = fileOf(url.pathname);
     if (!file) {
@@ -127,6 +137,7 @@ function prepare(tags: readonly string[]): Promise<Ship> {
     });
     mkdirSync(join(work, 'data'));
     run(['bin/crm-lens.mjs', 'sample', '--customers', '120', '--seed', '7', '--months', '15', '--out', join(work, 'data', 'company.json')]);
+    writeFileSync(join(work, 'data', 'large.csv'), largeCsv());
     const { server, port } = await serve(tags);
     // Never what keeps the test process alive.
     server.unref();
