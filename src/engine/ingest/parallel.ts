@@ -1,10 +1,10 @@
 /**
  * A large CSV feed read on two threads: while this thread reads the first rows (a share balanced on
  * the speeds both threads read the last part at), a {@link PartReader} on another thread reads the
- * rest into columns of its own, and this thread then
- * appends that part (its ids and categories recoded into these dictionaries, its row numbers moved
- * on). The Dataset and the report are the ones one thread would make. The platform supplies the part
- * reader (a Worker in a browser, a worker thread in Node); the engine itself starts no thread.
+ * rest into columns of its own, and this thread then appends that part (its ids and categories
+ * recoded into these dictionaries, its row numbers moved on). The Dataset and the report are the ones
+ * one thread would make. The platform supplies the part reader (a Worker in a browser, a worker
+ * thread in Node); the engine itself starts no thread.
  */
 import { DatasetBuilder } from '../dataset/builder.js';
 import { ByteFeed } from './byte-feed.js';
@@ -20,7 +20,7 @@ export const PARALLEL_MIN_BYTES = 4 << 20;
  * speeds measured ({@link balance}).
  */
 const FIRST_MAIN_SHARE = 0.7;
-/** Bounds of the share: a reader slowed down once (its thread shared a core) still gets a part to time. */
+/** Bounds of the share: each side keeps a part, so a reader slowed down once (its thread shared a core) is timed again. */
 const MIN_MAIN_SHARE = 0.3;
 const MAX_MAIN_SHARE = 0.9;
 
