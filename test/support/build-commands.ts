@@ -57,7 +57,7 @@ function crossOriginPage(bundleOrigin: string, tags: readonly string[]): string 
 <crm-feed src="/examples/data/company.json">${tags.map((t) => `<${t}></${t}>`).join('')}</crm-feed></body></html>`;
 }
 
-/** A page with the one-file bundle and an RFM grid on the large CSV (read on two threads). */
+/** A page with the one-file bundle and an RFM grid on the large CSV (past the size read on two threads). */
 function largeFeedPage(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>large feed</title>
 <script type="module" src="/dist/crm-lens.js"></script></head><body>

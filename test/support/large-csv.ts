@@ -4,7 +4,7 @@
  */
 import { PARALLEL_MIN_BYTES } from '../../src/engine/ingest/index.js';
 
-/** Row number of the bad dates (1-based data rows): every one that is a multiple of 10,007, plus one. */
+/** Data rows 0, 10,007, 20,014, ... (counted from 0) have an impossible date. */
 export const BAD_DATE_EVERY = 10_007;
 
 export function largeCsv(): string {
