@@ -117,7 +117,7 @@ function cohortCustomers(dataset: Dataset, options: Record<string, unknown>): un
   const day = resolveAsOf(orders, asOf as number | undefined);
   const { periods, lo } = orderDayPeriods(dataset, unit, day);
   const grouped = ordersByCustomer(dataset);
-  const hits = new Int32Array(dataset.customerIds.length);
+  const hits = new Int32Array(dataset.customerCount);
   const count = offsetBuyers(grouped.offsets, grouped.day, grouped.amount, periods, lo, unit, day, cohortPeriod, offset as number, onOrAfter ? 1 : 0, hits);
   return available({ cohort, offset, customers: hits.slice(0, count) });
 }

@@ -5,13 +5,16 @@
  * Usage: declare a table with the fields the feed has, then per row push exactly one value into every
  * declared column and call `endRow()`.
  */
-import { Dictionary, GrowableColumn } from './growable.js';
+import { Dictionary, GrowableColumn, packValues, unpackValues, type PackedValues } from './growable.js';
 import { keepShape } from './shapes.js';
 import { TABLE_NAMES, TABLES, type FieldKind, type FieldSpec } from './schema.js';
 import { NO_DAY, type CategoryColumn, type Dataset, type TableName } from './types.js';
 import { dayFromEpochMs } from './days.js';
 
 let lastVersion = 0;
+
+/** The customer ids of each built Dataset as the builder packed them, so extending one makes no id strings. */
+const packedIds = new WeakMap<object, PackedValues>();
 
 /** A fresh, process-unique Dataset version number. */
 export function nextDatasetVersion(): number {
@@ -165,7 +168,7 @@ export class ColumnBuilder {
   finish(): Int32Array | Float64Array | Int8Array | CategoryColumn | readonly (string | undefined)[] {
     switch (this.spec.kind) {
       case 'category':
-        return { codes: this.ints!.toArray(), values: this.dictionary!.values.slice() };
+        return { codes: this.ints!.toArray(), values: this.dictionary!.values() };
       case 'customer':
       case 'day':
         return this.ints!.toArray();
@@ -265,7 +268,7 @@ export class DatasetBuilder {
    */
   static extending(base: Dataset): DatasetBuilder {
     const builder = new DatasetBuilder();
-    builder.customers.addAll(base.customerIds);
+    builder.customers.recode(packedIds.get(base) ?? packValues(base.customerIds));
     for (const name of TABLE_NAMES) {
       const table = base[name] as unknown as Record<string, unknown> | undefined;
       if (table) builder.seeded.set(name, table);
@@ -303,10 +306,16 @@ export class DatasetBuilder {
   }
 
   build(): Dataset {
+    const ids = this.customers.pack();
+    let strings: string[] | undefined;
     const dataset: Record<string, unknown> = {
       version: nextDatasetVersion(),
-      customerIds: this.customers.values.slice(),
+      customerCount: ids.ends.length,
+      get customerIds() {
+        return (strings ??= unpackValues(ids));
+      },
     };
+    packedIds.set(dataset, ids);
     for (const [name, table] of this.seeded) dataset[name] = table;
     for (const [name, builder] of this.tables) dataset[name] = builder.finish();
     return dataset as unknown as Dataset;

@@ -42,7 +42,7 @@ export interface OrdersByCustomer {
  * feed; only customers whose rows are not get sorted.
  */
 export function ordersByCustomer(dataset: Dataset): OrdersByCustomer {
-  return derived(dataset, 'orders-by-customer', () => groupOrders(dataset.orders!, dataset.customerIds.length));
+  return derived(dataset, 'orders-by-customer', () => groupOrders(dataset.orders!, dataset.customerCount));
 }
 
 function groupOrders(orders: OrdersTable, customerCount: number): OrdersByCustomer {

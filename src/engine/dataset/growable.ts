@@ -122,17 +122,16 @@ function hashRange(text: string, start: number, end: number, stop = NO_STOP): nu
 }
 
 /**
- * {@link hashRange} over the UTF-8 bytes of a CSV cell that starts at `start` and ends before the
- * first `stop`, LF or CR: the same hash and packing as for the same chars in a string, as long as
- * every byte is ASCII; 0 (never a hash) at the first byte above 0x7F.
+ * {@link hashRange} over UTF-8 bytes `bytes[start, end)`, ending earlier before the first `stop`, LF
+ * or CR (a CSV cell): the same hash and packing as for the same chars in a string, as long as every
+ * byte is ASCII; 0 (never a hash) at the first byte above 0x7F.
  */
-function hashBytes(bytes: Uint8Array, start: number, stop: number): number {
-  const n = bytes.length;
+function hashBytes(bytes: Uint8Array, start: number, end: number, stop: number): number {
   let h = 0x811c9dc5;
   let low = 0;
   let high = 0;
   let i = start;
-  for (; i < n; i++) {
+  for (; i < end; i++) {
     const c = bytes[i];
     if (c === stop || c === LF || c === CR) break;
     if (c > 0x7f) return 0;
@@ -148,31 +147,74 @@ function hashBytes(bytes: Uint8Array, start: number, stop: number): number {
   return (h & 0x3fffffff) | 1;
 }
 
-/** A dictionary's values as {@link Dictionary.pack} gives them. */
+/**
+ * A dictionary's values as typed arrays: what {@link Dictionary.pack} gives, and how a Dataset keeps
+ * its customer ids until they are read. Two objects to move to another thread, not one per value.
+ */
 export interface PackedValues {
-  readonly text: string;
-  /** Where each value ends in `text` (it starts where the one before ends). */
+  /** The values' chars (UTF-16 code units), one after another in code order. */
+  readonly chars: Uint16Array;
+  /** Where each value ends in `chars` (it starts where the one before ends). */
   readonly ends: Int32Array;
+}
+
+/** Chars per `String.fromCharCode` call: a call takes a bounded number of arguments. */
+const CHARS_PER_CALL = 4096;
+
+/** The chars of packed values as one string. */
+function packedText(chars: Uint16Array): string {
+  let text = '';
+  for (let at = 0; at < chars.length; at += CHARS_PER_CALL) {
+    text += String.fromCharCode.apply(null, chars.subarray(at, Math.min(chars.length, at + CHARS_PER_CALL)) as unknown as number[]);
+  }
+  return text;
+}
+
+/** The strings of packed values, in code order. */
+export function unpackValues(packed: PackedValues): string[] {
+  const text = packedText(packed.chars);
+  const ends = packed.ends;
+  // one string, cut: a short value becomes a copy of its chars, a long one a view into the whole
+  const values = new Array<string>(ends.length);
+  let start = 0;
+  for (let k = 0; k < ends.length; k++) values[k] = text.substring(start, (start = ends[k]));
+  return values;
+}
+
+/** Strings packed as a {@link Dictionary} packs its values. */
+export function packValues(values: readonly string[]): PackedValues {
+  const ends = new Int32Array(values.length);
+  let at = 0;
+  for (let k = 0; k < values.length; k++) ends[k] = at += values[k].length;
+  const chars = new Uint16Array(at);
+  at = 0;
+  for (const value of values) for (let i = 0; i < value.length; i++) chars[at++] = value.charCodeAt(i);
+  return { chars, ends };
 }
 
 /** What {@link Dictionary.findBytes} returns for a cell with a byte above 0x7F. */
 export const NOT_ASCII = -2;
 
 /**
- * A string dictionary: stable int codes in first-seen order. Values are found straight from their
- * place in a source text ({@link Dictionary.find} on a range), so ingest looks up an id seen before
- * without making a substring. One open-addressing table of 16-byte slots keeps each entry's hash,
- * code and, for short Latin-1 values (most ids), the chars themselves; longer values keep theirs in
- * a flat pool. A lookup touches one slot rather than scattered strings.
+ * A string dictionary: stable int codes in first-seen order. Values are found and added straight
+ * from their place in a source text or its bytes ({@link Dictionary.find} on a range), so ingest
+ * makes no string for an id: the chars are kept in one typed array in code order, and strings are
+ * made only when {@link Dictionary.values} is asked for (a 1M-order load with 100k ids spends ~10 % of
+ * its time making and then collecting id strings that the analyses never read). One open-addressing
+ * table of 16-byte slots keeps each entry's hash, code and, for short Latin-1 values (most ids), the
+ * chars themselves; longer values point at theirs. A lookup touches one slot rather than scattered
+ * strings.
  */
 export class Dictionary {
-  readonly values: string[] = [];
   /** {@link SLOT_INTS} ints per slot (hash 0 = empty). */
   private table = new Int32Array(SLOT_INTS * 1024);
   private mask = 1023;
-  /** Chars of {@link POOLED} values. */
-  private pool = new Uint16Array(1024);
-  private poolLength = 0;
+  /** Every value's chars, in code order; {@link POOLED} slots point into it. */
+  private chars = new Uint16Array(4096);
+  private charCount = 0;
+  /** Where each code's chars end in {@link chars}. */
+  private ends = new Int32Array(1024);
+  private count = 0;
   /** Where the cell of the last {@link findCell} or {@link findBytes} ended. */
   cellEnd = 0;
 
@@ -202,7 +244,7 @@ export class Dictionary {
    * has another byte (its chars are then for a string lookup to find).
    */
   findBytes(bytes: Uint8Array, start: number, delimiter: number): number {
-    const hash = hashBytes(bytes, start, delimiter);
+    const hash = hashBytes(bytes, start, bytes.length, delimiter);
     if (hash === 0) return NOT_ASCII;
     const end = hashed[END];
     this.cellEnd = end;
@@ -227,52 +269,36 @@ export class Dictionary {
     }
   }
 
-  /** Adds a value known not to be in the dictionary yet; returns its code. */
-  add(value: string): number {
-    const code = this.values.length;
-    if (code > CODE_MASK) throw new RangeError(`a dictionary holds at most ${CODE_MASK + 1} values`);
-    this.values.push(detach(value));
-    if ((code + 1) * 2 > this.table.length / SLOT_INTS) this.resize((this.table.length / SLOT_INTS) * 2);
-    const hash = hashRange(value, 0, value.length);
-    const table = this.table;
-    let slot = (hash >>> 1) & this.mask;
-    while (table[slot * SLOT_INTS] !== 0) slot = (slot + 1) & this.mask;
-    const at = slot * SLOT_INTS;
-    table[at] = hash;
-    const kind = hashed[KIND];
-    table[at + 1] = code | (kind << KIND_SHIFT);
-    if (kind !== POOLED) {
-      table[at + 2] = hashed[LOW];
-      table[at + 3] = hashed[HIGH];
-    } else {
-      this.pool = grown(this.pool, this.poolLength + value.length);
-      table[at + 2] = this.poolLength;
-      table[at + 3] = value.length;
-      for (let i = 0; i < value.length; i++) this.pool[this.poolLength + i] = value.charCodeAt(i);
-      this.poolLength += value.length;
-    }
-    return code;
+  /** Adds `text[start, end)` (the whole text by default), known not to be in the dictionary yet; returns its code. */
+  add(text: string, start = 0, end = text.length): number {
+    const hash = hashRange(text, start, end);
+    const at = this.roomFor(end - start);
+    const chars = this.chars;
+    for (let i = start; i < end; i++) chars[at + i - start] = text.charCodeAt(i);
+    return this.insert(hash, at, end - start);
   }
 
-  /** Adds values known to be distinct and new (seeding from a built Dataset), sizing the table once. */
-  addAll(values: readonly string[]): void {
-    const count = this.values.length + values.length;
-    let slots = this.table.length / SLOT_INTS;
-    while (count * 2 > slots) slots *= 2;
-    if (slots > this.table.length / SLOT_INTS) this.resize(slots);
-    for (const v of values) this.add(v);
+  /** {@link add} for the ASCII bytes of a cell, `bytes[start, end)`. */
+  addBytes(bytes: Uint8Array, start: number, end: number): number {
+    const hash = hashBytes(bytes, start, end, NO_STOP);
+    const at = this.roomFor(end - start);
+    const chars = this.chars;
+    for (let i = start; i < end; i++) chars[at + i - start] = bytes[i];
+    return this.insert(hash, at, end - start);
   }
 
   get size(): number {
-    return this.values.length;
+    return this.count;
   }
 
-  /** The values in code order as one string and where each ends: two objects to pass to another thread, not one per value. */
+  /** The values in code order, made as strings now (ingest itself never asks for them). */
+  values(): string[] {
+    return unpackValues({ chars: this.chars.subarray(0, this.charCount), ends: this.ends.subarray(0, this.count) });
+  }
+
+  /** The values in code order, packed (copies: later values do not change them). */
   pack(): PackedValues {
-    const ends = new Int32Array(this.values.length);
-    let at = 0;
-    for (let code = 0; code < ends.length; code++) ends[code] = at += this.values[code].length;
-    return { text: this.values.join(''), ends };
+    return { chars: this.chars.slice(0, this.charCount), ends: this.ends.slice(0, this.count) };
   }
 
   /**
@@ -280,25 +306,55 @@ export class Dictionary {
    * new here are added in that dictionary's order (so first-seen order holds across the two).
    */
   recode(packed: PackedValues): Int32Array {
-    const { text, ends } = packed;
+    const text = packedText(packed.chars);
+    const ends = packed.ends;
     const codes = new Int32Array(ends.length);
     let start = 0;
     for (let k = 0; k < ends.length; k++) {
       const end = ends[k];
       const code = this.find(text, start, end);
-      codes[k] = code >= 0 ? code : this.add(text.substring(start, end));
+      codes[k] = code >= 0 ? code : this.add(text, start, end);
       start = end;
     }
     return codes;
   }
 
+  /** Where `length` more chars go in {@link chars}, grown to hold them. */
+  private roomFor(length: number): number {
+    this.chars = grown(this.chars, this.charCount + length);
+    return this.charCount;
+  }
+
+  /**
+   * Gives the `length` chars just written at `start` the next code; `hash` is theirs, and
+   * {@link hashed} still holds what hashing them left.
+   */
+  private insert(hash: number, start: number, length: number): number {
+    const code = this.count;
+    if (code > CODE_MASK) throw new RangeError(`a dictionary holds at most ${CODE_MASK + 1} values`);
+    this.ends = grown(this.ends, code + 1);
+    this.ends[code] = this.charCount = start + length;
+    this.count = code + 1;
+    if (this.count * 2 > this.table.length / SLOT_INTS) this.resize((this.table.length / SLOT_INTS) * 2);
+    const table = this.table;
+    let slot = (hash >>> 1) & this.mask;
+    while (table[slot * SLOT_INTS] !== 0) slot = (slot + 1) & this.mask;
+    const at = slot * SLOT_INTS;
+    table[at] = hash;
+    const kind = hashed[KIND];
+    table[at + 1] = code | (kind << KIND_SHIFT);
+    table[at + 2] = kind === POOLED ? start : hashed[LOW];
+    table[at + 3] = kind === POOLED ? length : hashed[HIGH];
+    return code;
+  }
+
   private samePooled(offset: number, length: number, text: string | Uint8Array, start: number, end: number): boolean {
     if (length !== end - start) return false;
-    const pool = this.pool;
+    const chars = this.chars;
     if (typeof text === 'string') {
-      for (let i = 0; i < length; i++) if (pool[offset + i] !== text.charCodeAt(start + i)) return false;
+      for (let i = 0; i < length; i++) if (chars[offset + i] !== text.charCodeAt(start + i)) return false;
     } else {
-      for (let i = 0; i < length; i++) if (pool[offset + i] !== text[start + i]) return false;
+      for (let i = 0; i < length; i++) if (chars[offset + i] !== text[start + i]) return false;
     }
     return true;
   }

@@ -114,7 +114,12 @@ export type TableName = 'orders' | 'customers' | 'events' | 'feedback' | 'spend'
 export interface Dataset {
   /** Increases with every new load or append; analyses are memoised per version. */
   readonly version: number;
-  /** Customer id strings; the index is the customer's int id in every table. */
+  /** How many customers there are: every table's customer index is below it. */
+  readonly customerCount: number;
+  /**
+   * Customer id strings; the index is the customer's int id in every table. A built Dataset makes
+   * them on first read (analyses work on the indexes and {@link customerCount}, never on the strings).
+   */
   readonly customerIds: readonly string[];
   readonly orders?: OrdersTable;
   readonly customers?: CustomersTable;

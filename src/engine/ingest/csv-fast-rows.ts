@@ -458,7 +458,7 @@ export class FastCsvRows {
     for (let col = 0; col < kinds.length; col++) {
       const kind = kinds[col];
       if ((kind === CUSTOMER || kind === CATEGORY) && this.ints[col]![row] < 0 && this.ends[col] > this.starts[col]) {
-        this.ints[col]![row] = this.dictionaries[col]!.add(text.substring(this.starts[col], this.ends[col]));
+        this.ints[col]![row] = this.dictionaries[col]!.add(text, this.starts[col], this.ends[col]);
       }
     }
   }
@@ -469,7 +469,7 @@ export class FastCsvRows {
     for (let col = 0; col < kinds.length; col++) {
       const kind = kinds[col];
       if ((kind === CUSTOMER || kind === CATEGORY) && this.ints[col]![row] < 0) {
-        this.ints[col]![row] = this.dictionaries[col]!.add(asciiText(bytes, this.starts[col], this.ends[col]));
+        this.ints[col]![row] = this.dictionaries[col]!.addBytes(bytes, this.starts[col], this.ends[col]);
       }
     }
   }
@@ -494,21 +494,4 @@ export class FastCsvRows {
     this.writer.acceptRows(rows);
     return 0;
   }
-}
-
-/** Char codes of a short value: `String.fromCharCode.apply` on a plain array is several times faster than on a typed-array view. */
-const scratch: number[] = [];
-
-/** The string of ASCII bytes `bytes[start, end)`. */
-function asciiText(bytes: Uint8Array, start: number, end: number): string {
-  const n = end - start;
-  if (n <= 64) {
-    scratch.length = n;
-    for (let k = 0; k < n; k++) scratch[k] = bytes[start + k];
-    return String.fromCharCode.apply(null, scratch);
-  }
-  let text = '';
-  // in slices, as a call takes a bounded number of arguments
-  for (let at = start; at < end; at += 4096) text += String.fromCharCode.apply(null, bytes.subarray(at, Math.min(end, at + 4096)) as unknown as number[]);
-  return text;
 }

@@ -129,7 +129,7 @@ export function answerPart(message: PartMessage): { reply: PartReply; transfer: 
     const ms = performance.now() - start;
     const buffers = new Set<ArrayBuffer>();
     for (const c of part.columns) for (const a of [c.ints, c.numbers, c.days, c.flags]) if (a) buffers.add(a.buffer as ArrayBuffer);
-    for (const d of part.dictionaries) if (d) buffers.add(d.ends.buffer as ArrayBuffer);
+    for (const d of part.dictionaries) if (d) for (const a of [d.chars, d.ends]) buffers.add(a.buffer as ArrayBuffer);
     return { reply: { id: message.id, part, ms }, transfer: [...buffers] };
   } catch (error) {
     return { reply: { id: message.id, error: error instanceof Error ? error.message : String(error) }, transfer: [] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../../src/engine/dataset/builder.js';
-import { Dictionary } from '../../../src/engine/dataset/growable.js';
+import { Dictionary, packValues, unpackValues } from '../../../src/engine/dataset/growable.js';
 import { NO_DAY, type Dataset } from '../../../src/engine/dataset/types.js';
 
 interface EventRow {
@@ -68,7 +68,33 @@ describe('ColumnBuilder.pushTime', () => {
   });
 });
 
+describe('DatasetBuilder.build', () => {
+  it('counts the customers and makes their id strings once, when first read', () => {
+    const b = new DatasetBuilder();
+    addEvents(b, events);
+    addFeedback(b, feedback);
+    const dataset = b.build();
+    expect(dataset.customerCount).toBe(4);
+    const ids = dataset.customerIds;
+    expect(ids).toEqual(['a', 'b', 'c', 'd']);
+    expect(dataset.customerIds).toBe(ids);
+    // ids added to the builder later belong to the next Dataset only
+    b.customer('e');
+    expect(dataset.customerIds).toEqual(['a', 'b', 'c', 'd']);
+    expect(b.build().customerIds).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+});
+
 describe('DatasetBuilder.extending', () => {
+  it('extends a Dataset made elsewhere (a plain object) by its id strings', () => {
+    const base: Dataset = { version: 1, customerCount: 2, customerIds: ['b', 'z'] };
+    const more = DatasetBuilder.extending(base);
+    addEvents(more, events.slice(0, 2));
+    const extended = more.build();
+    expect(extended.customerIds).toEqual(['b', 'z', 'a']);
+    expect(Array.from(extended.events!.customer)).toEqual([2, 0]);
+  });
+
   it('continues every kind of column (time, category, text) as one builder would', () => {
     for (let cut = 0; cut <= events.length; cut++) {
       const first = new DatasetBuilder();
@@ -139,7 +165,33 @@ describe('Dictionary', () => {
     expect(d.find('C091234')).toBe(-1);
     expect(d.find('C091234567')).toBe(-1);
     expect(d.find('caf\u0165')).toBe(-1);
-    expect(d.values).toEqual(words);
+    expect(d.values()).toEqual(words);
+  });
+
+  it('adds values from ASCII bytes and from packed chars, finding them again from any source', () => {
+    const d = new Dictionary();
+    const bytes = new TextEncoder().encode('C1,x,C1234567890123,');
+    expect(d.addBytes(bytes, 0, 2)).toBe(0);
+    expect(d.addBytes(bytes, 5, 19)).toBe(1);
+    expect(d.findBytes(bytes, 0, 44)).toBe(0);
+    expect(d.findBytes(bytes, 5, 44)).toBe(1);
+    expect(d.find('C1234567890123')).toBe(1);
+    expect(d.code('\ud800lone')).toBe(2);
+    const other = new Dictionary();
+    ['x', 'C1234567890123', '\ud800lone', '😀'].forEach((v) => other.code(v));
+    expect(Array.from(d.recode(other.pack()))).toEqual([3, 1, 2, 4]);
+    expect(d.values()).toEqual(['C1', 'C1234567890123', '\ud800lone', 'x', '😀']);
+    expect(d.find('😀')).toBe(4);
+  });
+
+  it('packs strings and unpacks them exactly, longer than one String.fromCharCode call takes', () => {
+    const values = ['', 'a', '顧客', '😀', '\udfff', 'x'.repeat(5000), 'tail'];
+    const packed = packValues(values);
+    expect(Array.from(packed.ends)).toEqual([0, 1, 3, 5, 6, 5006, 5010]);
+    expect(unpackValues(packed)).toEqual(values);
+    const d = new Dictionary();
+    values.forEach((v) => d.code(v));
+    expect(d.pack()).toEqual(packed);
   });
 
   it('keeps codes stable while it grows', () => {
@@ -148,7 +200,7 @@ describe('Dictionary', () => {
     ids.forEach((id, i) => expect(d.code(id)).toBe(i));
     ids.forEach((id, i) => expect(d.find(id)).toBe(i));
     const seeded = new Dictionary();
-    seeded.addAll(ids);
+    expect(Array.from(seeded.recode(packValues(ids)))).toEqual(ids.map((_, i) => i));
     expect(ids.every((id, i) => seeded.find(id) === i)).toBe(true);
   });
 });

@@ -35,7 +35,7 @@ export function customerGroups(dataset: Dataset, column: CustomerCategory): { la
   const table = dataset.customers;
   const category = table?.[column] as CategoryColumn | undefined;
   if (!table || !category) return null;
-  const codes = new Int32Array(dataset.customerIds.length).fill(-1);
+  const codes = new Int32Array(dataset.customerCount).fill(-1);
   scatterCodes(table.customer, category.codes, codes);
   return { labels: category.values, codes };
 }

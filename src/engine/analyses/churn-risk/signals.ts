@@ -64,7 +64,7 @@ function noLogin({ dataset, options, asOf }: SignalInput): SignalOutcome {
   const found = eventsWithType(dataset, options.loginType);
   if (!('code' in found)) return found;
   const { events, code: login } = found;
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   const logins = customerDays(n, [{ customer: events.customer, day: events.day, mask: rowsOfType(events.type.codes, login, login, NO_INTS) }], asOf);
   const trips = new Uint8Array(n);
   quietFor(logins.offsets, logins.days, asOf, options.noLoginDays, trips);
@@ -95,7 +95,7 @@ function lowCoreUsage({ dataset, options, asOf }: SignalInput): SignalOutcome {
   if (!core.includes(1)) return unavailable('invalid-data', 'no core features among events.feature (name them with the coreFeatures option)', needs);
   const login = codeOf(events.type.values, options.loginType);
   const featureType = codeOf(events.type.values, options.featureType);
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   const from = asOf - options.usageWindowDays;
   const usage = customerDays(n, [{ customer: events.customer, day: events.day, mask: rowsOfType(events.type.codes, login, featureType, feature.codes) }], asOf);
   const coreDays = customerDays(n, [{ customer: events.customer, day: events.day, mask: coreRows(feature.codes, core) }], asOf);
@@ -125,7 +125,7 @@ function renewalLate({ dataset, options, asOf }: SignalInput): SignalOutcome {
     { table: 'orders', fields: ['customer_id', 'date'] },
   ] as const;
   if (!customers?.renewalDay || !orders) return unavailable(customers ? 'missing-field' : 'missing-table', 'needs customers.renewal_date and orders', needs);
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   const renewal = new Int32Array(n).fill(NO_DAY);
   knownDays(customers.customer, customers.renewalDay, renewal);
   const orderDays = activityDays(dataset, asOf, false);
@@ -195,7 +195,7 @@ function roseBy(recent: Float64Array, before: Float64Array, rise: number): Uint8
 function purchasesDown({ dataset, options, asOf }: SignalInput): SignalOutcome {
   const orders = dataset.orders;
   if (!orders) return unavailable('missing-table', 'needs the orders table', [{ table: 'orders', fields: ['customer_id', 'date', 'amount'] }]);
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   const recent = new Float64Array(n);
   const before = new Float64Array(n);
   twoWindows(orders.customer, orders.day, options.purchaseMeasure === 'revenue' ? orders.amount : NO_FLOATS, NO_INTS, 0, asOf, options.purchaseWindowDays, recent, before);
@@ -206,7 +206,7 @@ function complaintsUp({ dataset, options, asOf }: SignalInput): SignalOutcome {
   const found = eventsWithType(dataset, options.complaintType);
   if (!('code' in found)) return found;
   const { events, code: complaint } = found;
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   const recent = new Float64Array(n);
   const before = new Float64Array(n);
   twoWindows(events.customer, events.day, NO_FLOATS, events.type.codes, complaint, asOf, options.complaintWindowDays, recent, before);
@@ -217,7 +217,7 @@ function npsFalling({ dataset, options, asOf }: SignalInput): SignalOutcome {
   const feedback = dataset.feedback;
   const needs = [{ table: 'feedback', fields: ['customer_id', 'date', 'nps'] }] as const;
   if (!feedback?.nps) return unavailable(feedback ? 'missing-field' : 'missing-table', 'needs the feedback table with NPS answers', needs);
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   // Per customer: the latest and the previous survey day, with the sum and count of answers on each.
   const lastDay = new Int32Array(n).fill(NO_DAY);
   const prevDay = new Int32Array(n).fill(NO_DAY);

@@ -81,7 +81,7 @@ export function trackingCurve(dataset: Dataset, model: RepeatModel, options: Tra
   const grouped = purchaseDays(dataset, holdoutEnd);
   const births = new Map<number, number>();
   let start = Infinity;
-  for (let c = 0; c < dataset.customerIds.length; c++) {
+  for (let c = 0; c < dataset.customerCount; c++) {
     const first = grouped.offset[c];
     if (first === grouped.offset[c + 1] || grouped.day[first] > calibrationEnd) continue;
     const birth = grouped.day[first];
@@ -91,7 +91,7 @@ export function trackingCurve(dataset: Dataset, model: RepeatModel, options: Tra
   if (births.size === 0) return unavailable('no-rows', 'no customer bought on or before the calibration end');
   const periods = Math.ceil((holdoutEnd - start + 1) / periodDays);
   const actual = new Float64Array(periods);
-  for (let c = 0; c < dataset.customerIds.length; c++) {
+  for (let c = 0; c < dataset.customerCount; c++) {
     const first = grouped.offset[c];
     const end = grouped.offset[c + 1];
     if (first === end || grouped.day[first] > calibrationEnd) continue;

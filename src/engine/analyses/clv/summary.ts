@@ -125,7 +125,7 @@ export function summaryFromOrders(dataset: Dataset, options: SummaryOptions = {}
 }
 
 function summarise(dataset: Dataset, calibrationEnd: number, holdoutEnd: number | undefined, unit: TimeUnit): Maybe<CustomerSummary> {
-  const customerCount = dataset.customerIds.length;
+  const customerCount = dataset.customerCount;
   const { offsets, day, amount } = ordersByCustomer(dataset);
   const scale = 1 / UNIT_DAYS[unit];
   const customer = new Int32Array(customerCount);

@@ -125,7 +125,7 @@ export function cohorts(dataset: Dataset, options: CohortOptions = {}): Maybe<Co
 
   const { periods, lo } = orderDayPeriods(dataset, unit, asOf);
   const { offsets, day, amount } = ordersByCustomer(dataset);
-  const customerCount = dataset.customerIds.length;
+  const customerCount = dataset.customerCount;
   const first = new Int32Array(customerCount).fill(NOT_SEEN);
   const last = new Int32Array(customerCount);
   const firstPeriod = purchasePeriods(offsets, day, amount, periods, lo, unit, asOf, first, last);

@@ -177,7 +177,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  */
 export function orderMetrics(dataset: Dataset, spine: Spine, window: number): OrderMetrics {
   const orders = dataset.orders!;
-  const customerCount = dataset.customerIds.length;
+  const customerCount = dataset.customerCount;
   const P = spine.length;
   const m: Mutable<OrderMetrics> = {
     active: new Float64Array(P),

@@ -96,7 +96,7 @@ function sortDistinct(counts: Int32Array, raw: Int32Array, offsets: Int32Array):
 export function activityDays(dataset: Dataset, asOf: number, withEvents: boolean): CustomerDays {
   const events = withEvents ? dataset.events : undefined;
   return derived(dataset, `activity-days:${asOf}:${events ? 'events' : 'orders'}`, () => {
-    const n = dataset.customerIds.length;
+    const n = dataset.customerCount;
     const orders = dataset.orders ? ordersByCustomer(dataset) : undefined;
     const other = events ? eventDaysByCustomer(dataset, events) : undefined;
     const offsets = new Int32Array(n + 1);
@@ -140,7 +140,7 @@ function mergeDays(aOffsets: Int32Array, aDays: Int32Array, bOffsets: Int32Array
 /** Every event day per customer in date order (repeats kept, NO_DAY and unknown customers left out). */
 function eventDaysByCustomer(dataset: Dataset, events: EventsTable): CustomerDays {
   return derived(dataset, 'event-days-by-customer', () => {
-    const n = dataset.customerIds.length;
+    const n = dataset.customerCount;
     const offsets = new Int32Array(n + 1);
     countDays(events.customer, events.day, NO_FLAGS, Infinity, offsets);
     prefixSums(offsets);

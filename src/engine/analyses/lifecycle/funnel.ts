@@ -213,7 +213,7 @@ export function funnel(dataset: Dataset, options: FunnelOptions = {}): Maybe<Fun
   }
   const asOf = o.asOf ?? lastActivityDay(dataset);
   if (asOf === NO_DAY) return unavailable('no-rows', 'no orders or events to date the funnel', [{ table: 'orders', fields: ['customer_id', 'date'] }]);
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   const { offsets, days } = stepDayLists(sources.map((s) => customerDays(n, [s], asOf)));
   const definition = (s: FunnelStep): string => JSON.stringify({ ...s, label: '' });
   const strict = Uint8Array.from(o.steps, (s, k) => (k > 0 && definition(s) === definition(o.steps[k - 1]) ? 1 : 0));

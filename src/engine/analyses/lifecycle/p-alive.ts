@@ -85,7 +85,7 @@ function fitPAlive(dataset: Dataset, asOf: number, unit: TimeUnit): Maybe<Fitted
   if (!summary.available) return summary;
   const fit = fitBgNbd(summary);
   if (!fit.available) return fit;
-  const pAlive = new Float64Array(dataset.customerIds.length).fill(NaN);
+  const pAlive = new Float64Array(dataset.customerCount).fill(NaN);
   bgnbdPAlives(fit.params, summary.customer, summary.x, summary.tx, summary.T, pAlive);
   return available({ pAlive, params: fit.params, unit: summary.unit, customers: summary.length });
 }
@@ -102,8 +102,8 @@ export function resolvePAlive(analysis: string, dataset: Dataset, source: unknow
     return { status: { source: 'none', available: false, reason: 'not-requested', message: 'P(alive) is turned off (pAlive: "none")', needs: [] } };
   }
   if (pAlive instanceof Float64Array) {
-    if (pAlive.length !== dataset.customerIds.length) {
-      const message = `pAlive holds ${pAlive.length} values, the data has ${dataset.customerIds.length} customers`;
+    if (pAlive.length !== dataset.customerCount) {
+      const message = `pAlive holds ${pAlive.length} values, the data has ${dataset.customerCount} customers`;
       return { status: { source: 'values', available: false, reason: 'invalid-data', message, needs: [] } };
     }
     let customers = 0;

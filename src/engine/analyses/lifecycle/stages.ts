@@ -76,7 +76,7 @@ export function stageContext(dataset: Dataset, options: ResolvedStageOptions): S
   const orders = dataset.orders;
   if (!orders || orders.length === 0) return null;
   const asOf = options.asOf ?? lastActivityDay(dataset);
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   const byCustomer = ordersByCustomer(dataset);
   const firstPurchase = new Int32Array(n).fill(NO_DAY);
   const firstStamp = new Int32Array(n);
@@ -394,7 +394,7 @@ export function lifecycleStages(dataset: Dataset, options: LifecycleStagesOption
 
   const lastPeriod = periodOfDay(unit, ctx.asOf);
   const firstPeriod = Math.max(periodOfDay(unit, firstAll), periods ? lastPeriod - periods + 1 : -Infinity);
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   const T = lastPeriod - firstPeriod + 1;
   const S = STAGES.length;
   const snapDay = new Int32Array(T);

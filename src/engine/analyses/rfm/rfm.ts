@@ -88,7 +88,7 @@ const LOOKUP_LIMIT = 1 << 16;
  */
 function distinctOrders(dataset: Dataset, keep: Uint8Array): Int32Array {
   const orders = dataset.orders!;
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   const groups = groupRows(orders.customer, n, keep);
   const count = new Int32Array(n);
   countDistinct(groups.offsets, groups.rows, orders.orderId!.codes, new Int32Array(orders.orderId!.values.length).fill(-1), count);
@@ -154,7 +154,7 @@ function compact(rows: Int32Array, last: Int32Array, count: Int32Array, sum: Flo
 /** Per-customer recency, frequency and monetary over orders on or before `asOf`, as typed arrays. */
 function perCustomer(dataset: Dataset, asOf: number, countBy: 'rows' | 'orders') {
   const { day } = dataset.orders!;
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   const last = new Int32Array(n).fill(NONE);
   const rows = new Int32Array(n);
   const sum = new Float64Array(n);

@@ -26,7 +26,7 @@ export function windowStartDay(asOf: number, months: number | null): number {
 /** Current value per Dataset customer over orders dated windowStart..asOf; the orders table must exist. */
 export function currentValues(dataset: Dataset, asOf: number, windowStart: number, measure: 'revenue' | 'margin'): CurrentValues {
   const orders = dataset.orders!;
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   const known = new Uint8Array(n);
   const value = new Float64Array(n);
   const amounts = measure === 'margin' ? orders.margin! : orders.amount;

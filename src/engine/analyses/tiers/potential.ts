@@ -8,7 +8,7 @@ import type { PotentialSource } from './options.js';
 /** One value per Dataset customer from a customers-table column (the customer's last row wins; NaN where absent). */
 function byCustomer(dataset: Dataset, column: Float64Array): Float64Array {
   const customers = dataset.customers!;
-  return scatter(customers.customer, column, new Float64Array(dataset.customerIds.length).fill(NaN));
+  return scatter(customers.customer, column, new Float64Array(dataset.customerCount).fill(NaN));
 }
 
 /** Weighted mean of the attributes' 0-100 scores over the attributes each customer has. */
@@ -19,7 +19,7 @@ function weightedAttributes(dataset: Dataset, weights: Record<string, number>, k
   if (missing.length > 0) {
     return unavailable('missing-field', `needs customer attributes ${missing.join(', ')}`, [{ table: 'customers', fields: missing }]);
   }
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   const sum = new Float64Array(n);
   const weight = new Float64Array(n);
   for (const name of names) {
@@ -40,7 +40,7 @@ function modelValues(dataset: Dataset, source: Extract<PotentialSource, { source
   const { horizonMonths, discountRate, unit } = source;
   const prediction = predictCustomerValue(dataset, { asOf, horizonMonths, discountRate, unit });
   if (!prediction.available) return prediction;
-  return scatter(prediction.customer, prediction.clv, new Float64Array(dataset.customerIds.length).fill(NaN));
+  return scatter(prediction.customer, prediction.clv, new Float64Array(dataset.customerCount).fill(NaN));
 }
 
 /** `out[customer[i]] = values[i]` for every i; returns `out`. A kernel: typed arrays only. */
@@ -59,10 +59,10 @@ export function potentialValues(dataset: Dataset, source: PotentialSource, asOf:
     case 'model':
       return modelValues(dataset, source, asOf);
     case 'values':
-      if (source.values.length !== dataset.customerIds.length) {
+      if (source.values.length !== dataset.customerCount) {
         return unavailable(
           'invalid-data',
-          `potential values cover ${source.values.length} customers, the data has ${dataset.customerIds.length}`,
+          `potential values cover ${source.values.length} customers, the data has ${dataset.customerCount}`,
         );
       }
       return source.values;

@@ -220,7 +220,7 @@ function tiersOf(dataset: Dataset, o: ResolvedValueTierOptions): Maybe<ValueTier
   const potentialValue = potentialValues(dataset, o.potential, asOf, base.known, o.normalisation);
   if (!(potentialValue instanceof Float64Array)) return potentialValue;
 
-  const n = dataset.customerIds.length;
+  const n = dataset.customerCount;
   const scored = new Uint8Array(n);
   const known = countOnes(base.known);
   const m = markScored(base.known, potentialValue, scored);
