@@ -91,6 +91,11 @@ export class ByteFeed {
     }
   }
 
+  /** Whether every byte pushed so far was read as whole rows (none is carried to the next piece). */
+  atRowStart(): boolean {
+    return this.carry.length === 0;
+  }
+
   /** The CSV reader, once the source is known to be CSV. */
   csv(): CsvTableReader | undefined {
     return this.source instanceof CsvTableReader ? this.source : undefined;

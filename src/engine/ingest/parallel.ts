@@ -28,7 +28,6 @@ const MAX_MAIN_SHARE = 0.9;
 const shares = new WeakMap<PartReader, number>();
 
 const LF = 10;
-const QUOTE = 34;
 
 /** What a {@link PartReader} is asked to read. */
 export interface PartRequest {
@@ -177,13 +176,12 @@ export class PartClient implements PartReader {
 
 /**
  * Where the part of `bytes` starts: at the line after `share` of it (see {@link mainShare}), for a
- * feed of at least {@link PARALLEL_MIN_BYTES} with no quote in its rows before that line (a quoted
- * cell could hold a line break, so only then is the line start a row start). -1 when the feed is read
- * on one thread. `head` bytes (the header) may hold quotes; `read` bytes are read already.
+ * feed of at least {@link PARALLEL_MIN_BYTES}; -1 when the feed is read on one thread. `read` bytes
+ * are read already. The line start is a row start unless a quoted cell runs across it: the asking
+ * thread knows once it has read up to there ({@link ByteFeed.atRowStart}), and drops the part if not.
  */
-export function partStart(bytes: Uint8Array, head: number, read: number, share: number): number {
+export function partStart(bytes: Uint8Array, read: number, share: number): number {
   if (bytes.length < PARALLEL_MIN_BYTES) return -1;
   const lf = bytes.indexOf(LF, Math.max(read, Math.floor(bytes.length * share)));
-  if (lf < 0 || lf + 1 >= bytes.length) return -1;
-  return bytes.subarray(head, lf + 1).indexOf(QUOTE) < 0 ? lf + 1 : -1;
+  return lf < 0 || lf + 1 >= bytes.length ? -1 : lf + 1;
 }

@@ -71,7 +71,7 @@ async function readBytes(builder: DatasetBuilder, bytes: Uint8Array, options: In
   const reader = options.parallel;
   const csv = reader?.ready ? feed.csv() : undefined;
   const partOptions = csv?.partOptions();
-  const split = partOptions ? partStart(bytes, feed.headBytes(), first, mainShare(reader!)) : -1;
+  const split = partOptions ? partStart(bytes, first, mainShare(reader!)) : -1;
   const started = performance.now();
   // the bytes in buffers of their own, for the reader to move (a Node Buffer's `slice` would share
   // the whole file's); a reader that fails leaves its rows to this thread
@@ -82,7 +82,8 @@ async function readBytes(builder: DatasetBuilder, bytes: Uint8Array, options: In
     feed.pushRange(bytes, first, split, bytes.length / split);
     const mainMs = performance.now() - started;
     const read = await part;
-    if (read) {
+    // a quoted cell running across the split: the part's rows start mid-cell, so this thread reads on
+    if (read && feed.atRowStart()) {
       balance(reader!, split - first, mainMs, bytes.length - split, read.ms);
       feed.push(undefined, bytes.length);
       csv!.absorb(read.part);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { appendBytes, ingestBytes, PARALLEL_MIN_BYTES, readPart, type PartReader, type PartRequest } from '../../../src/engine/ingest/index.js';
 import type { IngestOptions, IngestResult } from '../../../src/engine/ingest/types.js';
-import { balance, mainShare } from '../../../src/engine/ingest/parallel.js';
+import { balance, mainShare, partStart } from '../../../src/engine/ingest/parallel.js';
 import { createPartReader } from '../../../src/node/part-reader.js';
 
 // A large CSV is read on two threads: the first rows here, the rest by a part reader, whose part is
@@ -139,14 +139,33 @@ describe('reading a large CSV on two threads', () => {
     // a reader that fails: this thread reads the rest itself
     const failing = { ready: true, reads: 0, read: async () => Promise.reject(new Error('gone')) };
     expectSame(await ingestBytes(bytes, { parallel: failing }), alone);
-    // a quote in the first half: a line start might be inside a quoted cell, so no part
-    const quoted = feedOf('customer_id,date,amount,note\n', ['C#,2024-01-05,12.5,"a\nb"']);
-    const reader = sameThreadReader();
-    await ingestBytes(quoted, { parallel: reader });
-    expect(reader.reads).toBe(0);
     // a small feed
+    const reader = sameThreadReader();
     await ingestBytes(encoder.encode('customer_id,date,amount\nC1,2024-01-01,5\n'), { parallel: reader });
     expect(reader.reads).toBe(0);
+  });
+
+  it('reads quoted cells on two threads, and reads on alone when a quoted cell runs across the split', async () => {
+    // every cell quoted, as many exports write them
+    const quotedCells = feedOf('"customer_id","date","amount"\n', ['"C#","2024-01-05","12.5"', '"D, #","2024-01-06","3"']);
+    await expectSameAsOneThread(quotedCells, {}, sameThreadReader());
+    // a note over two lines in every row: every other line start is inside a quoted cell
+    const notes = feedOf('customer_id,date,amount,note\n', ['C#,2024-01-05,12.5,"first line\nsecond, line"']);
+    const alone = await ingestBytes(notes);
+    // a share whose split lands at a row start, and one whose split lands inside a note
+    const kinds = new Map<string, number>();
+    for (let k = 0; kinds.size < 2 && k < 100; k++) {
+      const share = 0.5 + k / 1e4;
+      const split = partStart(notes, 0, share);
+      kinds.set(notes[split] === 67 ? 'row' : 'note', share);
+    }
+    expect([...kinds.keys()].sort()).toEqual(['note', 'row']);
+    for (const share of kinds.values()) {
+      const reader = sameThreadReader();
+      balance(reader, share, 1, 1 - share, 1);
+      expectSame(await ingestBytes(notes, { parallel: reader }), alone);
+      expect(reader.reads).toBe(1);
+    }
   });
 
   it('splits each feed on the speeds both threads read the last part at', async () => {
