@@ -162,19 +162,15 @@ export interface PackedValues {
 const CHARS_PER_CALL = 4096;
 const utf16 = new TextDecoder('utf-16le');
 
-/** Whether `chars` hold a surrogate (half of a char above U+FFFF, or a lone one). */
-function hasSurrogate(chars: Uint16Array): boolean {
-  for (let i = 0; i < chars.length; i++) if ((chars[i] & 0xf800) === 0xd800) return true;
-  return false;
-}
-
 /**
  * The chars of packed values as one flat string. The decoder is native (3x faster than
- * `String.fromCharCode` in pieces, whose joined result is read slower until flattened) but would
- * replace a lone surrogate, so chars with surrogates go the exact way.
+ * `String.fromCharCode` in pieces, whose joined result is read slower until flattened, and no loop
+ * here to run cold in a fresh Worker) but replaces a lone surrogate with U+FFFD: text with U+FFFD in
+ * it is made again the exact way.
  */
 function packedText(chars: Uint16Array): string {
-  if (!hasSurrogate(chars)) return utf16.decode(chars);
+  const decoded = utf16.decode(chars);
+  if (decoded.indexOf('\ufffd') < 0) return decoded;
   let text = '';
   for (let at = 0; at < chars.length; at += CHARS_PER_CALL) {
     text += String.fromCharCode.apply(null, chars.subarray(at, Math.min(chars.length, at + CHARS_PER_CALL)) as unknown as number[]);

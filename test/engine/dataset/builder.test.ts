@@ -189,10 +189,12 @@ describe('Dictionary', () => {
     const packed = packValues(values);
     expect(Array.from(packed.ends)).toEqual([0, 1, 3, 5, 6, 5006, 5010]);
     expect(unpackValues(packed)).toEqual(values);
-    // without surrogates the chars take another way to a string: the same strings
+    // a lone surrogate (above) must not come back as U+FFFD; without one the chars take the decoder's
+    // way to a string, and a U+FFFD of the values' own stays
     const plain = values.filter((v) => !/[\ud800-\udfff]/.test(v));
     expect(plain).toHaveLength(values.length - 2);
     expect(unpackValues(packValues(plain))).toEqual(plain);
+    expect(unpackValues(packValues([...plain, 'bad \ufffd byte']))).toEqual([...plain, 'bad \ufffd byte']);
     const d = new Dictionary();
     values.forEach((v) => d.code(v));
     expect(d.pack()).toEqual(packed);
