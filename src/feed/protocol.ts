@@ -22,21 +22,3 @@ export type EngineResponse =
 export function inputTransferables(input: FeedInput): Transferable[] {
   return input.sources.flatMap((s) => (s.kind === 'bytes' ? [s.bytes] : []));
 }
-
-/** Typed arrays' buffers in a value (an analysis result), to transfer instead of copy. */
-export function transferables(value: unknown, out: Transferable[] = [], seen = new Set<unknown>()): Transferable[] {
-  if (value === null || typeof value !== 'object' || seen.has(value)) return out;
-  seen.add(value);
-  if (ArrayBuffer.isView(value)) {
-    const buffer = value.buffer;
-    // A view over part of a shared buffer cannot be transferred without detaching its siblings.
-    if (buffer instanceof ArrayBuffer && value.byteOffset === 0 && value.byteLength === buffer.byteLength && !out.includes(buffer)) out.push(buffer);
-    return out;
-  }
-  if (value instanceof ArrayBuffer) {
-    if (!out.includes(value)) out.push(value);
-    return out;
-  }
-  for (const v of Array.isArray(value) ? value : Object.values(value)) transferables(v, out, seen);
-  return out;
-}

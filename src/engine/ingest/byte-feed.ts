@@ -29,6 +29,11 @@ export function concat(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** `bytes`, copied when they sit in a SharedArrayBuffer (a part's, see parallel.ts): browsers do not decode those. */
+function unshared(bytes: Uint8Array): Uint8Array {
+  return bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+}
+
 function hasBom(bytes: Uint8Array | undefined): boolean {
   return bytes !== undefined && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
@@ -129,11 +134,11 @@ export class ByteFeed {
     // a source that reads bytes takes the rows it can as they are; the rest is decoded
     const read = this.source && cut > 0 ? Math.max(0, this.source.feedBytes?.(bytes.subarray(0, cut)) ?? 0) : 0;
     if (read === cut && read > 0) return bytes.subarray(cut);
-    const chunk = cut > read ? this.decoder.decode(bytes.subarray(read, cut)) : '';
+    const chunk = cut > read ? this.decoder.decode(unshared(bytes.subarray(read, cut))) : '';
     let used = 0;
     if (!this.source && !this.wholeText) {
       // the format may hang on what follows the last line break (an NDJSON line or a JSON value)
-      const format = resolveFormat(done ? chunk : this.decoder.decode(bytes), this.options, done);
+      const format = resolveFormat(done ? chunk : this.decoder.decode(unshared(bytes)), this.options, done);
       if (format === 'json') this.wholeText = true;
       else if (format) this.source = tableSource(this.builder, format, this.options, this.expectedChars);
     }

@@ -120,7 +120,11 @@ export interface PartMessage {
 /** The answer of a part reader's thread: the part and how long it took, or why it could not be read. */
 export type PartReply = { readonly id: number; readonly part: TablePart; readonly ms: number } | { readonly id: number; readonly error: string };
 
-/** What a part reader's thread posts back for a message: the reply and the buffers to move with it. */
+/**
+ * What a part reader's thread posts back for a message: the reply and the buffers to move with it.
+ * Moving detaches them on the reader's thread, which slows its typed-array code from then on (see
+ * {@link PartClient}); copying them instead would cost the asking thread more (it takes them in).
+ */
 export function answerPart(message: PartMessage): { reply: PartReply; transfer: ArrayBuffer[] } {
   try {
     const start = performance.now();
@@ -136,8 +140,24 @@ export function answerPart(message: PartMessage): { reply: PartReply; transfer: 
 }
 
 /**
- * The asking side of a part reader, whatever the thread: numbers the requests, posts them (with
- * their bytes moved, not copied) and settles each when its reply is {@link receive}d.
+ * `view`'s bytes in a buffer of their own, to post to a part reader: a SharedArrayBuffer where the
+ * platform has one (Node; a browser only when cross-origin isolated), which the reader reads where it
+ * is, else an ArrayBuffer to move. Moving one detaches it, and the first detach in a thread switches
+ * off V8's "no buffer was ever detached" shortcut there for good: every typed-array access checks for
+ * it from then on. On the asking thread, which goes on to run the analyses, that made RFM + cohorts +
+ * the CLV summary on 1M orders ~15 % slower (61 against 52 ms). Copying the bytes in the message
+ * instead took 10-20 ms more before the reader could start.
+ */
+export function partBytes(view: Uint8Array): Uint8Array {
+  const bytes = typeof SharedArrayBuffer === 'function' ? new Uint8Array(new SharedArrayBuffer(view.length)) : new Uint8Array(view.length);
+  bytes.set(view);
+  return bytes;
+}
+
+/**
+ * The asking side of a part reader, whatever the thread: numbers the requests, posts them (their
+ * {@link partBytes} shared or moved, never copied) and settles each when its reply is
+ * {@link receive}d.
  */
 export class PartClient implements PartReader {
   ready = false;
@@ -155,7 +175,8 @@ export class PartClient implements PartReader {
     if (!this.ready) return Promise.reject(new Error('the part reader is not ready'));
     const id = this.next++;
     const settled = new Promise<PartRead>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    this.post({ id, request }, [request.head.buffer as ArrayBuffer, request.body.buffer as ArrayBuffer]);
+    const buffers = [request.head.buffer, request.body.buffer];
+    this.post({ id, request }, buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer));
     return settled;
   }
 

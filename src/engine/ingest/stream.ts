@@ -6,7 +6,7 @@
 import { DatasetBuilder } from '../dataset/builder.js';
 import { ByteFeed, CHUNK_BYTES, concat } from './byte-feed.js';
 import { oneLine } from './messages.js';
-import { balance, mainShare, partStart } from './parallel.js';
+import { balance, mainShare, partBytes, partStart } from './parallel.js';
 import type { Dataset } from '../dataset/types.js';
 import type { IngestOptions, IngestResult } from './types.js';
 
@@ -73,10 +73,9 @@ async function readBytes(builder: DatasetBuilder, bytes: Uint8Array, options: In
   const partOptions = csv?.partOptions();
   const split = partOptions ? partStart(bytes, first, mainShare(reader!)) : -1;
   const started = performance.now();
-  // the bytes in buffers of their own, for the reader to move (a Node Buffer's `slice` would share
-  // the whole file's); a reader that fails leaves its rows to this thread
+  // a reader that fails leaves its rows to this thread
   const part =
-    split < 0 ? undefined : reader!.read({ head: concat([bytes.subarray(0, feed.headBytes())]), body: concat([bytes.subarray(split)]), options: partOptions! }).catch(() => undefined);
+    split < 0 ? undefined : reader!.read({ head: partBytes(bytes.subarray(0, feed.headBytes())), body: partBytes(bytes.subarray(split)), options: partOptions! }).catch(() => undefined);
   if (part) {
     // progress over this thread's share stands for the whole
     feed.pushRange(bytes, first, split, bytes.length / split);

@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
+import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { appendBytes, ingestBytes, PARALLEL_MIN_BYTES, readPart, type PartReader, type PartRequest } from '../../../src/engine/ingest/index.js';
 import type { IngestOptions, IngestResult } from '../../../src/engine/ingest/types.js';
-import { balance, mainShare, partStart } from '../../../src/engine/ingest/parallel.js';
+import { answerPart, balance, mainShare, PartClient, partBytes, partStart, type PartMessage, type PartReply } from '../../../src/engine/ingest/parallel.js';
 import { createPartReader } from '../../../src/node/part-reader.js';
 
 // A large CSV is read on two threads: the first rows here, the rest by a part reader, whose part is
@@ -191,6 +192,50 @@ describe('reading a large CSV on two threads', () => {
     expect(mainShare(reader)).toBeLessThan(1);
     expectSame(await ingestBytes(bytes, { parallel: reader }), await ingestBytes(bytes));
     expect(reader.reads).toBe(3);
+  });
+
+  it('shares the bytes with the part reader where it can, so no buffer of this thread is detached', async () => {
+    // Moving a buffer would detach it, and after a thread's first detach V8 checks every typed-array
+    // access there for it (parallel.ts). The reader moves its part back, which detaches only there.
+    const { port1, port2 } = new MessageChannel();
+    port2.on('message', (message: PartMessage) => {
+      const { reply, transfer } = answerPart(message);
+      port2.postMessage(reply, transfer);
+    });
+    const moved: ArrayBuffer[][] = [];
+    const client = new PartClient((message, transfer) => {
+      moved.push(transfer);
+      port1.postMessage(message, transfer);
+    });
+    port1.on('message', (reply: PartReply) => client.receive(reply));
+    client.ready = true;
+    try {
+      const rows = 'C1,2024-01-05,12.5\nC2,2024-01-06,3\n';
+      // Node has SharedArrayBuffer: the part's bytes are read where they are, nothing moves
+      const head = partBytes(encoder.encode('customer_id,date,amount\n'));
+      const body = partBytes(encoder.encode(rows));
+      expect(body.buffer).toBeInstanceOf(SharedArrayBuffer);
+      const { part } = await client.read({ head, body, options: {} });
+      expect(moved[0]).toEqual([]);
+      expect(new TextDecoder().decode(body.slice())).toBe(rows);
+      expect(part.columns.some((c) => c.ints?.length === 2)).toBe(true);
+      // bytes in a plain buffer (a platform without SharedArrayBuffer) move, and are detached here
+      const plain = encoder.encode(rows);
+      await client.read({ head: encoder.encode('customer_id,date,amount\n'), body: plain, options: {} });
+      expect(moved[1]).toHaveLength(2);
+      expect(plain.byteLength).toBe(0);
+    } finally {
+      port1.close();
+    }
+  });
+
+  it('reads a part whose bytes are shared, quoted and non-ASCII rows included, as one thread does', async () => {
+    const bytes = feedOf('customer_id,date,amount,note\n', ['C#,2024-01-05,12.5,"a, b"', '客户#,2024-01-06,3,店']);
+    const alone = await ingestBytes(bytes);
+    const reader = sameThreadReader();
+    const shared: PartReader = { ready: true, read: (request) => reader.read({ ...request, head: partBytes(request.head), body: partBytes(request.body) }) };
+    expectSame(await ingestBytes(bytes, { parallel: shared }), alone);
+    expect(reader.reads).toBe(1);
   });
 
   it('reads the part on a Node worker thread', async () => {
