@@ -26,8 +26,8 @@ export interface NodePartReader extends StartingPartReader {
 export function createPartReader(): NodePartReader {
   const worker = startWorker();
   const client = new PartClient((message, transfer) => {
-    worker!.ref();
     worker!.postMessage(message, transfer);
+    worker!.ref();
   });
   const started = new Promise<boolean>((resolve) => {
     if (!worker) return resolve(false);

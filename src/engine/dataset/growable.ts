@@ -160,7 +160,8 @@ export interface PackedValues {
 
 /** Chars per `String.fromCharCode` call: a call takes a bounded number of arguments. */
 const CHARS_PER_CALL = 4096;
-const utf16 = new TextDecoder('utf-16le');
+// a U+FEFF at the start is a value's own char, not a byte-order mark to drop
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /**
  * The chars of packed values as one flat string. The decoder is native (3x faster than
@@ -170,7 +171,7 @@ const utf16 = new TextDecoder('utf-16le');
  */
 function packedText(chars: Uint16Array): string {
   const decoded = utf16.decode(chars);
-  if (decoded.indexOf('\ufffd') < 0) return decoded;
+  if (decoded.length === chars.length && decoded.indexOf('\ufffd') < 0) return decoded;
   let text = '';
   for (let at = 0; at < chars.length; at += CHARS_PER_CALL) {
     text += String.fromCharCode.apply(null, chars.subarray(at, Math.min(chars.length, at + CHARS_PER_CALL)) as unknown as number[]);

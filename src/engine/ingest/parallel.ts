@@ -149,7 +149,9 @@ export function answerPart(message: PartMessage): { reply: PartReply; transfer: 
  * instead took 10-20 ms more before the reader could start.
  */
 export function partBytes(view: Uint8Array): Uint8Array {
-  const bytes = typeof SharedArrayBuffer === 'function' ? new Uint8Array(new SharedArrayBuffer(view.length)) : new Uint8Array(view.length);
+  // a page that is not cross-origin isolated may still have the constructor, but cannot post one
+  const share = typeof SharedArrayBuffer === 'function' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
+  const bytes = share ? new Uint8Array(new SharedArrayBuffer(view.length)) : new Uint8Array(view.length);
   bytes.set(view);
   return bytes;
 }
@@ -176,7 +178,13 @@ export class PartClient implements PartReader {
     const id = this.next++;
     const settled = new Promise<PartRead>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     const buffers = [request.head.buffer, request.body.buffer];
-    this.post({ id, request }, buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer));
+    try {
+      this.post({ id, request }, buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer));
+    } catch (error) {
+      // the message could not be posted (a buffer the platform cannot send): this thread reads the rows
+      this.pending.delete(id);
+      return Promise.reject(error);
+    }
     return settled;
   }
 

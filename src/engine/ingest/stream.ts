@@ -80,9 +80,9 @@ async function readBytes(builder: DatasetBuilder, bytes: Uint8Array, options: In
     // progress over this thread's share stands for the whole
     feed.pushRange(bytes, first, split, bytes.length / split);
     const mainMs = performance.now() - started;
-    const read = await part;
     // a quoted cell running across the split: the part's rows start mid-cell, so this thread reads on
-    if (read && feed.atRowStart()) {
+    const read = feed.atRowStart() ? await part : undefined;
+    if (read) {
       balance(reader!, split - first, mainMs, bytes.length - split, read.ms);
       feed.push(undefined, bytes.length);
       csv!.absorb(read.part);

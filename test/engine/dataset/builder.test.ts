@@ -195,9 +195,16 @@ describe('Dictionary', () => {
     expect(plain).toHaveLength(values.length - 2);
     expect(unpackValues(packValues(plain))).toEqual(plain);
     expect(unpackValues(packValues([...plain, 'bad \ufffd byte']))).toEqual([...plain, 'bad \ufffd byte']);
+    // a U+FEFF first is the value's own char: the decoder must not drop it as a byte-order mark
+    const marked = ['\ufeffA1', 'B22', 'C333'];
+    expect(unpackValues(packValues(marked))).toEqual(marked);
     const d = new Dictionary();
-    values.forEach((v) => d.code(v));
-    expect(d.pack()).toEqual(packed);
+    marked.forEach((v) => d.code(v));
+    expect(d.values()).toEqual(marked);
+    expect(Array.from(new Dictionary().recode(d.pack()))).toEqual([0, 1, 2]);
+    const whole = new Dictionary();
+    values.forEach((v) => whole.code(v));
+    expect(whole.pack()).toEqual(packed);
   });
 
   it('keeps codes stable while it grows', () => {

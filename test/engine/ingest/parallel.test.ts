@@ -229,6 +229,23 @@ describe('reading a large CSV on two threads', () => {
     }
   });
 
+  it('moves plain bytes where a page cannot post shared ones, and reads alone when posting fails', async () => {
+    const scope = globalThis as { crossOriginIsolated?: boolean };
+    scope.crossOriginIsolated = false;
+    try {
+      expect(partBytes(encoder.encode('C1')).buffer).toBeInstanceOf(ArrayBuffer);
+    } finally {
+      delete scope.crossOriginIsolated;
+    }
+    const client = new PartClient(() => {
+      throw new DOMException('cannot be cloned', 'DataCloneError');
+    });
+    client.ready = true;
+    const bytes = feedOf('customer_id,date,amount\n', ['C#,2024-01-05,12.5']);
+    expectSame(await ingestBytes(bytes, { parallel: client }), await ingestBytes(bytes));
+    expect(client.busy).toBe(false);
+  });
+
   it('reads a part whose bytes are shared, quoted and non-ASCII rows included, as one thread does', async () => {
     const bytes = feedOf('customer_id,date,amount,note\n', ['C#,2024-01-05,12.5,"a, b"', '客户#,2024-01-06,3,店']);
     const alone = await ingestBytes(bytes);
