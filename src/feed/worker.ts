@@ -12,12 +12,9 @@ import { failureOf } from './types.js';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /**
- * Posts copies, moving no buffer: moving one detaches it, and after the first detach in a thread
- * V8's typed-array code there checks every access for it (measured in Node: RFM + cohorts + the CLV
- * summary on 1M orders ~15 % slower; in a fresh Chromium Worker, whose code is mostly not optimised
- * yet, within the noise). So a result's arrays are copied as the message is posted and again as the
- * main thread takes it in, where before they were copied twice here and then moved. (A large CSV's
- * part still moves to the part reader unless the page is cross-origin isolated: `partBytes`.)
+ * Posts copies, moving no buffer: a moved buffer is detached, which slows this thread's typed-array
+ * code for good (docs/architecture.md, "The engine's thread moves no buffer out"). A result's arrays
+ * are copied as the message is posted and again as the main thread takes it in.
  */
 function post(message: EngineResponse): void {
   scope.postMessage(message);

@@ -142,11 +142,9 @@ export function answerPart(message: PartMessage): { reply: PartReply; transfer: 
 /**
  * `view`'s bytes in a buffer of their own, to post to a part reader: a SharedArrayBuffer where the
  * platform has one (Node; a browser only when cross-origin isolated), which the reader reads where it
- * is, else an ArrayBuffer to move. Moving one detaches it, and the first detach in a thread switches
- * off V8's "no buffer was ever detached" shortcut there for good: every typed-array access checks for
- * it from then on. On the asking thread, which goes on to run the analyses, that made RFM + cohorts +
- * the CLV summary on 1M orders ~15 % slower (61 against 52 ms). Copying the bytes in the message
- * instead took 10-20 ms more before the reader could start.
+ * is, else an ArrayBuffer to move. Moving detaches it, which slows this thread's typed-array code for
+ * good (docs/architecture.md, "The engine's thread moves no buffer out"); copying the bytes in the
+ * message instead held the reader back 10-20 ms.
  */
 export function partBytes(view: Uint8Array): Uint8Array {
   // a page that is not cross-origin isolated may still have the constructor, but cannot post one
